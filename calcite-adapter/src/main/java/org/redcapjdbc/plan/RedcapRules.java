@@ -1,0 +1,17 @@
+package org.redcapjdbc.plan;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptRule;
+
+/**
+ * Holder of the REDCap adapter's planner rules (Calcite asks that a rule holder not be a rule
+ * itself). The driver's prepare step registers {@link #ALL} on every planner it creates, which
+ * covers statements with no table scan (INSERT ... VALUES) where a scan's register() would not run.
+ */
+public final class RedcapRules {
+  private RedcapRules() {
+  }
+
+  /** Every rule the adapter adds to Calcite's defaults. */
+  public static final List<RelOptRule> ALL = List.of();
+}
