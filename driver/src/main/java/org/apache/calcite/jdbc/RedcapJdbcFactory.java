@@ -1,0 +1,162 @@
+package org.apache.calcite.jdbc;
+
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.TimeZone;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
+import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.AvaticaResultSet;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.redcapjdbc.schema.RedcapSession;
+
+/**
+ * Creates the driver's JDBC objects: Calcite's, except that a connection holds its REDCap session
+ * (so {@code isValid} really asks the server and {@code close} releases HTTP resources) and
+ * {@code DatabaseMetaData} reports the server's REDCap version and the read-only setting.
+ *
+ * <p>In Calcite's package for the same reason as {@link RedcapMetaImpl}: the connection class it
+ * extends is package-private.
+ */
+public final class RedcapJdbcFactory extends CalciteFactory {
+  /** Calcite's own factory makes statements, prepared statements and result sets. */
+  private final CalciteJdbc41Factory calcite = new CalciteJdbc41Factory();
+
+  public RedcapJdbcFactory() {
+    super(4, 1);
+  }
+
+  @Override public AvaticaConnection newConnection(UnregisteredDriver driver,
+      AvaticaFactory factory, String url, Properties info, CalciteSchema rootSchema,
+      JavaTypeFactory typeFactory) {
+    return new RedcapConnection((Driver) driver, factory, url, info, rootSchema, typeFactory);
+  }
+
+  @Override public AvaticaDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
+    return new RedcapDatabaseMetaData((RedcapConnection) connection);
+  }
+
+  @Override public AvaticaStatement newStatement(AvaticaConnection connection,
+      Meta.StatementHandle h, int resultSetType, int resultSetConcurrency,
+      int resultSetHoldability) throws SQLException {
+    return calcite.newStatement(connection, h, resultSetType, resultSetConcurrency,
+        resultSetHoldability);
+  }
+
+  @Override public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection,
+      Meta.StatementHandle h, Meta.Signature signature, int resultSetType,
+      int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    return calcite.newPreparedStatement(connection, h, signature, resultSetType,
+        resultSetConcurrency, resultSetHoldability);
+  }
+
+  @Override public AvaticaResultSet newResultSet(AvaticaStatement statement, QueryState state,
+      Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+    return calcite.newResultSet(statement, state, signature, timeZone, firstFrame);
+  }
+
+  @Override public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement,
+      Meta.Signature signature) throws SQLException {
+    return calcite.newResultSetMetaData(statement, signature);
+  }
+
+  /** A Calcite connection bound to one REDCap project. */
+  public static final class RedcapConnection extends CalciteConnectionImpl {
+    private volatile RedcapSession session;
+
+    RedcapConnection(Driver driver, AvaticaFactory factory, String url, Properties info,
+        CalciteSchema rootSchema, JavaTypeFactory typeFactory) {
+      super(driver, factory, url, info, rootSchema, typeFactory);
+    }
+
+    /** Called once by the driver after the project's schemas are attached. */
+    public void attachSession(RedcapSession session) {
+      this.session = session;
+    }
+
+    /** The REDCap session, or null before the driver attached it. */
+    public RedcapSession session() {
+      return session;
+    }
+
+    /** Asks REDCap itself, within the timeout (0 means the driver's connect timeout). */
+    @Override public boolean isValid(int timeout) throws SQLException {
+      if (timeout < 0) {
+        throw new SQLException("isValid timeout must be 0 or more seconds, not " + timeout);
+      }
+      RedcapSession s = session;
+      if (isClosed() || s == null) {
+        return false;
+      }
+      Duration limit = timeout == 0 ? s.config().connectTimeout() : Duration.ofSeconds(timeout);
+      return s.isReachable(limit);
+    }
+
+    @Override public void close() throws SQLException {
+      try {
+        super.close();
+      } finally {
+        RedcapSession s = session;
+        if (s != null) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  /** Product name and version come from REDCap, not from Calcite. */
+  static final class RedcapDatabaseMetaData extends AvaticaDatabaseMetaData {
+    private final RedcapConnection connection;
+
+    RedcapDatabaseMetaData(RedcapConnection connection) {
+      super(connection);
+      this.connection = connection;
+    }
+
+    @Override public String getDatabaseProductVersion() throws SQLException {
+      RedcapSession s = connection.session();
+      return s == null ? super.getDatabaseProductVersion() : s.serverVersion();
+    }
+
+    @Override public int getDatabaseMajorVersion() throws SQLException {
+      return versionPart(getDatabaseProductVersion(), 0);
+    }
+
+    @Override public int getDatabaseMinorVersion() throws SQLException {
+      return versionPart(getDatabaseProductVersion(), 1);
+    }
+
+    @Override public boolean isReadOnly() throws SQLException {
+      RedcapSession s = connection.session();
+      return s != null && s.config().readOnly();
+    }
+
+    @Override public String getUserName() {
+      // REDCap identifies the caller by token; there is no user name to report.
+      return null;
+    }
+
+    static int versionPart(String version, int index) {
+      if (version == null) {
+        return 0;
+      }
+      String[] parts = version.trim().split("\\.");
+      if (index >= parts.length) {
+        return 0;
+      }
+      String digits = parts[index].replaceAll("[^0-9].*$", "");
+      try {
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.apache.calcite.jdbc;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.ConnectionPropertiesImpl;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.schema.Table;
+import org.redcapjdbc.schema.RedcapTableInfo;
+
+/**
+ * Calcite's JDBC metadata and transaction plumbing, adjusted for REDCap.
+ *
+ * <p>It lives in Calcite's package on purpose: the constructor it must call takes the
+ * package-private {@code CalciteConnectionImpl}. That works on the class path (DBeaver, plain
+ * applications), which is where JDBC drivers live.
+ *
+ * <ul>
+ *   <li>REDCap has no transactions: every statement is applied when it runs. So auto-commit is on
+ *       and stays on, and {@code commit()}/{@code rollback()} succeed doing nothing, where stock
+ *       Calcite reports auto-commit off yet throws from both, which breaks DBeaver's manual-commit
+ *       mode and connection pools.</li>
+ *   <li>{@code getPrimaryKeys} reports each table's key ({@link RedcapTableInfo#primaryKey()});
+ *       stock Calcite always answers empty, and DBeaver then asks to use all columns as a key.</li>
+ * </ul>
+ */
+public final class RedcapMetaImpl extends CalciteMetaImpl {
+
+  RedcapMetaImpl(CalciteConnectionImpl connection, CalciteMetaTableFactory tableFactory,
+      CalciteMetaColumnFactory columnFactory) {
+    super(connection, tableFactory, columnFactory);
+    this.connProps.setAutoCommit(true);
+    this.connProps.setDirty(false);
+  }
+
+  /** Creates the Meta for a connection made by {@link RedcapJdbcFactory}. */
+  public static RedcapMetaImpl create(org.apache.calcite.avatica.AvaticaConnection connection,
+      CalciteMetaTableFactory tableFactory, CalciteMetaColumnFactory columnFactory) {
+    return new RedcapMetaImpl((CalciteConnectionImpl) connection, tableFactory, columnFactory);
+  }
+
+  @Override public ConnectionProperties connectionSync(ConnectionHandle ch,
+      ConnectionProperties props) {
+    if (Boolean.FALSE.equals(props.isAutoCommit())) {
+      // No transactions to manage: keep reporting the truth (every statement commits at once).
+      ConnectionPropertiesImpl copy = new ConnectionPropertiesImpl(
+          true, props.isReadOnly(), props.getTransactionIsolation(), props.getCatalog(),
+          props.getSchema());
+      return super.connectionSync(ch, copy);
+    }
+    return super.connectionSync(ch, props);
+  }
+
+  @Override public void commit(ConnectionHandle ch) {
+    // Each statement was applied by REDCap when it ran; there is nothing pending.
+  }
+
+  @Override public void rollback(ConnectionHandle ch) {
+    // Nothing is pending, so there is nothing to undo (and nothing can be undone).
+  }
+
+  @Override public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog,
+      String schema, String table) {
+    List<PrimaryKeyRow> rows = new ArrayList<>();
+    CalciteSchema root = getConnection().rootSchema;
+    LikePattern schemaPattern = new LikePattern(schema == null ? "%" : schema);
+    LikePattern tablePattern = new LikePattern(table == null ? "%" : table);
+    for (String schemaName : root.subSchemas().getNames(schemaPattern)) {
+      CalciteSchema sub = root.getSubSchema(schemaName, true);
+      if (sub == null) {
+        continue;
+      }
+      for (String tableName : sub.getTableNames(tablePattern)) {
+        CalciteSchema.TableEntry entry = sub.getTable(tableName, true);
+        Table t = entry == null ? null : entry.getTable();
+        if (!(t instanceof RedcapTableInfo)) {
+          continue;
+        }
+        List<String> key = ((RedcapTableInfo) t).primaryKey();
+        short seq = 1;
+        for (String column : key) {
+          rows.add(new PrimaryKeyRow(catalog, schemaName, tableName, column, seq++,
+              "pk_" + tableName));
+        }
+      }
+    }
+    rows.sort((a, b) -> {
+      int c = a.tableSchem.compareTo(b.tableSchem);
+      if (c == 0) {
+        c = a.tableName.compareTo(b.tableName);
+      }
+      return c != 0 ? c : Short.compare(a.keySeq, b.keySeq);
+    });
+    return rowsResultSet(rows, PrimaryKeyRow.class);
+  }
+
+  private <E> MetaResultSet rowsResultSet(List<E> rows, Class<E> clazz) {
+    List<ColumnMetaData> columns = fieldMetaData(clazz).columns;
+    List<Field> fields = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Field f : clazz.getFields()) {
+      fields.add(f);
+      names.add(f.getName());
+    }
+    @SuppressWarnings("unchecked")
+    Iterable<Object> iterable = (Iterable<Object>) (Iterable<?>) rows;
+    return createResultSet(Collections.emptyMap(), columns,
+        Meta.CursorFactory.record(clazz, fields, names), new Meta.Frame(0, true, iterable));
+  }
+
+  /** One row of {@code getPrimaryKeys}; Avatica maps public fields to JDBC column names. */
+  public static final class PrimaryKeyRow {
+    public final String tableCat;
+    @MetaImpl.ColumnNoNulls public final String tableSchem;
+    @MetaImpl.ColumnNoNulls public final String tableName;
+    @MetaImpl.ColumnNoNulls public final String columnName;
+    public final short keySeq;
+    public final String pkName;
+
+    PrimaryKeyRow(String tableCat, String tableSchem, String tableName, String columnName,
+        short keySeq, String pkName) {
+      this.tableCat = tableCat;
+      this.tableSchem = tableSchem;
+      this.tableName = tableName;
+      this.columnName = columnName;
+      this.keySeq = keySeq;
+      this.pkName = pkName;
+    }
+  }
+}
