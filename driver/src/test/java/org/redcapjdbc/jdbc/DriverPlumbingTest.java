@@ -163,6 +163,24 @@ class DriverPlumbingTest {
     }
   }
 
+  @Test void warningsRecordedWhileReadingReachTheResultSet() throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT dob FROM demographics")) {
+      for (int run = 0; run < 2; run++) {
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rs.getObject(1);
+          }
+          java.sql.SQLWarning w = rs.getWarnings();
+          assertThat((Object) w).isNotNull();
+          assertThat(w.getMessage()).contains("dob").contains("before validation 1");
+          assertThat((Object) w.getNextWarning()).as("one warning per execution, run " + run).isNull();
+          rs.clearWarnings();
+          assertThat((Object) rs.getWarnings()).isNull();
+        }
+      }
+    }
+  }
+
   @Test void primaryKeysAreReported() throws SQLException {
     try (ResultSet rs = conn.getMetaData().getPrimaryKeys(null, "redcap", "demographics")) {
       assertThat(rs.next()).isTrue();

@@ -2,6 +2,8 @@ package org.apache.calcite.jdbc;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.TimeZone;
@@ -12,9 +14,11 @@ import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.redcapjdbc.schema.QueryWarnings;
 import org.redcapjdbc.schema.RedcapSession;
 
 /**
@@ -59,7 +63,9 @@ public final class RedcapJdbcFactory extends CalciteFactory {
 
   @Override public AvaticaResultSet newResultSet(AvaticaStatement statement, QueryState state,
       Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
-    return calcite.newResultSet(statement, state, signature, timeZone, firstFrame);
+    ResultSetMetaData metaData = newResultSetMetaData(statement, signature);
+    return new RedcapResultSet(statement, (CalcitePrepare.CalciteSignature<?>) signature, metaData,
+        timeZone, firstFrame);
   }
 
   @Override public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement,
@@ -107,6 +113,48 @@ public final class RedcapJdbcFactory extends CalciteFactory {
         if (s != null) {
           s.close();
         }
+      }
+    }
+  }
+
+  /**
+   * A result set that reports the warnings its query recorded (e.g. a stored value that did not
+   * parse as its column's type and reads as NULL). Avatica's own always answers null.
+   */
+  static final class RedcapResultSet extends CalciteResultSet {
+    private final AtomicBoolean cancelFlag;
+
+    RedcapResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
+        ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame)
+        throws SQLException {
+      super(statement, signature, metaData, timeZone, firstFrame);
+      AtomicBoolean flag;
+      try {
+        flag = statement.getConnection().unwrap(AvaticaConnection.class)
+            .getCancelFlag(statement.handle);
+      } catch (NoSuchStatementException e) {
+        flag = null;
+      }
+      this.cancelFlag = flag;
+    }
+
+    @Override protected CalciteResultSet execute() throws SQLException {
+      // Warnings belong to one execution of the statement, not to every run before it.
+      if (cancelFlag != null) {
+        QueryWarnings.clear(cancelFlag);
+      }
+      return super.execute();
+    }
+
+    @Override public SQLWarning getWarnings() throws SQLException {
+      checkOpen();
+      return cancelFlag == null ? null : QueryWarnings.chain(cancelFlag);
+    }
+
+    @Override public void clearWarnings() throws SQLException {
+      checkOpen();
+      if (cancelFlag != null) {
+        QueryWarnings.clear(cancelFlag);
       }
     }
   }
