@@ -96,7 +96,13 @@ final class Transport {
               + " was redirected more than " + MAX_REDIRECTS + " times; the last location was "
               + next + ". Configure the final API URL directly.", null);
         }
-        RedcapHttp.checkScheme(next, allowHttp);
+        try {
+          RedcapHttp.checkScheme(next, allowHttp);
+        } catch (IllegalArgumentException insecure) {
+          throw new RedcapException(Kind.PROTOCOL, code, method, null, "REDCap API call " + method
+              + " was redirected to " + next + ", which was refused: " + insecure.getMessage(),
+              insecure);
+        }
         LOG.warn("REDCap API URL {} redirects (HTTP {}) to {}; re-sending the POST there."
             + " Configure that URL directly to save a round trip.", target, code, next);
         target = next;
