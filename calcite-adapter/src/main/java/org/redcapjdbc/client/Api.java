@@ -2,7 +2,6 @@ package org.redcapjdbc.client;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
@@ -129,14 +128,16 @@ final class Api {
       try (JsonParser parser = Jsons.parser(response.body().byteStream())) {
         return reader.read(parser);
       }
-    } catch (JsonEOFException | JsonRows.TruncatedJsonException e) {
-      throw new RedcapException(Kind.PROTOCOL, 200, method, null, "The REDCap response to "
-          + method + " ended before the JSON was complete: it is incomplete. Retry.", e);
-    } catch (JsonParseException e) {
-      throw new RedcapException(Kind.PROTOCOL, 200, method, null, "The REDCap response to "
-          + method + " is not valid JSON (" + transport.token.redact(e.getOriginalMessage())
-          + ").", e);
     } catch (IOException e) {
+      if (JsonRows.isEndOfInput(e)) {
+        throw new RedcapException(Kind.PROTOCOL, 200, method, null, "The REDCap response to "
+            + method + " ended before the JSON was complete: it is incomplete. Retry.", e);
+      }
+      if (e instanceof JsonParseException) {
+        throw new RedcapException(Kind.PROTOCOL, 200, method, null, "The REDCap response to "
+            + method + " is not valid JSON ("
+            + transport.token.redact(((JsonParseException) e).getOriginalMessage()) + ").", e);
+      }
       throw transport.transportFailure(e, transport.url, method, "The response broke off.");
     }
   }

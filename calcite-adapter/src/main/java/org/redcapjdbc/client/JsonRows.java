@@ -133,6 +133,20 @@ final class JsonRows {
     }
   }
 
+  /**
+   * True if a parse failure means the input ended early. Jackson reports that as
+   * {@code JsonEOFException} inside values but as a plain parse error between object entries.
+   */
+  static boolean isEndOfInput(IOException e) {
+    if (e instanceof TruncatedJsonException
+        || e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+      return true;
+    }
+    return e instanceof com.fasterxml.jackson.core.JsonProcessingException
+        && String.valueOf(((com.fasterxml.jackson.core.JsonProcessingException) e)
+            .getOriginalMessage()).contains("end-of-input");
+  }
+
   /** The body ended inside the JSON value. */
   static final class TruncatedJsonException extends IOException {
     TruncatedJsonException(JsonParser p) {

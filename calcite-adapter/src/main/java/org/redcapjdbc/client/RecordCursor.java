@@ -3,7 +3,6 @@ package org.redcapjdbc.client;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -269,7 +268,7 @@ public final class RecordCursor implements RowCursor {
       return transport.cancelled(method, e);
     }
     String after = " after " + rows + " complete row" + (rows == 1 ? "" : "s");
-    if (e instanceof JsonEOFException || e instanceof JsonRows.TruncatedJsonException) {
+    if (e instanceof IOException && JsonRows.isEndOfInput((IOException) e)) {
       return new RedcapException(Kind.PROTOCOL, 200, method, null, "The REDCap export response"
           + " ended" + after + ", before the closing ']': it is incomplete, so the export failed"
           + " rather than return fewer rows. Retry, or export in smaller batches.", e);

@@ -150,8 +150,7 @@ class RecordCursorTest {
         throw new AssertionError("cut at " + cut + " read " + c.rowCount() + " rows silently");
       } catch (RedcapException e) {
         assertThat(e.kind()).as("cut at %d", cut).isEqualTo(Kind.PROTOCOL);
-        assertThat(e.getMessage()).as("cut at %d", cut)
-            .containsAnyOf("incomplete", "empty body", "not valid JSON");
+        assertThat(e.getMessage()).as("cut at %d", cut).containsAnyOf("incomplete", "empty body");
         failures++;
       }
     }
