@@ -82,6 +82,16 @@ final class Functions {
                 + "(years, months, days, hours, minutes, seconds; case matters)",
             offset);
       }
+      if (args.size() == 4
+          && args.get(3) instanceof Node.StringLiteral fourth
+          && !Dates.isFormat(fourth.value().toLowerCase(Locale.ROOT))
+          && !fourth.value().equalsIgnoreCase("true")
+          && !fourth.value().equalsIgnoreCase("false")) {
+        throw LogicException.at(
+            "datediff() 4th argument '" + fourth.value() + "' is neither a date format "
+                + "(ymd, mdy, dmy) nor true/false",
+            offset);
+      }
       if (args.size() == 5
           && args.get(3) instanceof Node.StringLiteral format
           && !Dates.isFormat(format.value().toLowerCase(Locale.ROOT))) {

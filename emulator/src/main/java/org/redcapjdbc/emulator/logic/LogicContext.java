@@ -11,9 +11,13 @@ public interface LogicContext {
   /** Raw stored value; {@code event} null = the row's own event; {@code ""} when blank. */
   String value(String event, String field);
 
-  /** {@code "1"} or {@code "0"}. */
+  /** {@code "1"} or {@code "0"}; only asked for fields where {@link #isCheckbox} is true. */
   String checkbox(String event, String field, String code);
 
+  /**
+   * Whether {@code field} is a checkbox. A bare {@code [field]} reference to a checkbox, and a
+   * {@code [field(code)]} reference to anything else, read as blank.
+   */
   boolean isCheckbox(String field);
 
   String recordId();

@@ -141,8 +141,14 @@ sealed interface Node
 
     @Override
     public Value eval(LogicContext ctx) {
+      // A checkbox has no single value and only a checkbox has options: the mismatched forms
+      // read as blank rather than as whatever the storage happens to hold.
+      boolean checkbox = ctx.isCheckbox(field);
       if (checkboxCode != null) {
-        return Value.text(ctx.checkbox(event, field, checkboxCode));
+        return checkbox ? Value.text(ctx.checkbox(event, field, checkboxCode)) : Value.BLANK;
+      }
+      if (checkbox) {
+        return Value.BLANK;
       }
       String raw = ctx.value(event, field);
       if (raw != null && ctx.isCommaDecimal(field) && COMMA_DECIMAL.matcher(raw).matches()) {

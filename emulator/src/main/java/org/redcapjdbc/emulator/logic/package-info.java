@@ -20,7 +20,9 @@
  *       e.g. {@code [race(-99)]}); another event {@code [unique_event_name][field]}; {@code
  *       [event-name][field]} and a {@code [current-instance]} suffix mean the row's own event and
  *       instance. Bracket groups of one reference are written without spaces between them. Field
- *       and event names are case-insensitive and reported in lower case.
+ *       and event names are case-insensitive and reported in lower case. A bare {@code
+ *       [field]} naming a checkbox, and {@code [field(code)]} naming anything else, read as blank
+ *       (servers should reject them up front through {@code fieldReferences()}).
  *   <li>Smart variables: {@code [record-name]}, {@code [event-name]} (blank in classic
  *       projects), {@code [current-instance]} (blank on non-repeat rows), {@code [arm-number]}
  *       (from the event's {@code _arm_N} suffix; blank in classic projects). Every other smart
@@ -74,7 +76,7 @@
  *       365.2425), {@code M} (days / 30.44), {@code d}, {@code h}, {@code m}, {@code s} (case
  *       matters; a literal unknown unit is a parse error); unsigned unless {@code signed} is
  *       true; not rounded. A 4th argument {@code "ymd"/"mdy"/"dmy"} is the legacy format, any
- *       other 4th argument is {@code signed}. Dates are {@code YYYY-MM-DD[ HH:MM[:SS]]}; the
+ *       other 4th argument is {@code signed} (a literal that is neither is a parse error). Dates are {@code YYYY-MM-DD[ HH:MM[:SS]]}; the
  *       format only changes how literal {@code 12/31/2016}-style dates are read. {@code 'today'}
  *       is midnight of {@link org.redcapjdbc.emulator.logic.LogicContext#now()}, {@code 'now'}
  *       the moment itself. Blank or invalid dates give blank.

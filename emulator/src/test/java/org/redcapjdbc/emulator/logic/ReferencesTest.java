@@ -87,6 +87,17 @@ class ReferencesTest {
   }
 
   @Test
+  void checkboxSyntaxMustMatchTheFieldType() {
+    MapContext ctx = MapContext.row().checked("race", "1").with("sex", "1");
+    // A bare checkbox has no single value; options exist only on checkboxes.
+    assertThat(Eval.test("[race] = ''", ctx)).isTrue();
+    assertThat(Eval.test("[race] = '1'", ctx)).isFalse();
+    assertThat(Eval.test("[sex(1)] = ''", ctx)).isTrue();
+    assertThat(Eval.test("[sex(1)] = '1'", ctx)).isFalse();
+    assertThat(Eval.test("[race(1)] = '1'", ctx)).isTrue();
+  }
+
+  @Test
   void smartVariablesReadTheRow() {
     MapContext repeat =
         MapContext.row().record("1001").event("visit_2_arm_2").instance(3);

@@ -162,7 +162,8 @@ class RoundTripTest {
     if (function.equals("datediff")) {
       String[] units = {"y", "M", "d", "h", "m", "s"};
       args.set(2, new Node.StringLiteral(units[random.nextInt(units.length)]));
-      if (n == 5) {
+      if (n == 5 || (n == 4 && args.get(3) instanceof Node.StringLiteral)) {
+        // A literal 4th argument must be a date format or true/false.
         args.set(3, new Node.StringLiteral(random.nextBoolean() ? "ymd" : "mdy"));
       }
     }

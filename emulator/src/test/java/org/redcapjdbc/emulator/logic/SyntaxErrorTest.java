@@ -40,6 +40,7 @@ class SyntaxErrorTest {
           1 + datediff([a],[b],'x')      | datediff() unit 'x' is not one of y, M, d, h, m, s (years, months, days, hours, minutes, seconds; case matters) at position 5
           datediff([a],[b],'D')          | datediff() unit 'D' is not one of y, M, d, h, m, s (years, months, days, hours, minutes, seconds; case matters) at position 1
           datediff([a],[b],'d','abc',true) | datediff() date format 'abc' is not one of ymd, mdy, dmy at position 1
+          datediff([a],[b],'d','abc')    | datediff() 4th argument 'abc' is neither a date format (ymd, mdy, dmy) nor true/false at position 1
           round(1 2)                     | expected ',' or ')' in the arguments of round(); found number 2 at position 9
           sum(                           | expected a value but the logic ends at position 5
           [a][2] = 1                     | instance references such as [a][2] are not supported; a field always reads the row's own instance ([current-instance]) at position 4
