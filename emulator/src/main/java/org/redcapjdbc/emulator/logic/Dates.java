@@ -116,14 +116,13 @@ final class Dates {
   }
 
   /**
-   * Age with a fraction: whole years plus the share of the current birthday-year that has
-   * passed.
+   * Age with a fraction, for {@code at} on or after {@code birth}: whole years plus the share of
+   * the days from the last birthday to the next that has passed.
    */
   static double ageWithFraction(LocalDate birth, LocalDate at) {
     long years = ageInYears(birth, at);
     LocalDate lastBirthday = birth.plusYears(years);
-    LocalDate nextBirthday = birth.plusYears(years + (at.isBefore(birth) ? -1 : 1));
-    double span = Math.abs(ChronoUnit.DAYS.between(lastBirthday, nextBirthday));
+    double span = ChronoUnit.DAYS.between(lastBirthday, birth.plusYears(years + 1));
     double done = ChronoUnit.DAYS.between(lastBirthday, at);
     return years + done / span;
   }

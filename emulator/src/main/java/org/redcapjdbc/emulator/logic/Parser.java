@@ -230,7 +230,7 @@ final class Parser {
         {
           advance();
           Node inner = parseOr();
-          expectClose(t, "'(' at position " + (t.start() + 1) + " is never closed with ')'");
+          expectClose("'(' at position " + (t.start() + 1) + " is never closed with ')'");
           return inner;
         }
       case END:
@@ -240,7 +240,7 @@ final class Parser {
     }
   }
 
-  private void expectClose(Token open, String problem) throws LogicException {
+  private void expectClose(String problem) throws LogicException {
     Token t = peek();
     if (t.type() != Token.Type.RPAREN) {
       throw LogicException.at(problem + "; found " + t.describe(), t.start());
@@ -288,7 +288,7 @@ final class Parser {
         args.add(parseOr());
       }
     }
-    expectClose(open, "expected ',' or ')' in the arguments of " + name + "()");
+    expectClose("expected ',' or ')' in the arguments of " + name + "()");
     nesting--;
     Functions.check(name, args, word.start());
     return new Node.Call(name, args);

@@ -35,8 +35,6 @@ record Token(Type type, String text, int start, int end) {
         return "text '" + text + "'";
       case BRACKET:
         return "[" + text + "]";
-      case WORD:
-        return "'" + text + "'";
       default:
         return "'" + text + "'";
     }
