@@ -64,6 +64,7 @@ public final class BatchedRecordExport implements RowCursor {
   private final Set<String> unbound = Collections.synchronizedSet(new LinkedHashSet<>());
 
   private volatile boolean cancelled;
+  private volatile String recordIdField;
   private List<String> columns;
   private List<String> fetchColumns;
   private int idIndex;
@@ -195,15 +196,19 @@ public final class BatchedRecordExport implements RowCursor {
     }
   }
 
+  /** The record-ID field from the request, else looked up once (one metadata request). */
   private String recordIdField() {
-    String rid = request.recordIdField();
-    return rid != null ? rid : recordIdLookup.get();
+    if (recordIdField == null) {
+      recordIdField = request.recordIdField() != null ? request.recordIdField()
+          : recordIdLookup.get();
+    }
+    return recordIdField;
   }
 
   private void openSingle() {
     RecordExportRequest r = request;
     if (r.restrictsColumns() && r.recordIdField() == null) {
-      r = r.toBuilder().recordIdField(recordIdLookup.get()).build();
+      r = r.toBuilder().recordIdField(recordIdField()).build();
     }
     Cancellation c = track(new Cancellation(requests));
     single = new RecordCursor(transport, ApiCall.read(r.toParams("json")), c);
@@ -320,8 +325,14 @@ public final class BatchedRecordExport implements RowCursor {
         long pause = transport.retry.backoffMillis(attempt);
         LOG.warn("A batch of {} records failed ({}); fetching it again in {} ms", ids.size(),
             e.kind(), pause);
-        if (c.sleep(pause) || cancelled) {
-          throw transport.cancelled("content=record", e);
+        live.remove(c);
+        Cancellation sleeper = track(new Cancellation());
+        try {
+          if (sleeper.sleep(pause) || cancelled) {
+            throw transport.cancelled("content=record", e);
+          }
+        } finally {
+          live.remove(sleeper);
         }
       } finally {
         live.remove(c);
