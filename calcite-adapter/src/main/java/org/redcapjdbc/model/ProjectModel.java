@@ -171,13 +171,20 @@ public final class ProjectModel {
 
     this.exportFieldNames = buildExportFieldNames();
     Map<String, ExportFieldName> exportIndex = new HashMap<>();
+    Map<String, ExportFieldName> ignoringCase = new HashMap<>();
     for (ExportFieldName e : exportFieldNames) {
-      ExportFieldName previous = exportIndex.put(e.exportName(), e);
+      exportIndex.put(e.exportName(), e);
+      String lower = e.exportName().toLowerCase(Locale.ROOT);
+      if (PseudoColumns.ALL.contains(lower)) {
+        throw new IllegalArgumentException("Field '" + e.originalFieldName() + "' exports as '"
+            + e.exportName() + "', a name REDCap reserves for its own column");
+      }
+      ExportFieldName previous = ignoringCase.put(lower, e);
       if (previous != null) {
         throw new IllegalArgumentException("Export column '" + e.exportName() + "' would come "
             + "from both " + describe(previous) + " and " + describe(e) + ": REDCap lower-cases "
-            + "checkbox codes and turns every other character into '_', so these cannot be told "
-            + "apart; change one of the codes in the data dictionary");
+            + "checkbox codes and turns every other character into '_', and SQL names ignore "
+            + "case, so these cannot be told apart; rename one in the data dictionary");
       }
     }
     this.exportFieldNamesByName = Map.copyOf(exportIndex);

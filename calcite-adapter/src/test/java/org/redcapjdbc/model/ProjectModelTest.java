@@ -427,6 +427,18 @@ class ProjectModelTest {
         .hasMessageContaining("'a___1'");
   }
 
+  @Test void fieldsNamedLikeRedcapsOwnColumnsAreRejected() {
+    assertThatThrownBy(() -> ProjectModel.builder().metadata(List.of(
+        field("record_id", "f", "text"), field("redcap_event_name", "f", "text"))).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a name REDCap reserves");
+    assertThatThrownBy(() -> ProjectModel.builder().metadata(List.of(
+        field("record_id", "f", "text"), field("Age", "f", "text"), field("age", "f", "text")))
+        .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("field 'Age'").hasMessageContaining("field 'age'");
+  }
+
   @Test void toStringSummarises() {
     assertThat(pycapDoctestProject().build()).hasToString(
         "ProjectModel{'PyCap doctest', 4 fields, 1 instruments, 2 events, repeating}");
