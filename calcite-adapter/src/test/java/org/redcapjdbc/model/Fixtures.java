@@ -144,8 +144,4 @@ final class Fixtures {
     }
     return row;
   }
-
-  static Map<String, String> ofMap(Map<String, String> m) {
-    return new LinkedHashMap<>(m);
-  }
 }
