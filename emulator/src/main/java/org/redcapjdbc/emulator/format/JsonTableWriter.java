@@ -1,0 +1,59 @@
+package org.redcapjdbc.emulator.format;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A JSON array of objects, compact, keys in column order: {@code [{"a":"1","b":2}]}. */
+final class JsonTableWriter implements TableWriter {
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+  private final JsonGenerator json;
+  private final String[] keys;
+
+  JsonTableWriter(OutputStream out, List<String> columns) throws IOException {
+    this.json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+    this.keys = columns.toArray(new String[0]);
+    json.writeStartArray();
+  }
+
+  @Override
+  public void row(Object[] cells) throws IOException {
+    json.writeStartObject();
+    for (int i = 0; i < keys.length; i++) {
+      json.writeFieldName(keys[i]);
+      writeValue(json, cells[i]);
+    }
+    json.writeEndObject();
+  }
+
+  static void writeValue(JsonGenerator json, Object v) throws IOException {
+    if (v == null) {
+      json.writeString("");
+    } else if (v instanceof Integer i) {
+      json.writeNumber(i);
+    } else if (v instanceof Long l) {
+      json.writeNumber(l);
+    } else if (v instanceof Double d) {
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        json.writeNumber(d.longValue());
+      } else {
+        json.writeNumber(BigDecimal.valueOf(d));
+      }
+    } else {
+      json.writeString(v.toString());
+    }
+  }
+
+  @Override
+  public void finish() throws IOException {
+    json.writeEndArray();
+    json.flush();
+  }
+}

@@ -1,0 +1,43 @@
+package org.redcapjdbc.emulator.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Streams a table in one of REDCap's shapes. Cells are strings, or numbers for the columns REDCap
+ * exports as JSON numbers ({@code arm_num}, {@code redcap_repeat_instance}…); null is blank.
+ */
+public interface TableWriter {
+  void row(Object[] cells) throws IOException;
+
+  /** Ends the table (closing brackets or tags) and flushes; does not close the stream. */
+  void finish() throws IOException;
+
+  /**
+   * A writer for {@code format}.
+   *
+   * @param columns keys (JSON), element names (XML) and, unless {@code csvHeader} is given, the CSV header
+   * @param csvHeader the CSV header row, when it differs from the keys (label headers), or null
+   * @param alwaysQuoted columns whose CSV cells are quoted even when plain (event labels), or null
+   * @param delimiter the CSV delimiter
+   */
+  static TableWriter create(Format format, OutputStream out, List<String> columns, List<String> csvHeader,
+      boolean[] alwaysQuoted, char delimiter) throws IOException {
+    switch (format) {
+      case JSON:
+        return new JsonTableWriter(out, columns);
+      case CSV:
+        return new CsvTableWriter(out, csvHeader == null ? columns : csvHeader, alwaysQuoted, delimiter);
+      case XML:
+      case ODM:
+        return new XmlTableWriter(out, columns);
+      default:
+        throw new IllegalArgumentException(String.valueOf(format));
+    }
+  }
+
+  static TableWriter create(Format format, OutputStream out, List<String> columns) throws IOException {
+    return create(format, out, columns, null, null, ',');
+  }
+}

@@ -1,0 +1,111 @@
+package org.redcapjdbc.emulator.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.store.fs.FileUtils;
+
+/**
+ * The H2 database behind the emulator: in memory by default, or files in a directory so that
+ * data survive a restart. Tables follow REDCap's own layout (see {@link Schema}).
+ */
+public final class Database implements AutoCloseable {
+  private final JdbcConnectionPool pool;
+  private final String memoryDirectory;
+  private final boolean persistent;
+
+  private Database(String url, String memoryDirectory, boolean persistent) {
+    this.pool = JdbcConnectionPool.create(url, "sa", "");
+    this.pool.setMaxConnections(64);
+    this.memoryDirectory = memoryDirectory;
+    this.persistent = persistent;
+    try (Connection c = pool.getConnection()) {
+      Schema.create(c);
+    } catch (SQLException e) {
+      pool.dispose();
+      throw new StoreException("Could not create the emulator's tables in " + url, e);
+    }
+  }
+
+  /**
+   * A database held in memory. H2's in-memory file system keeps pages serialized, which is several
+   * times more compact than its object store for the millions of rows of a large project.
+   */
+  public static Database inMemory() {
+    String dir = "memFS:redcap-emulator-" + UUID.randomUUID();
+    return new Database("jdbc:h2:" + dir + "/db;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=60000", dir, false);
+  }
+
+  /** A database in {@code dir} (created if missing); reopening the same directory keeps the data. */
+  public static Database inDirectory(Path dir) {
+    requireNonNull(dir, "dir");
+    try {
+      Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new StoreException("Could not create the data directory " + dir, e);
+    }
+    String file = dir.toAbsolutePath().resolve("redcap-emulator").toString();
+    return new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=60000", null, true);
+  }
+
+  public boolean isPersistent() {
+    return persistent;
+  }
+
+  public Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+  public <T> T inTransaction(SqlWork<T> work) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Database operation failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a read-only unit of work on one connection. */
+  public <T> T read(SqlWork<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException("Database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      // Already closed, or a connection is still in use; the pool disposal below ends it anyway.
+    }
+    pool.dispose();
+    if (memoryDirectory != null) {
+      FileUtils.deleteRecursive(memoryDirectory, false);
+    }
+  }
+
+  /** A unit of JDBC work. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+}
