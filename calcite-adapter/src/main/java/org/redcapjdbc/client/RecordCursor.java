@@ -85,7 +85,12 @@ public final class RecordCursor implements RowCursor {
       return false;
     }
     if (!started) {
-      start();
+      try {
+        start();
+      } catch (RuntimeException e) {
+        close(); // a failed start leaves nothing to read
+        throw e;
+      }
     }
     try {
       JsonToken t = parser.nextToken();
