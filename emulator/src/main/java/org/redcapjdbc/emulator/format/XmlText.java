@@ -7,8 +7,17 @@ public final class XmlText {
 
   private XmlText() {}
 
-  /** Escapes text content (and attribute values) and drops characters XML 1.0 cannot carry. */
+  /** Escapes text content and drops characters XML 1.0 cannot carry. */
   public static String escape(String s) {
+    return escape(s, false);
+  }
+
+  /** Escapes an attribute value (quotes included). */
+  public static String attribute(String s) {
+    return escape(s, true);
+  }
+
+  private static String escape(String s, boolean attribute) {
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
@@ -23,7 +32,7 @@ public final class XmlText {
           sb.append("&amp;");
           break;
         case '"':
-          sb.append("&quot;");
+          sb.append(attribute ? "&quot;" : "\"");
           break;
         default:
           if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {

@@ -687,6 +687,6 @@ public final class OdmWriter {
 
   /** An attribute value: escaped, line breaks and tabs as character references. */
   static String a(String s) {
-    return XmlText.escape(s).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;");
+    return XmlText.attribute(s).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;");
   }
 }

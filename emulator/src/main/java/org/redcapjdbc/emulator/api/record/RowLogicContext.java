@@ -1,7 +1,10 @@
 package org.redcapjdbc.emulator.api.record;
 
 import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.Set;
 import org.redcapjdbc.emulator.logic.LogicContext;
+import org.redcapjdbc.emulator.model.Choice;
 import org.redcapjdbc.emulator.model.Event;
 import org.redcapjdbc.emulator.model.Field;
 import org.redcapjdbc.emulator.model.Form;
@@ -109,5 +112,20 @@ final class RowLogicContext implements LogicContext {
   @Override
   public LocalDateTime now() {
     return now;
+  }
+
+  @Override
+  public boolean isCommaDecimal(String field) {
+    Field f = def.field(field);
+    return f != null && f.validation().endsWith("comma_decimal");
+  }
+
+  @Override
+  public Set<String> missingDataCodes() {
+    Set<String> codes = new HashSet<>();
+    for (Choice c : Choice.parseList(def.info().missingDataCodes())) {
+      codes.add(c.code());
+    }
+    return codes;
   }
 }

@@ -1,0 +1,172 @@
+package org.redcapjdbc.emulator.api.record;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.redcapjdbc.emulator.api.ApiException;
+import org.redcapjdbc.emulator.format.Format;
+
+/**
+ * Parses the {@code data} of an import (records, and the structural imports) into rows of
+ * column → value, in the order sent. JSON must be an array of objects (values may be numbers);
+ * CSV has a header row (a BOM is ignored, blank lines are skipped); XML is
+ * {@code <records><item><col>value</col>…</item></records>}.
+ */
+public final class ImportData {
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .build();
+
+  /** Parsed rows plus the columns seen, in first-seen order. */
+  public record Rows(List<Map<String, String>> rows, Set<String> columns, boolean jsonNotArray) {}
+
+  private ImportData() {}
+
+  public static Rows parse(String data, Format format, char delimiter) throws ApiException {
+    switch (format) {
+      case JSON:
+        return json(data);
+      case CSV:
+        return csv(data, delimiter);
+      case XML:
+        return xml(data);
+      default:
+        throw ApiException.badRequest("The value of the parameter \"format\" is not valid for an import");
+    }
+  }
+
+  private static Rows json(String data) throws ApiException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(data);
+    } catch (IOException e) {
+      throw ApiException.badRequest("The data being imported is not formatted correctly. The JSON could not be"
+          + " parsed: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+    }
+    List<Map<String, String>> rows = new ArrayList<>();
+    Set<String> columns = new LinkedHashSet<>();
+    if (root == null || !root.isArray()) {
+      // REDCap answers a bare object with {"count":0} and imports nothing (PyCap #103).
+      return new Rows(rows, columns, true);
+    }
+    for (JsonNode item : root) {
+      if (!item.isObject()) {
+        throw ApiException.badRequest("The data being imported is not formatted correctly. Each item of the JSON"
+            + " array must be an object of field names and values.");
+      }
+      Map<String, String> row = new LinkedHashMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = item.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode v = e.getValue();
+        String text = v == null || v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString();
+        row.put(e.getKey(), text);
+        columns.add(e.getKey());
+      }
+      rows.add(row);
+    }
+    return new Rows(rows, columns, false);
+  }
+
+  private static Rows csv(String data, char delimiter) throws ApiException {
+    String body = data.startsWith("\uFEFF") ? data.substring(1) : data;
+    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+    List<Map<String, String>> rows = new ArrayList<>();
+    Set<String> columns = new LinkedHashSet<>();
+    try (CSVParser parser = CSVParser.parse(new StringReader(body), format)) {
+      List<String> header = null;
+      for (CSVRecord r : parser) {
+        if (header == null) {
+          header = new ArrayList<>();
+          for (String h : r) {
+            header.add(h.strip());
+          }
+          columns.addAll(header);
+          continue;
+        }
+        if (r.size() == 1 && r.get(0).isEmpty()) {
+          continue;
+        }
+        if (r.size() > header.size()) {
+          throw ApiException.badRequest("The data being imported is not formatted correctly. Line "
+              + r.getRecordNumber() + " of the CSV data has more cells (" + r.size() + ") than the header ("
+              + header.size() + ").");
+        }
+        Map<String, String> row = new LinkedHashMap<>();
+        boolean blank = true;
+        for (int i = 0; i < header.size(); i++) {
+          String v = i < r.size() ? r.get(i) : "";
+          blank &= v.isEmpty();
+          row.put(header.get(i), v);
+        }
+        // Blank rows are ignored (REDCap 6.10).
+        if (!blank) {
+          rows.add(row);
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw ApiException.badRequest("The data being imported is not formatted correctly. The CSV could not be"
+          + " parsed: " + e.getMessage());
+    }
+    return new Rows(rows, columns, false);
+  }
+
+  private static Rows xml(String data) throws ApiException {
+    List<Map<String, String>> rows = new ArrayList<>();
+    Set<String> columns = new LinkedHashSet<>();
+    try {
+      XMLInputFactory factory = XMLInputFactory.newFactory();
+      factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+      factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+      factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+      String body = data.startsWith("\uFEFF") ? data.substring(1) : data;
+      XMLStreamReader x = factory.createXMLStreamReader(new StringReader(body));
+      int depth = 0;
+      Map<String, String> row = null;
+      while (x.hasNext()) {
+        int t = x.next();
+        if (t == XMLStreamConstants.START_ELEMENT) {
+          depth++;
+          if (depth == 2) {
+            row = new LinkedHashMap<>();
+          } else if (depth == 3 && row != null) {
+            String name = x.getLocalName();
+            String value = x.getElementText();
+            depth--;
+            row.put(name, value);
+            columns.add(name);
+          }
+        } else if (t == XMLStreamConstants.END_ELEMENT) {
+          if (depth == 2 && row != null) {
+            rows.add(row);
+            row = null;
+          }
+          depth--;
+        }
+      }
+    } catch (XMLStreamException e) {
+      throw ApiException.badRequest("The data being imported is not formatted correctly. The XML could not be"
+          + " parsed: " + e.getMessage());
+    }
+    return new Rows(rows, columns, false);
+  }
+}

@@ -1,0 +1,40 @@
+package org.redcapjdbc.emulator.api.record;
+
+import java.util.List;
+import org.redcapjdbc.emulator.api.ApiCall;
+import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.Right;
+import org.redcapjdbc.emulator.store.RecordHeader;
+import org.redcapjdbc.emulator.store.RecordStore;
+
+/**
+ * {@code content=generateNextRecordName}: plain text, the highest numeric record name plus one
+ * ({@code 1} when there is none); for a user in a DAG, {@code <group id>-<n>}. Nothing is reserved.
+ */
+public final class NextRecordName implements ApiMethod {
+  @Override
+  public List<Right> rights() {
+    return List.of(Right.API_EXPORT);
+  }
+
+  @Override
+  public void handle(ApiCall call) throws Exception {
+    Integer group = call.user().groupId();
+    long max = call.database().read(c -> {
+      long m = 0;
+      for (RecordHeader h : RecordStore.listRecords(c, call.definition().id())) {
+        String name = h.record();
+        if (group != null) {
+          String prefix = group + "-";
+          if (name.startsWith(prefix) && name.substring(prefix.length()).matches("\\d{1,18}")) {
+            m = Math.max(m, Long.parseLong(name.substring(prefix.length())));
+          }
+        } else if (name.matches("\\d{1,18}")) {
+          m = Math.max(m, Long.parseLong(name));
+        }
+      }
+      return m;
+    });
+    call.sendPlain(group == null ? String.valueOf(max + 1) : group + "-" + (max + 1));
+  }
+}
