@@ -43,7 +43,7 @@ final class CsvTableWriter implements TableWriter {
 
   private void writeLine(Object[] cells, boolean applyAlways) throws IOException {
     for (int i = 0; i < cells.length; i++) {
-      String v = cells[i] == null ? "" : cells[i].toString();
+      String v = TableWriter.text(cells[i]);
       boolean quote = needsQuotes(v) || (applyAlways && alwaysQuoted != null && alwaysQuoted[i] && !v.isEmpty());
       (quote ? quoted : plain).print(v, out, i == 0);
     }

@@ -37,6 +37,18 @@ public interface TableWriter {
     }
   }
 
+  /** The text of a cell: numbers without a trailing {@code .0}, null as blank. */
+  static String text(Object v) {
+    if (v == null) {
+      return "";
+    }
+    if (v instanceof Double d) {
+      return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue())
+          : java.math.BigDecimal.valueOf(d).toPlainString();
+    }
+    return v.toString();
+  }
+
   static TableWriter create(Format format, OutputStream out, List<String> columns) throws IOException {
     return create(format, out, columns, null, null, ',');
   }

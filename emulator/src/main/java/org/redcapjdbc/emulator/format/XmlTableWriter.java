@@ -30,7 +30,7 @@ final class XmlTableWriter implements TableWriter {
       out.write('<');
       out.write(columns[i]);
       out.write('>');
-      String v = cells[i] == null ? "" : cells[i].toString();
+      String v = TableWriter.text(cells[i]);
       if (!v.isEmpty()) {
         out.write(XmlText.cdata(v));
       }

@@ -29,7 +29,7 @@ import org.redcapjdbc.emulator.store.RecordHeader;
  * any of its rows (the base row or one instance), and then all its rows come back: the
  * documented unit of selection is the record-event, never a single instance.
  */
-final class RecordFilter {
+public final class RecordFilter {
   private static final DateTimeFormatter[] RANGE_FORMATS = {
     DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
     DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
@@ -55,7 +55,7 @@ final class RecordFilter {
     this.group = group;
   }
 
-  static RecordFilter parse(ProjectDefinition def, Params p, ApiUser user) throws ApiException {
+  public static RecordFilter parse(ProjectDefinition def, Params p, ApiUser user) throws ApiException {
     List<String> recordList = p.list("records");
     Set<String> records = recordList.isEmpty() ? null : new HashSet<>(recordList);
     Set<Integer> events = null;
@@ -139,7 +139,7 @@ final class RecordFilter {
   }
 
   /** Records selected by {@code records}, the date range and the caller's DAG, in export order. */
-  List<RecordHeader> select(List<RecordHeader> all) {
+  public List<RecordHeader> select(List<RecordHeader> all) {
     List<RecordHeader> out = new ArrayList<>();
     for (RecordHeader h : all) {
       if (records != null && !records.contains(h.record())) {
@@ -161,7 +161,7 @@ final class RecordFilter {
   }
 
   /** The record's row groups (one per record-event) that pass the events filter and filterLogic. */
-  List<List<RecordRows.Row>> groups(RecordData data) {
+  public List<List<RecordRows.Row>> groups(RecordData data) {
     List<List<RecordRows.Row>> groups = RecordRows.groups(def, data, events);
     if (logic == null) {
       return groups;

@@ -1,0 +1,25 @@
+package org.redcapjdbc.emulator.api.structure;
+
+import java.util.List;
+import org.redcapjdbc.emulator.api.ApiCall;
+import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.Right;
+import org.redcapjdbc.emulator.format.TableWriter;
+import org.redcapjdbc.emulator.model.Form;
+
+/** {@code content=instrument}: {@code instrument_name, instrument_label} in project order. */
+public final class InstrumentExport implements ApiMethod {
+  @Override
+  public List<Right> rights() {
+    return List.of(Right.API_EXPORT);
+  }
+
+  @Override
+  public void handle(ApiCall call) throws Exception {
+    TableWriter w = call.table(List.of("instrument_name", "instrument_label"));
+    for (Form f : call.definition().forms()) {
+      w.row(new Object[] {f.name(), f.label()});
+    }
+    w.finish();
+  }
+}
