@@ -12,6 +12,9 @@ public final class RedcapRules {
   private RedcapRules() {
   }
 
+  /** {@code COUNT(*)} over {@code records} reads only the record-ID field. */
+  public static final RelOptRule COUNT_STAR = CountStarRule.Config.DEFAULT.toRule();
+
   /** Every rule the adapter adds to Calcite's defaults. */
-  public static final List<RelOptRule> ALL = List.of();
+  public static final List<RelOptRule> ALL = List.of(COUNT_STAR);
 }

@@ -1,8 +1,11 @@
 package org.redcapjdbc.schema;
 
+import static java.util.Objects.requireNonNull;
+
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
+import java.time.Clock;
 import org.apache.calcite.schema.SchemaPlus;
+import org.redcapjdbc.client.RedcapClient;
 
 /**
  * Entry point from the driver: attaches a REDCap project's schemas to a connection's root schema.
@@ -26,9 +29,20 @@ public final class RedcapSchemas {
    * @throws SQLException when the project cannot be reached or read, with REDCap's message
    */
   public static RedcapSession attach(SchemaPlus root, RedcapConfig config) throws SQLException {
-    // The schema layer (issue [C]) replaces this body; until it lands the driver cannot reach a
-    // project and says so rather than pretending.
-    throw new SQLFeatureNotSupportedException(
-        "The REDCap schema layer is not built in this version of redcap-jdbc");
+    requireNonNull(root, "root");
+    requireNonNull(config, "config");
+    RedcapClient client;
+    ProjectSession session;
+    try {
+      client = RedcapClients.forConfig(config);
+      ProjectSnapshot snapshot = ProjectCache.SHARED.get(config.cacheKey(), config.metadataTtl(),
+          () -> new ProjectLoader(client, Clock.systemUTC()).load());
+      session = new ProjectSession(config, client, snapshot);
+      root.add(DATA_SCHEMA, new RedcapDataSchema(session));
+      root.add(META_SCHEMA, new RedcapMetaSchema(session));
+    } catch (RuntimeException e) {
+      throw SqlErrors.connectFailure(config.url(), e);
+    }
+    return session;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Properties;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.redcapjdbc.schema.RedcapConfig;
+import org.redcapjdbc.schema.RedcapTypeSystem;
 
 /**
  * Turns a {@code jdbc:redcap:} URL plus connection properties into a {@link RedcapConfig} and the
@@ -228,6 +229,8 @@ final class ConnectionSettings {
     calcite.setProperty("conformance", "LENIENT");
     calcite.setProperty("metaTableFactory", RedcapMetaTableFactory.class.getName() + "#INSTANCE");
     calcite.setProperty("metaColumnFactory", RedcapMetaColumnFactory.class.getName() + "#INSTANCE");
+    // DECIMAL(38,16) for REDCap's number fields; Calcite's default type system stops at 19 digits.
+    calcite.setProperty("typeSystem", RedcapTypeSystem.class.getName() + "#INSTANCE");
     for (String key : merged.stringPropertyNames()) {
       if (RedcapProperty.byName(key) != null
           || key.equalsIgnoreCase("password") || key.equalsIgnoreCase("user")) {

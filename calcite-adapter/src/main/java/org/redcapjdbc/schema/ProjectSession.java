@@ -1,0 +1,80 @@
+package org.redcapjdbc.schema;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import org.redcapjdbc.client.RedcapClient;
+import org.redcapjdbc.client.RedcapException;
+import org.redcapjdbc.model.LayoutOptions;
+import org.redcapjdbc.model.ProjectModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's hold on its project: settings, API client and the project snapshot its tables
+ * were built from. The snapshot is fixed for the connection's lifetime, so a statement is always
+ * planned and run against one table layout; a connection opened after {@code metadataTtl} sees
+ * dictionary changes.
+ */
+final class ProjectSession implements RedcapSession {
+  private static final Logger LOG = LoggerFactory.getLogger(ProjectSession.class);
+
+  private final RedcapConfig config;
+  private final RedcapClient client;
+  private final ProjectSnapshot snapshot;
+  private volatile boolean closed;
+
+  ProjectSession(RedcapConfig config, RedcapClient client, ProjectSnapshot snapshot) {
+    this.config = requireNonNull(config, "config");
+    this.client = requireNonNull(client, "client");
+    this.snapshot = requireNonNull(snapshot, "snapshot");
+  }
+
+  @Override public RedcapConfig config() {
+    return config;
+  }
+
+  RedcapClient client() {
+    return client;
+  }
+
+  ProjectSnapshot snapshot() {
+    return snapshot;
+  }
+
+  ProjectModel model() {
+    return snapshot.model();
+  }
+
+  LayoutOptions layoutOptions() {
+    return new LayoutOptions(config.labelColumns(), config.typed());
+  }
+
+  @Override public String serverVersion() {
+    return snapshot.serverVersion();
+  }
+
+  @Override public boolean isReachable(Duration timeout) {
+    if (closed) {
+      return false;
+    }
+    try {
+      RedcapClients.forProbe(config, timeout).project().exportVersion();
+      return true;
+    } catch (RedcapException | IllegalArgumentException e) {
+      LOG.debug("REDCap at {} did not answer within {}: {}", config.url(), timeout,
+          e.getMessage());
+      return false;
+    }
+  }
+
+  @Override public void close() {
+    // The HTTP pool is shared with the connection's siblings and the snapshot stays cached;
+    // open result sets were closed by the connection before it got here.
+    closed = true;
+  }
+
+  @Override public String toString() {
+    return "ProjectSession{" + config.url() + ", " + snapshot.model() + "}";
+  }
+}

@@ -1,0 +1,182 @@
+package org.redcapjdbc.schema;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.redcapjdbc.client.ExportType;
+import org.redcapjdbc.client.RawOrLabel;
+import org.redcapjdbc.client.RecordExportRequest;
+import org.redcapjdbc.model.Column;
+import org.redcapjdbc.model.ColumnKind;
+import org.redcapjdbc.model.ExportFieldName;
+import org.redcapjdbc.model.ProjectModel;
+import org.redcapjdbc.model.PseudoColumns;
+import org.redcapjdbc.model.TableLayout;
+import org.redcapjdbc.model.ValueConverter;
+import org.redcapjdbc.plan.ExportFilter;
+import org.redcapjdbc.plan.FilterTranslator;
+
+/**
+ * A data table read through REDCap's record export: {@code records} or an instrument's table.
+ * Calcite hands {@link #scan} the projected columns and the WHERE clause; the scan turns them into
+ * one export request (see {@link FilterTranslator} for what is pushed) and streams the answer.
+ */
+abstract class RecordExportTable extends AbstractTable
+    implements ProjectableFilterableTable, RedcapTableInfo {
+  final ProjectSession session;
+  final TableLayout layout;
+  private final FilterTranslator translator;
+  private final Set<String> knownColumns;
+
+  RecordExportTable(ProjectSession session, TableLayout layout) {
+    this.session = requireNonNull(session, "session");
+    this.layout = requireNonNull(layout, "layout");
+    this.translator = FilterTranslator.forTable(layout, session.model());
+    this.knownColumns = knownColumns(session.model());
+  }
+
+  @Override public RelDataType getRowType(RelDataTypeFactory factory) {
+    RelDataTypeFactory.Builder b = factory.builder();
+    for (Column c : layout.columns()) {
+      b.add(c.name(), c.toRelDataType(factory));
+    }
+    return b.build();
+  }
+
+  @Override public Statistic getStatistic() {
+    List<Integer> key = new ArrayList<>();
+    for (Column c : layout.primaryKey()) {
+      key.add(layout.indexOf(c.name()));
+    }
+    return Statistics.of(rowCountEstimate(), List.of(ImmutableBitSet.of(key)));
+  }
+
+  /** Expected rows, for the planner's costs. */
+  abstract double rowCountEstimate();
+
+  @Override public Schema.TableType getJdbcTableType() {
+    return Schema.TableType.TABLE;
+  }
+
+  @Override public String remarks() {
+    return layout.remarks();
+  }
+
+  @Override public String columnRemarks(String columnName) {
+    return layout.column(columnName).map(Column::remarks).orElse(null);
+  }
+
+  @Override public List<String> primaryKey() {
+    List<String> names = new ArrayList<>();
+    for (Column c : layout.primaryKey()) {
+      names.add(c.name());
+    }
+    return names;
+  }
+
+  /** The layout this table shows. */
+  TableLayout layout() {
+    return layout;
+  }
+
+  @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters,
+      int[] projects) {
+    int[] columns = projects;
+    if (columns == null) {
+      columns = new int[layout.columns().size()];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = i;
+      }
+    }
+    ExportFilter filter = session.config().pushdown()
+        ? translator.translate(filters, root::get) : ExportFilter.none();
+    if (filter.selectsNothing()) {
+      return Linq4j.emptyEnumerable();
+    }
+    filters.removeAll(filter.exactEntries());
+    ScanSpec.Builder spec = new ScanSpec.Builder();
+    ProjectModel model = session.model();
+    spec.recordIdSlot = spec.slot(model.recordIdField().name());
+    List<Column> output = new ArrayList<>(columns.length);
+    spec.slots = new int[columns.length];
+    spec.converters = new ValueConverter[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      Column c = layout.columns().get(columns[i]);
+      output.add(c);
+      spec.slots[i] = spec.slot(wireName(c));
+      spec.converters[i] = c.converter();
+    }
+    RecordExportRequest.Builder request = RecordExportRequest.builder()
+        .type(ExportType.FLAT)
+        .rawOrLabel(RawOrLabel.RAW)
+        .recordIdField(model.recordIdField().name())
+        .filterLogic(filter.filterLogic());
+    if (filter.records() != null) {
+      request.records(new ArrayList<>(filter.records()));
+      Set<String> wanted = filter.records();
+      int slot = spec.recordIdSlot;
+      // records[] is exact in REDCap too; checking again costs a hash lookup and makes the
+      // result independent of how the server matches IDs (case, spaces).
+      spec.addFilter(row -> wanted.contains(row.value(slot)));
+    }
+    if (filter.events() != null) {
+      request.events(new ArrayList<>(filter.events()));
+      Set<String> wanted = filter.events();
+      int slot = spec.slot(PseudoColumns.EVENT_NAME);
+      spec.eventSlot = slot;
+      spec.addFilter(row -> wanted.contains(row.value(slot)));
+    } else if (model.isLongitudinal()) {
+      spec.eventSlot = spec.slot(PseudoColumns.EVENT_NAME);
+    }
+    for (Column c : output) {
+      if (c.name().equals(PseudoColumns.DATA_ACCESS_GROUP)) {
+        request.exportDataAccessGroups(true);
+      }
+    }
+    if (!shape(spec, request, output, filter)) {
+      return Linq4j.emptyEnumerable();
+    }
+    spec.request = request.build();
+    spec.knownColumns = knownColumns;
+    return new RecordScan(session, spec.build(), root);
+  }
+
+  /**
+   * Completes the request and the row filter for this kind of table: which fields or forms to
+   * ask for, whether one request is enough, which rows of the answer belong to the table.
+   *
+   * @return false when the table can have no rows for this filter (no request is sent)
+   */
+  abstract boolean shape(ScanSpec.Builder spec, RecordExportRequest.Builder request,
+      List<Column> output, ExportFilter filter);
+
+  /** The export column a table column's values come from (a label companion reads its code). */
+  static String wireName(Column c) {
+    return c.kind() == ColumnKind.LABEL ? c.sourceField().orElseThrow() : c.name();
+  }
+
+  /** Every export column name the snapshot knows: fields, checkbox options, statuses, pseudo. */
+  private static Set<String> knownColumns(ProjectModel model) {
+    Set<String> known = new HashSet<>(PseudoColumns.ALL);
+    for (ExportFieldName e : model.exportFieldNames()) {
+      known.add(e.exportName());
+    }
+    known.add(model.recordIdField().name());
+    return known;
+  }
+}

@@ -1,0 +1,182 @@
+package org.redcapjdbc.schema;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.redcapjdbc.client.BatchOptions;
+import org.redcapjdbc.client.RedcapException;
+import org.redcapjdbc.client.RedcapException.Kind;
+import org.redcapjdbc.client.RowCursor;
+import org.redcapjdbc.model.ValueProblem;
+import org.redcapjdbc.model.ValueProblemSink;
+
+/**
+ * The rows of one table scan, read lazily from a record export: nothing is sent until the first
+ * row is asked for, rows are converted one at a time straight from the cursor's strings into one
+ * {@code Object[]} each, and closing the enumerator early (LIMIT, {@code setMaxRows}, a closed
+ * ResultSet) aborts the HTTP stream. The statement's cancel flag and query timeout stop it within
+ * a tenth of a second or so, through {@link ScanWatchdog}.
+ */
+final class RecordScan extends AbstractEnumerable<Object[]> {
+  private static final int MAX_SHOWN_VALUE = 100;
+
+  private final ProjectSession session;
+  private final ScanSpec spec;
+  private final DataContext root;
+
+  RecordScan(ProjectSession session, ScanSpec spec, DataContext root) {
+    this.session = requireNonNull(session, "session");
+    this.spec = requireNonNull(spec, "spec");
+    this.root = requireNonNull(root, "root");
+  }
+
+  @Override public Enumerator<Object[]> enumerator() {
+    return new RecordEnumerator();
+  }
+
+  private RowCursor open() {
+    RedcapConfig config = session.config();
+    RowCursor cursor;
+    if (spec.singleRequest) {
+      cursor = session.client().records().export(spec.request);
+    } else {
+      BatchOptions options = BatchOptions.defaults()
+          .withBatchSize(config.batchSize())
+          .withParallelism(config.parallelism())
+          .withExpectedRecordCount(session.snapshot().recordCount());
+      cursor = session.client().records().exportBatched(spec.request, options);
+    }
+    return cursor.bind(spec.bound);
+  }
+
+  private final class RecordEnumerator implements Enumerator<Object[]>, ValueProblemSink {
+    private final int width = spec.slots.length;
+    private RowCursor cursor;
+    private ScanWatchdog.Watched watched;
+    private Object[] current;
+    private boolean done;
+
+    @Override public Object[] current() {
+      return current;
+    }
+
+    @Override public boolean moveNext() {
+      if (done) {
+        return false;
+      }
+      if (cursor == null) {
+        cursor = open();
+        Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
+        Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
+        watched = new ScanWatchdog.Watched(flag instanceof AtomicBoolean ? (AtomicBoolean) flag
+            : null, timeout instanceof Long ? (Long) timeout : 0L, cursor);
+        ScanWatchdog.INSTANCE.register(watched);
+      }
+      RowCursor c = cursor;
+      ScanSpec.RowFilter filter = spec.rowFilter;
+      int[] slots = spec.slots;
+      ScanWatchdog.Stop stop = null;
+      try {
+        while ((stop = watched.check()) == null) {
+          if (!c.next()) {
+            finish();
+            return false;
+          }
+          if (filter != null && !filter.accept(c)) {
+            continue;
+          }
+          Object[] row = new Object[width];
+          for (int i = 0; i < width; i++) {
+            row[i] = spec.converters[i].fromWire(c.value(slots[i]), this);
+          }
+          current = row;
+          return true;
+        }
+      } catch (RedcapException e) {
+        ScanWatchdog.Stop why = watched == null ? null : watched.stopped();
+        close();
+        throw why != null ? stopped(why, e) : e;
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+      // Seen between rows before the watchdog's next look (or rows were already buffered).
+      watched.stop(stop);
+      close();
+      throw stopped(stop, null);
+    }
+
+    /** A stored value that is not of its column's type: a warning, or under strictTypes an error. */
+    @Override public void report(ValueProblem problem) {
+      String record = cursor.value(spec.recordIdSlot);
+      String where = "Record '" + record + "'"
+          + (spec.eventSlot >= 0 && cursor.value(spec.eventSlot) != null
+              ? " (event " + cursor.value(spec.eventSlot) + ")" : "")
+          + ", column '" + problem.column() + "': '" + shown(problem.value()) + "' "
+          + problem.reason();
+      if (session.config().strictTypes()) {
+        throw new UnreadableValueException(where + ". strictTypes=true makes this an error;"
+            + " correct the value in REDCap, or connect with strictTypes=false to read such"
+            + " values as NULL with a warning.", record, problem.column(), problem.value());
+      }
+      QueryWarnings.add(root, where + "; it reads as NULL.");
+    }
+
+    private RedcapException stopped(ScanWatchdog.Stop stop, Throwable cause) {
+      String message = stop == ScanWatchdog.Stop.CANCELLED
+          ? "The query was cancelled (Statement.cancel()); its REDCap export was aborted."
+          : "The query ran longer than its timeout of "
+              + (((Long) root.get(DataContext.Variable.TIMEOUT.camelName)) / 1000.0)
+              + " s (Statement.setQueryTimeout) and was stopped; its REDCap export was aborted.";
+      return new RedcapException(Kind.CANCELLED, 0, "content=record", null, message, cause);
+    }
+
+    private void finish() {
+      done = true;
+      List<String> unknown = new ArrayList<>();
+      for (String name : cursor.unboundColumns()) {
+        if (!spec.knownColumns.contains(name)) {
+          unknown.add(name);
+        }
+      }
+      if (!unknown.isEmpty()) {
+        QueryWarnings.add(root, "REDCap sent columns this connection does not know ("
+            + String.join(", ", unknown) + "): the project's data dictionary changed after"
+            + " the connection read it. Reconnect (after metadataTtl) to see the new fields.");
+      }
+      release();
+    }
+
+    @Override public void reset() {
+      release();
+      cursor = null;
+      done = false;
+      current = null;
+    }
+
+    @Override public void close() {
+      done = true;
+      release();
+    }
+
+    private void release() {
+      if (cursor != null) {
+        cursor.close();
+      }
+      if (watched != null) {
+        ScanWatchdog.INSTANCE.unregister(watched);
+        watched = null;
+      }
+    }
+  }
+
+  private static String shown(String value) {
+    return value.length() <= MAX_SHOWN_VALUE ? value
+        : value.substring(0, MAX_SHOWN_VALUE) + "… (" + value.length() + " characters)";
+  }
+}

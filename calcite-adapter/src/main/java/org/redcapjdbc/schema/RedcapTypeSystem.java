@@ -1,0 +1,33 @@
+package org.redcapjdbc.schema;
+
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.redcapjdbc.model.SqlTypeMapping;
+
+/**
+ * Calcite's default type system with DECIMAL widened to what REDCap stores: a plain
+ * {@code number} field keeps up to {@value SqlTypeMapping#NUMBER_SCALE} decimals, so its column is
+ * {@code DECIMAL(38,16)}, and Calcite's default maximum precision of 19 would silently cut it
+ * down. The driver installs it as the {@code typeSystem} connection property.
+ */
+public final class RedcapTypeSystem extends RelDataTypeSystemImpl {
+  /** The instance the {@code typeSystem} property names ({@code ...RedcapTypeSystem#INSTANCE}). */
+  public static final RelDataTypeSystem INSTANCE = new RedcapTypeSystem();
+
+  private RedcapTypeSystem() {
+  }
+
+  @Override public int getMaxPrecision(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL
+        ? SqlTypeMapping.MAX_DECIMAL_PRECISION
+        : super.getMaxPrecision(typeName);
+  }
+
+  @Override public int getMaxScale(SqlTypeName typeName) {
+    // As wide as the precision, so that arithmetic on DECIMAL(38,16) keeps its decimals.
+    return typeName == SqlTypeName.DECIMAL
+        ? SqlTypeMapping.MAX_DECIMAL_PRECISION
+        : super.getMaxScale(typeName);
+  }
+}
