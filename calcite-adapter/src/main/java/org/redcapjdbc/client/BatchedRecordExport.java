@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  *       Otherwise, unless {@link BatchOptions#expectedRecordCount()} says the project fits in
  *       one batch, an <em>ID pass</em> first exports only the record-ID field (with the same
  *       {@code events}, {@code filterLogic} and date range) and keeps the distinct IDs in order.
- *   <li>Up to {@code parallelism} batches of {@code batchSize} records are requested at once. Each
+ *   <li>Up to {@code parallelism} batches of {@code batchSize} records are requested at once,
+ *       ramping up: the first batch is requested alone, and the others only once the caller has
+ *       read past it, so a caller that stops early (LIMIT, {@code setMaxRows}) never starts
+ *       batches it does not need. Each
  *       batch is buffered whole (so at most about {@code parallelism + 1} batches are in memory),
  *       its rows grouped by record and re-ordered into the ID order, and handed to the caller
  *       in batch order as soon as it and every earlier batch have arrived.
@@ -73,6 +76,7 @@ public final class BatchedRecordExport implements RowCursor {
   private ExecutorService executor;
   private List<List<String>> chunks = List.of();
   private int nextChunk;
+  private int batchesTaken;
   private List<String[]> batch;
   private int positionInBatch;
   private String[] row;
@@ -130,14 +134,17 @@ public final class BatchedRecordExport implements RowCursor {
         return more;
       }
       while (batch == null || positionInBatch >= batch.size()) {
+        if (batchesTaken > 0) {
+          fillWindow(); // the caller has read past a batch: keep parallelism requests going
+        }
         Future<List<String[]>> head = window.poll();
         if (head == null) {
           finish();
           return false;
         }
         batch = await(head);
+        batchesTaken++;
         positionInBatch = 0;
-        submitNext();
       }
       row = batch.get(positionInBatch);
       batch.set(positionInBatch++, null); // let delivered rows be collected
@@ -191,9 +198,7 @@ public final class BatchedRecordExport implements RowCursor {
         parts.size(), batchSize, options.parallelism());
     executor = Executors.newFixedThreadPool(Math.min(options.parallelism(), parts.size()),
         RedcapHttp.daemonThreads("redcap-batch-"));
-    for (int i = 0; i < options.parallelism(); i++) {
-      submitNext();
-    }
+    submitNext(); // the first batch alone; see fillWindow()
   }
 
   /** The record-ID field from the request, else looked up once (one metadata request). */
@@ -240,6 +245,13 @@ public final class BatchedRecordExport implements RowCursor {
       live.remove(c);
     }
     return new ArrayList<>(distinct);
+  }
+
+  /** Requests batches until {@code parallelism} are in flight or waiting to be read. */
+  private void fillWindow() {
+    while (window.size() < options.parallelism() && nextChunk < chunks.size() && !cancelled) {
+      submitNext();
+    }
   }
 
   private void submitNext() {

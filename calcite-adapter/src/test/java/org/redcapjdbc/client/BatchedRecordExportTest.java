@@ -162,9 +162,35 @@ class BatchedRecordExportTest {
     for (Map<String, List<String>> batch : project.requests.subList(1, 4)) {
       assertThat(MockRedcap.one(batch, "filterLogic")).isEqualTo("[age] > 1");
     }
-    // Batch 1 (record 1) was slowest, yet came first; all three were in flight together.
-    assertThat(project.maxInFlight.get()).isBetween(2, 3);
+    // Batch 1 (record 1) was slowest, yet came first; it was requested alone (ramp-up), and the
+    // other two together once the reader had moved past it.
+    assertThat(project.maxInFlight.get()).isEqualTo(2);
     assertThat(export.unboundColumns()).isEmpty();
+  }
+
+  @Test void aReaderThatStopsInTheFirstBatchNeverStartsAnother() throws Exception {
+    BatchedRecordExport export = mock.client().records().exportBatched(request().build(),
+        BatchOptions.defaults().withBatchSize(10).withParallelism(3));
+    export.bind(COLUMNS);
+    for (int i = 0; i < 5; i++) {
+      assertThat(export.next()).isTrue();
+    }
+    export.close();
+    Thread.sleep(300); // anything started would have reached the server by now
+    assertThat(project.idPasses()).isEqualTo(1);
+    assertThat(project.requests).hasSize(2);
+    assertThat(MockRedcap.array(project.requests.get(1), "records"))
+        .containsExactlyElementsOf(project.ids.subList(0, 10));
+    assertThat(export.requestCount()).isEqualTo(2);
+  }
+
+  @Test void afterTheFirstBatchParallelismRequestsStayInFlight() {
+    project.slowMillis = 100;
+    project.delayMillis = 150;
+    read(mock.client().records().exportBatched(request().build(),
+        BatchOptions.defaults().withBatchSize(3).withParallelism(3)).bind(COLUMNS));
+    assertThat(project.maxInFlight.get()).isEqualTo(3);
+    assertThat(project.requests).hasSize(10); // ID pass + 9 batches
   }
 
   @Test void parallelismOneKeepsOneRequestInFlight() {
