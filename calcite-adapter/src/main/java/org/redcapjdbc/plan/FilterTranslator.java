@@ -93,6 +93,16 @@ public final class FilterTranslator {
     return new ExportFilter(records, events, filterLogic, exact);
   }
 
+  /**
+   * The values column {@code index} must equal for {@code node} to hold, when that is all
+   * {@code node} says ({@code col = v}, {@code col IN (...)}, an OR of such); empty otherwise.
+   * For tables that push simple key lookups themselves (e.g. {@code meta.files}).
+   */
+  public static Optional<Set<String>> equalityValues(RexNode node, int index,
+      Function<String, Object> parameters) {
+    return exactValues(node, index, new FilterValues(parameters));
+  }
+
   private Set<String> knownEvents(Set<String> names) {
     Set<String> known = new LinkedHashSet<>();
     for (String name : names) {

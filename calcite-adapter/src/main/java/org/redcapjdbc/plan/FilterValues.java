@@ -12,6 +12,7 @@ import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.TimeString;
@@ -36,7 +37,7 @@ final class FilterValues {
   /** The node's value, null for SQL NULL, or {@link #NOT_CONSTANT}. */
   Object valueOf(RexNode node) {
     if (node instanceof RexLiteral literal) {
-      return literal.getValue();
+      return literalValue(literal);
     }
     if (node instanceof RexDynamicParam param) {
       return parameters.apply("?" + param.getIndex());
@@ -46,6 +47,26 @@ final class FilterValues {
       return valueOf(call.getOperands().get(0));
     }
     return NOT_CONSTANT;
+  }
+
+  /**
+   * A literal's value in the form this class reads: {@code getValue()} would give a Calendar for
+   * dates and times, so each family is asked for its own representation.
+   */
+  private static Object literalValue(RexLiteral literal) {
+    if (literal.isNull()) {
+      return null;
+    }
+    switch (literal.getTypeName().getFamily() == null ? SqlTypeFamily.ANY
+        : literal.getTypeName().getFamily()) {
+      case CHARACTER: return literal.getValueAs(String.class);
+      case NUMERIC: return literal.getValueAs(BigDecimal.class);
+      case DATE: return literal.getValueAs(DateString.class);
+      case TIME: return literal.getValueAs(TimeString.class);
+      case TIMESTAMP: return literal.getValueAs(TimestampString.class);
+      case BOOLEAN: return literal.getValueAs(Boolean.class);
+      default: return NOT_CONSTANT;
+    }
   }
 
   static Optional<String> text(Object value) {

@@ -63,6 +63,8 @@ import org.redcapjdbc.model.TableLayout;
  *       {@code 10:00} before {@code 10:00:00}; so a lower bound is written to the minute and an
  *       upper bound with seconds, which keeps both forms in; {@code <>} is not pushed.
  *   <li>BOOLEAN (yes/no, true/false, checkbox options): {@code = '1'} and {@code = '0'}.
+ *   <li>Label companions ({@code sex_label = 'Male'}): the coded field equals one of the codes
+ *       with that label.
  *   <li>{@code IS NULL} becomes {@code = ''} only on VARCHAR fields in projects where nothing
  *       repeats: on typed columns an unparsable value reads as NULL but is not blank for REDCap,
  *       status columns read {@code 0} for forms never saved, and on repeat rows REDCap may see
@@ -201,6 +203,9 @@ final class LogicTranslator {
         if (op != SqlKind.EQUALS) {
           return null;
         }
+        if (t.labelOf != null) {
+          return FilterValues.text(value).map(label -> codesLabelled(t, label)).orElse(null);
+        }
         return FilterValues.text(value).map(LogicText::quote)
             .map(q -> t.ref + " = " + q).orElse(null);
       case NUMERIC:
@@ -227,6 +232,26 @@ final class LogicTranslator {
       default:
         return null;
     }
+  }
+
+  /**
+   * {@code <field>_label = 'Male'}: the coded field equals one of the codes labelled so (labels
+   * need not be unique), or null when no code has that label.
+   */
+  private String codesLabelled(Target t, String label) {
+    List<String> parts = new ArrayList<>();
+    List<org.redcapjdbc.model.Choice> choices = new ArrayList<>(t.labelOf.choices());
+    choices.addAll(model.missingDataCodes());
+    for (org.redcapjdbc.model.Choice c : choices) {
+      if (c.label().equals(label)) {
+        String q = LogicText.quote(c.code());
+        if (q == null) {
+          return null;
+        }
+        parts.add(t.ref + " = " + q);
+      }
+    }
+    return parts.isEmpty() ? null : LogicText.or(parts);
   }
 
   private String numeric(Target t, SqlKind op, Object value) {
@@ -313,6 +338,9 @@ final class LogicTranslator {
     if (negated) {
       sarg = sarg.negate();
     }
+    if (sarg.isComplementedPoints() && sarg.nullAs != RexUnknownAs.TRUE) {
+      return notIn(t, sarg);
+    }
     List<String> parts = new ArrayList<>();
     for (Object o : sarg.rangeSet.asRanges()) {
       String part = range(t, (Range) o);
@@ -329,6 +357,27 @@ final class LogicTranslator {
       parts.add(blank);
     }
     return parts.isEmpty() ? null : LogicText.or(parts);
+  }
+
+  /**
+   * {@code NOT IN}: exact on dates ({@code <>} compares their text); elsewhere {@code <>} is not
+   * safe, and its relaxed form would let every number through anyway, so only the implied
+   * "not blank" is sent.
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private String notIn(Target t, Sarg sarg) {
+    if (t.type != SqlTypeName.DATE) {
+      return notBlank(t);
+    }
+    List<String> parts = new ArrayList<>();
+    for (Object o : sarg.negate().rangeSet.asRanges()) {
+      String part = compare(t, SqlKind.NOT_EQUALS, ((Range) o).lowerEndpoint());
+      if (part == null) {
+        return notBlank(t);
+      }
+      parts.add(part);
+    }
+    return parts.isEmpty() ? notBlank(t) : LogicText.and(parts);
   }
 
   @SuppressWarnings("rawtypes")
@@ -370,8 +419,8 @@ final class LogicTranslator {
       return null; // NOT LIKE, SIMILAR TO ...
     }
     Target t = target(call.getOperands().get(0));
-    if (t == null || t.type.getFamily() != SqlTypeFamily.CHARACTER) {
-      return null;
+    if (t == null || t.type.getFamily() != SqlTypeFamily.CHARACTER || t.labelOf != null) {
+      return null; // a label companion's text is not what REDCap stores
     }
     Optional<String> pattern = FilterValues.text(values.valueOf(call.getOperands().get(1)));
     Character escape = null;
@@ -442,7 +491,7 @@ final class LogicTranslator {
 
   /** A column REDCap logic can test, with what that column allows. */
   private record Target(Column column, String ref, SqlTypeName type, boolean blankTestAllowed,
-      boolean commaDecimal) {
+      boolean commaDecimal, Field labelOf) {
   }
 
   /**
@@ -499,14 +548,20 @@ final class LogicTranslator {
         boolean blankAllowed = type == SqlTypeName.VARCHAR
             && !model.hasRepeatingInstrumentsOrEvents();
         return new Target(column, LogicText.field(source), type, blankAllowed,
-            field.validation().isCommaDecimal());
+            field.validation().isCommaDecimal(), null);
       }
       case CHECKBOX_OPTION: {
         String ref = LogicText.checkbox(source, column.choiceCode().orElse(""));
-        return ref == null ? null : new Target(column, ref, type, false, false);
+        return ref == null ? null : new Target(column, ref, type, false, false, null);
       }
       case COMPLETE:
-        return new Target(column, LogicText.field(source), type, false, false);
+        return new Target(column, LogicText.field(source), type, false, false, null);
+      case LABEL: {
+        // Compared through the codes whose label it is; the coded field must itself qualify.
+        Field field = model.field(source).orElse(null);
+        return field == null ? null
+            : new Target(column, LogicText.field(source), type, false, false, field);
+      }
       default:
         return null; // record ID (records[]), pseudo-columns, label companions
     }

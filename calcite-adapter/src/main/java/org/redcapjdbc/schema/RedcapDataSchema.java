@@ -25,11 +25,13 @@ final class RedcapDataSchema extends AbstractSchema {
   static final String RENAMED_INSTRUMENT = ProjectModel.RECORDS_TABLE + "_form";
 
   private final Map<String, Table> tables;
+  private final Map<String, String> tableOfForm;
 
   RedcapDataSchema(ProjectSession session) {
     ProjectModel model = session.model();
     LayoutOptions options = session.layoutOptions();
     Map<String, Table> map = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
     map.put(ProjectModel.RECORDS_TABLE,
         new RecordsTable(session, model.recordsLayout(options)));
     for (TableLayout layout : model.instrumentLayouts(options)) {
@@ -41,8 +43,10 @@ final class RedcapDataSchema extends AbstractSchema {
         }
       }
       map.put(name, new InstrumentTable(session, layout));
+      names.put(layout.name(), name);
     }
     this.tables = Collections.unmodifiableMap(map);
+    this.tableOfForm = Collections.unmodifiableMap(names);
   }
 
   private static boolean contains(Map<String, Table> map, String name) {
@@ -53,6 +57,11 @@ final class RedcapDataSchema extends AbstractSchema {
       }
     }
     return false;
+  }
+
+  /** Each instrument's table name (its unique name, except a renamed {@code records}). */
+  Map<String, String> tableOfForm() {
+    return tableOfForm;
   }
 
   @Override protected Map<String, Table> getTableMap() {

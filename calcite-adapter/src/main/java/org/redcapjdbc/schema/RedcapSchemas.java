@@ -38,8 +38,9 @@ public final class RedcapSchemas {
       ProjectSnapshot snapshot = ProjectCache.SHARED.get(config.cacheKey(), config.metadataTtl(),
           () -> new ProjectLoader(client, Clock.systemUTC()).load());
       session = new ProjectSession(config, client, snapshot);
-      root.add(DATA_SCHEMA, new RedcapDataSchema(session));
-      root.add(META_SCHEMA, new RedcapMetaSchema(session));
+      RedcapDataSchema data = new RedcapDataSchema(session);
+      root.add(DATA_SCHEMA, data);
+      root.add(META_SCHEMA, new RedcapMetaSchema(session, data.tableOfForm()));
     } catch (RuntimeException e) {
       throw SqlErrors.connectFailure(config.url(), e);
     }
