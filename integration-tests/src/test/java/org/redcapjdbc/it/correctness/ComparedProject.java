@@ -32,7 +32,7 @@ enum ComparedProject {
 
   /** The generator spec of {@link #GENERATED}. */
   static final String GENERATED_SPEC =
-      "records=2000,fields=30,events=3,arms=1,repeating=1,checkboxes=3,dags=2,seed=20240611";
+      "records=2000,fields=20,events=2,arms=1,repeating=1,checkboxes=2,dags=2,seed=20240611";
 
   private final String id;
   private final String fixture;
