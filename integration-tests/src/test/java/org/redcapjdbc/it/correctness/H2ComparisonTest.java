@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -28,10 +29,18 @@ class H2ComparisonTest {
       new EnumMap<>(ComparedProject.class);
   private static long started;
 
+  @Test void corpusHasAtLeast150QueriesAndEveryProjectHasSome() {
+    List<CorpusEntry> entries = Corpus.load();
+    assertThat(entries).as("corpus entries").hasSizeGreaterThanOrEqualTo(150);
+    for (ComparedProject p : ComparedProject.values()) {
+      assertThat(entries.stream().filter(e -> e.projects().contains(p)).count())
+          .as("queries on " + p.id()).isGreaterThanOrEqualTo(10);
+    }
+  }
+
   @TestFactory Stream<DynamicNode> corpus() {
     started = System.nanoTime();
     List<CorpusEntry> entries = Corpus.load();
-    assertThat(entries).as("corpus entries").hasSizeGreaterThanOrEqualTo(150);
     List<DynamicNode> perProject = new ArrayList<>();
     for (ComparedProject p : ComparedProject.values()) {
       List<CorpusEntry> mine = entries.stream().filter(e -> e.projects().contains(p)).toList();
