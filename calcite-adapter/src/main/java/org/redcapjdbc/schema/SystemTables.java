@@ -121,7 +121,7 @@ final class SystemTables {
         key("field_name", "The radio, dropdown, checkbox, yes/no or true/false field"),
         key("code", "The code REDCap stores and exports"),
         text("label", "The choice's label as the dictionary writes it (HTML kept)"),
-        integer("position", false, "The choice's position in the field's list, from 1"));
+        integer("sort_order", false, "The choice's position in the field's list, from 1"));
     List<Object[]> rows = new ArrayList<>();
     for (Field f : model.fields()) {
       int position = 1;
