@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -15,11 +16,14 @@ final class JsonTableWriter implements TableWriter {
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   private final JsonGenerator json;
-  private final String[] keys;
+  private final SerializedString[] keys;
 
   JsonTableWriter(OutputStream out, List<String> columns) throws IOException {
     this.json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
-    this.keys = columns.toArray(new String[0]);
+    this.keys = new SerializedString[columns.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = new SerializedString(columns.get(i));
+    }
     json.writeStartArray();
   }
 

@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.redcapjdbc.emulator.load.LoadedProject;
 import org.redcapjdbc.emulator.load.ProjectLoadException;
@@ -23,7 +25,7 @@ import org.redcapjdbc.emulator.model.ProjectDefinition;
  */
 public final class ProjectImporter {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-  private static final int COMMIT_EVERY = 200_000;
+  private static final int COMMIT_EVERY = 20_000;
 
   private ProjectImporter() {}
 
@@ -68,7 +70,17 @@ public final class ProjectImporter {
 
   private static void deleteProject(Database db, int projectId) {
     db.inTransaction(c -> {
-      String[] byProject = {"redcap_data", "redcap_records", "redcap_survey_timestamps", "redcap_edocs",
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM redcap_survey_timestamps WHERE record_pk IN"
+          + " (SELECT record_pk FROM redcap_records WHERE project_id = ?)")) {
+        ps.setInt(1, projectId);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM redcap_data WHERE event_id IN"
+          + " (SELECT event_id FROM redcap_events WHERE project_id = ?)")) {
+        ps.setInt(1, projectId);
+        ps.executeUpdate();
+      }
+      String[] byProject = {"redcap_records", "redcap_edocs",
           "redcap_tokens", "redcap_users", "redcap_forms", "redcap_metadata", "redcap_arms", "redcap_surveys",
           "redcap_reports", "redcap_user_roles", "redcap_data_access_groups"};
       for (String t : new String[] {"redcap_event_forms", "redcap_repeat"}) {
@@ -100,8 +112,11 @@ public final class ProjectImporter {
     private final ProjectDefinition def;
     private final DataWriter writer;
     private final PreparedStatement insertRecord;
-    private final Set<String> records = new HashSet<>();
-    private final Set<String> recordEvents = new HashSet<>();
+    private final Map<String, Integer> records = new HashMap<>();
+    private final Set<Long> recordEvents = new HashSet<>();
+    private String lastRecord;
+    private int lastPk;
+    private int lastEvent;
     private final String recordIdField;
     private long sinceCommit;
     private int pendingRecords;
@@ -110,16 +125,19 @@ public final class ProjectImporter {
       this.connection = c;
       this.def = def;
       this.writer = new DataWriter(c, def.id());
-      this.insertRecord = c.prepareStatement("INSERT INTO redcap_records (project_id, record, sort_key, group_id,"
-          + " survey_identifier, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      this.insertRecord = c.prepareStatement("INSERT INTO redcap_records (record_pk, project_id, record, sort_key,"
+          + " group_id, survey_identifier, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
       this.recordIdField = def.recordIdField().name();
     }
 
     @Override
     public void record(String record, String dagUniqueName, String surveyIdentifier) throws SQLException {
-      if (!records.add(record)) {
+      if (records.containsKey(record)) {
         return;
       }
+      int pk = RecordStore.newRecordPk(connection);
+      records.put(record, pk);
+      writer.newRecord(pk);
       Integer group = null;
       if (dagUniqueName != null) {
         Dag dag = def.dag(dagUniqueName);
@@ -130,7 +148,7 @@ public final class ProjectImporter {
         group = dag.id();
       }
       // Records that come with a project file have no creation time, as REDCap's log has none.
-      RecordStore.bindHeader(insertRecord, def.id(), new RecordHeader(record, group, surveyIdentifier, null, null));
+      RecordStore.bindHeader(insertRecord, def.id(), new RecordHeader(pk, record, group, surveyIdentifier, null, null));
       insertRecord.addBatch();
       if (++pendingRecords >= 5000) {
         insertRecord.executeBatch();
@@ -147,18 +165,27 @@ public final class ProjectImporter {
       return e;
     }
 
-    private void ensureRecordRow(String record, Event event) throws SQLException {
+    private int ensureRecordRow(String record, Event event) throws SQLException {
+      // Loaders send a record's values together, so the last record-event is the common case.
+      if (record.equals(lastRecord) && event.id() == lastEvent) {
+        return lastPk;
+      }
       record(record, null, "");
-      if (recordEvents.add(record + "\u0000" + event.id())) {
-        writer.insert(event.id(), record, recordIdField, 1, record);
+      int pk = records.get(record);
+      if (recordEvents.add(((long) pk << 32) | event.id())) {
+        writer.insert(event.id(), pk, recordIdField, 1, record);
         counted();
       }
+      lastRecord = record;
+      lastPk = pk;
+      lastEvent = event.id();
+      return pk;
     }
 
     @Override
     public void value(String record, String eventName, String field, int instance, String value) throws SQLException {
       Event event = event(record, eventName);
-      ensureRecordRow(record, event);
+      int pk = ensureRecordRow(record, event);
       if (field.equals(recordIdField)) {
         return;
       }
@@ -167,7 +194,7 @@ public final class ProjectImporter {
         throw new ProjectLoadException("Record '" + record + "' has a value for '" + field
             + "', which is not a field of the project");
       }
-      writer.insert(event.id(), record, field, instance, value);
+      writer.insert(event.id(), pk, field, instance, value);
       counted();
     }
 
@@ -175,9 +202,9 @@ public final class ProjectImporter {
     public void file(String record, String eventName, String field, int instance, String name, String mime,
         byte[] content) throws SQLException {
       Event event = event(record, eventName);
-      ensureRecordRow(record, event);
+      int pk = ensureRecordRow(record, event);
       int docId = RecordStore.storeDocument(connection, def.id(), name, mime, content);
-      writer.insert(event.id(), record, field, instance, String.valueOf(docId));
+      writer.insert(event.id(), pk, field, instance, String.valueOf(docId));
       counted();
     }
 
@@ -185,8 +212,8 @@ public final class ProjectImporter {
     public void surveyTimestamp(String record, String eventName, String form, int instance, String value)
         throws SQLException {
       Event event = event(record, eventName);
-      ensureRecordRow(record, event);
-      writer.timestamp(event.id(), record, form, instance, value);
+      int pk = ensureRecordRow(record, event);
+      writer.timestamp(event.id(), pk, form, instance, value);
       counted();
     }
 

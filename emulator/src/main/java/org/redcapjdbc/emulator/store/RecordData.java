@@ -15,20 +15,43 @@ import java.util.TreeMap;
 public final class RecordData {
   private final RecordHeader header;
   private final List<DataValue> values;
-  private final Map<Integer, TreeMap<Integer, Map<String, List<String>>>> index = new LinkedHashMap<>();
-  private final Map<String, String> timestamps = new HashMap<>();
+  // event id -> instance -> field -> value (a String, or a List<String> for several checked codes)
+  private final Map<Integer, TreeMap<Integer, Map<String, Object>>> index = new LinkedHashMap<>();
+  private Map<String, String> timestamps = Map.of();
 
   public RecordData(RecordHeader header, List<DataValue> values, List<SurveyTimestamp> surveyTimestamps) {
     this.header = requireNonNull(header, "header");
-    this.values = List.copyOf(values);
+    this.values = Collections.unmodifiableList(values);
+    int lastEvent = Integer.MIN_VALUE;
+    int lastInstance = Integer.MIN_VALUE;
+    Map<String, Object> fields = null;
     for (DataValue v : values) {
-      index.computeIfAbsent(v.eventId(), k -> new TreeMap<>())
-          .computeIfAbsent(v.instance(), k -> new HashMap<>())
-          .computeIfAbsent(v.field(), k -> new ArrayList<>(1))
-          .add(v.value());
+      if (v.eventId() != lastEvent || v.instance() != lastInstance) {
+        fields = index.computeIfAbsent(v.eventId(), k -> new TreeMap<>())
+            .computeIfAbsent(v.instance(), k -> new HashMap<>());
+        lastEvent = v.eventId();
+        lastInstance = v.instance();
+      }
+      Object old = fields.putIfAbsent(v.field(), v.value());
+      if (old != null) {
+        List<String> list;
+        if (old instanceof String s) {
+          list = new ArrayList<>(2);
+          list.add(s);
+          fields.put(v.field(), list);
+        } else {
+          @SuppressWarnings("unchecked")
+          List<String> l = (List<String>) old;
+          list = l;
+        }
+        list.add(v.value());
+      }
     }
-    for (SurveyTimestamp t : surveyTimestamps) {
-      timestamps.put(key(t.eventId(), t.form(), t.instance()), t.value());
+    if (!surveyTimestamps.isEmpty()) {
+      timestamps = new HashMap<>();
+      for (SurveyTimestamp t : surveyTimestamps) {
+        timestamps.put(key(t.eventId(), t.form(), t.instance()), t.value());
+      }
     }
   }
 
@@ -60,54 +83,67 @@ public final class RecordData {
 
   /** Instances with data in the event, ascending. */
   public Set<Integer> instances(int eventId) {
-    TreeMap<Integer, Map<String, List<String>>> m = index.get(eventId);
+    TreeMap<Integer, Map<String, Object>> m = index.get(eventId);
     return m == null ? Set.of() : m.keySet();
   }
 
   /** Fields with data at one event and instance. */
   public Set<String> fieldsAt(int eventId, int instance) {
-    Map<String, List<String>> m = fieldMap(eventId, instance);
+    Map<String, Object> m = fieldMap(eventId, instance);
     return m == null ? Set.of() : m.keySet();
   }
 
-  private Map<String, List<String>> fieldMap(int eventId, int instance) {
-    TreeMap<Integer, Map<String, List<String>>> m = index.get(eventId);
+  private Map<String, Object> fieldMap(int eventId, int instance) {
+    TreeMap<Integer, Map<String, Object>> m = index.get(eventId);
     return m == null ? null : m.get(instance);
   }
 
-  /** The stored value, or "" when blank. */
+  /** The stored value, or "" when blank (the first one for a checkbox). */
   public String value(int eventId, int instance, String field) {
-    Map<String, List<String>> m = fieldMap(eventId, instance);
-    if (m == null) {
+    Map<String, Object> m = fieldMap(eventId, instance);
+    Object v = m == null ? null : m.get(field);
+    if (v == null) {
       return "";
     }
-    List<String> v = m.get(field);
-    return v == null || v.isEmpty() ? "" : v.get(0);
+    if (v instanceof String s) {
+      return s;
+    }
+    @SuppressWarnings("unchecked")
+    List<String> list = (List<String>) v;
+    return list.get(0);
   }
 
   public boolean has(int eventId, int instance, String field) {
-    Map<String, List<String>> m = fieldMap(eventId, instance);
+    Map<String, Object> m = fieldMap(eventId, instance);
     return m != null && m.containsKey(field);
   }
 
   /** Whether a checkbox option is checked (stored as a row holding its code). */
   public boolean checked(int eventId, int instance, String field, String code) {
-    Map<String, List<String>> m = fieldMap(eventId, instance);
-    if (m == null) {
+    Map<String, Object> m = fieldMap(eventId, instance);
+    Object v = m == null ? null : m.get(field);
+    if (v == null) {
       return false;
     }
-    List<String> v = m.get(field);
-    return v != null && v.contains(code);
+    return v instanceof String s ? s.equals(code) : ((List<?>) v).contains(code);
   }
 
   /** Checked codes of a checkbox, in storage order. */
   public List<String> checkedCodes(int eventId, int instance, String field) {
-    Map<String, List<String>> m = fieldMap(eventId, instance);
-    List<String> v = m == null ? null : m.get(field);
-    return v == null ? List.of() : Collections.unmodifiableList(v);
+    Map<String, Object> m = fieldMap(eventId, instance);
+    Object v = m == null ? null : m.get(field);
+    if (v == null) {
+      return List.of();
+    }
+    if (v instanceof String s) {
+      return List.of(s);
+    }
+    @SuppressWarnings("unchecked")
+    List<String> list = (List<String>) v;
+    return Collections.unmodifiableList(list);
   }
 
   public String surveyTimestamp(int eventId, String form, int instance) {
-    return timestamps.getOrDefault(key(eventId, form, instance), "");
+    return timestamps.isEmpty() ? "" : timestamps.getOrDefault(key(eventId, form, instance), "");
   }
 }

@@ -18,6 +18,8 @@ final class ExportColumn {
   final Form form;
   final Field field;
   final Choice choice;
+  /** Position of {@link #form} in the project's forms, or -1. */
+  int formIndex = -1;
 
   private ExportColumn(Kind kind, String name, String labelHeader, Form form, Field field, Choice choice) {
     this.kind = requireNonNull(kind, "kind");

@@ -113,7 +113,7 @@ public final class RecordDelete implements ApiMethod {
       boolean whole = armFinal == null && formFinal == null && eventFinal == null && instanceFinal == null;
       if (whole) {
         for (RecordHeader h : headers) {
-          RecordStore.deleteRecord(c, def.id(), h.record());
+          RecordStore.deleteRecord(c, h);
         }
         return headers.size();
       }

@@ -133,6 +133,9 @@ public final class RecordExport implements ApiMethod {
 
   private static Set<Integer> docIds(ProjectDefinition def, Iterable<RecordData> records) {
     Set<Integer> ids = new HashSet<>();
+    if (def.fields().stream().noneMatch(f -> f.type() == FieldType.FILE)) {
+      return ids;
+    }
     for (RecordData r : records) {
       for (DataValue v : r.values()) {
         Field f = def.field(v.field());

@@ -447,11 +447,7 @@ public final class RecordImport implements ApiMethod {
     try (DataWriter writer = new DataWriter(c, def.id())) {
       for (int start = 0; start < recordNames.size(); start += 500) {
         List<String> chunk = recordNames.subList(start, Math.min(recordNames.size(), start + 500));
-        List<RecordHeader> headers = new ArrayList<>();
-        for (String name : chunk) {
-          headers.add(new RecordHeader(name, null, "", null, null));
-        }
-        Map<String, RecordData> existing = existing(c, def, headers);
+        Map<String, RecordData> existing = existing(c, def, chunk);
         for (String name : chunk) {
           WorkingRecord w = new WorkingRecord(def, name, existing.get(name));
           for (Row r : byRecord.get(name)) {
@@ -459,9 +455,11 @@ public final class RecordImport implements ApiMethod {
           }
           calculator.recompute(w, now);
           if (w.isNew()) {
-            RecordStore.insertRecord(c, def.id(), w.headerForWrite(now));
+            RecordHeader stored = RecordStore.insertRecord(c, def.id(), w.headerForWrite(now));
+            w.assignPk(stored.pk());
+            writer.newRecord(stored.pk());
           } else if (w.changed()) {
-            RecordStore.updateRecord(c, def.id(), w.headerForWrite(now));
+            RecordStore.updateRecord(c, w.headerForWrite(now));
           }
           w.writeChanges(writer);
         }
@@ -471,11 +469,11 @@ public final class RecordImport implements ApiMethod {
   }
 
   /** Stored data of the records that exist, by name. */
-  private static Map<String, RecordData> existing(Connection c, ProjectDefinition def, List<RecordHeader> wanted)
+  private static Map<String, RecordData> existing(Connection c, ProjectDefinition def, List<String> wanted)
       throws SQLException {
     List<RecordHeader> found = new ArrayList<>();
-    for (RecordHeader h : wanted) {
-      Optional<RecordHeader> stored = RecordStore.header(c, def.id(), h.record());
+    for (String name : wanted) {
+      Optional<RecordHeader> stored = RecordStore.header(c, def.id(), name);
       stored.ifPresent(found::add);
     }
     return found.isEmpty() ? new HashMap<>() : RecordStore.load(c, def.id(), found);

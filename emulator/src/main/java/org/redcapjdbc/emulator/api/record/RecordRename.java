@@ -45,13 +45,14 @@ public final class RecordRename implements ApiMethod {
       }
     }
     String problem = call.database().inTransaction(c -> {
-      if (RecordStore.header(c, def.id(), from).isEmpty()) {
+      java.util.Optional<org.redcapjdbc.emulator.store.RecordHeader> header = RecordStore.header(c, def.id(), from);
+      if (header.isEmpty()) {
         return "The record \"" + from + "\" does not exist";
       }
       if (!from.equals(to) && RecordStore.header(c, def.id(), to).isPresent()) {
         return "The record \"" + to + "\" already exists, so record \"" + from + "\" cannot be renamed to it";
       }
-      RecordStore.renameRecord(c, def.id(), from, to);
+      RecordStore.renameRecord(c, header.get(), to);
       return null;
     });
     if (problem != null) {

@@ -26,10 +26,16 @@ final class RowRenderer {
   private final boolean blankForGray;
   private final Character decimal;
 
+  private final List<Form> forms;
+
   RowRenderer(ProjectDefinition def, List<ExportColumn> columns, boolean labels, boolean checkboxLabels,
       boolean blankForGray, Character decimal) {
     this.def = def;
     this.columns = columns;
+    this.forms = def.forms();
+    for (ExportColumn c : columns) {
+      c.formIndex = c.form == null ? -1 : forms.indexOf(c.form);
+    }
     this.labels = labels;
     this.checkboxLabels = checkboxLabels;
     this.blankForGray = blankForGray;
@@ -37,9 +43,15 @@ final class RowRenderer {
   }
 
   Object[] render(RecordData data, RecordRows.Row row, Map<Integer, String> docNames) {
+    // Whether each form applies to the row, worked out once per row rather than per cell.
+    boolean[] applies = new boolean[forms.size()];
+    for (int i = 0; i < applies.length; i++) {
+      applies[i] = RecordRows.applies(def, row, forms.get(i));
+    }
     Object[] cells = new Object[columns.size()];
     for (int i = 0; i < cells.length; i++) {
-      cells[i] = cell(columns.get(i), data, row, docNames);
+      ExportColumn c = columns.get(i);
+      cells[i] = c.formIndex >= 0 && !applies[c.formIndex] ? "" : cell(c, data, row, docNames);
     }
     return cells;
   }

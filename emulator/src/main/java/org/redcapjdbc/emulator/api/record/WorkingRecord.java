@@ -26,6 +26,7 @@ final class WorkingRecord {
   private final Map<String, Map<String, List<String>>> before = new LinkedHashMap<>();
   private Integer groupId;
   private String surveyIdentifier;
+  private int pk;
 
   WorkingRecord(ProjectDefinition def, String record, RecordData existing) {
     this.def = def;
@@ -33,6 +34,7 @@ final class WorkingRecord {
     this.original = existing == null ? null : existing.header();
     this.groupId = existing == null ? null : existing.header().groupId();
     this.surveyIdentifier = existing == null ? "" : existing.header().surveyIdentifier();
+    this.pk = existing == null ? 0 : existing.header().pk();
     if (existing != null) {
       for (DataValue v : existing.values()) {
         add(cells, key(v.eventId(), v.instance()), v.field(), v.value());
@@ -55,6 +57,11 @@ final class WorkingRecord {
 
   boolean isNew() {
     return original == null;
+  }
+
+  /** Gives a new record the key the store assigned it. */
+  void assignPk(int newPk) {
+    this.pk = newPk;
   }
 
   Integer groupId() {
@@ -199,7 +206,7 @@ final class WorkingRecord {
   }
 
   private RecordHeader header(LocalDateTime modified) {
-    return new RecordHeader(record, groupId, surveyIdentifier,
+    return new RecordHeader(pk, record, groupId, surveyIdentifier,
         original == null ? modified : original.created(), modified);
   }
 
@@ -241,15 +248,15 @@ final class WorkingRecord {
       for (Map.Entry<String, List<String>> f : e.getValue().entrySet()) {
         List<String> newValues = now.get(f.getKey());
         if (newValues == null || newValues.isEmpty()) {
-          writer.delete(event, record, f.getKey(), instance);
+          writer.delete(event, pk, f.getKey(), instance);
         } else if (isCheckbox(f.getKey())) {
           for (String old : f.getValue()) {
             if (!newValues.contains(old)) {
-              writer.deleteValue(event, record, f.getKey(), instance, old);
+              writer.deleteValue(event, pk, f.getKey(), instance, old);
             }
           }
         } else if (!newValues.get(0).equals(f.getValue().get(0))) {
-          writer.update(event, record, f.getKey(), instance, newValues.get(0));
+          writer.update(event, pk, f.getKey(), instance, newValues.get(0));
         }
       }
     }
@@ -263,12 +270,12 @@ final class WorkingRecord {
         List<String> oldValues = old.get(f.getKey());
         if (oldValues == null || oldValues.isEmpty()) {
           for (String v : f.getValue()) {
-            writer.insert(event, record, f.getKey(), instance, v);
+            writer.insert(event, pk, f.getKey(), instance, v);
           }
         } else if (isCheckbox(f.getKey())) {
           for (String v : f.getValue()) {
             if (!oldValues.contains(v)) {
-              writer.insert(event, record, f.getKey(), instance, v);
+              writer.insert(event, pk, f.getKey(), instance, v);
             }
           }
         }
