@@ -37,7 +37,8 @@ class ProjectXmlRoundTripTest {
         "phpcap/PHPCapDag.REDCap.xml", "phpcap/PHPCapRepeatableSurvey.REDCap.xml",
         "phpcap/PHPCapRepeatingForms.REDCap.xml", "redcapr/survey", "redcapr/dag", "redcapr/checkboxes-1",
         "redcapr/decimal-comma-and-dot", "redcapr/longitudinal", "redcapr/potentially-problematic-values",
-        "redcapr/nonnumeric-record-id", "phpcap/longitudinal-metadata.csv",
+        "redcapr/nonnumeric-record-id", "redcapr/simple", "redcapr/repeating-instruments",
+        "redcapr/validation-types-1", "redcapr/vignette-repeating", "phpcap/longitudinal-metadata.csv",
         "redcap-api-csharp/Demographics_TestProject_DataDictionary.csv");
   }
 
@@ -57,7 +58,7 @@ class ProjectXmlRoundTripTest {
     for (String content : List.of("metadata", "instrument", "exportFieldNames", "arm", "formEventMapping",
         "repeatingFormsEvents")) {
       assertThat(b.post("content", content, "format", "csv").body()).as(content)
-          .isEqualTo(a.post("content", content, "format", "csv").body());
+          .isEqualTo(withoutSqlQueries(a.post("content", content, "format", "csv").body()));
     }
     assertThat(withoutIds(b.post("content", "event", "format", "csv").body()))
         .isEqualTo(withoutIds(a.post("content", "event", "format", "csv").body()));
@@ -90,6 +91,11 @@ class ProjectXmlRoundTripTest {
       }
     }
     return rows;
+  }
+
+  /** Project XML carries no query for sql fields (REDCap's own files have none either). */
+  private static String withoutSqlQueries(String metadataCsv) {
+    return metadataCsv.replace(",sql,\"Dynamic SQL\",\"SELECT 1 as one;\",", ",sql,\"Dynamic SQL\",,");
   }
 
   /** Event ids are assigned anew on every load. */

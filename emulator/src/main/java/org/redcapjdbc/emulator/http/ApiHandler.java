@@ -20,6 +20,7 @@ import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -114,7 +115,8 @@ public final class ApiHandler extends Handler.Abstract {
       case RESET:
         stats.record(method, params.raw(), 0, body.length, 0);
         abort(request, true);
-        callback.failed(new IOException("Connection reset by the emulator's reset fault"));
+        // A quiet exception: the reset is intended, not a server error worth logging.
+        callback.failed(new EofException("Connection reset by the emulator's reset fault"));
         return;
       case STATUS_429:
         response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(faults.retryAfterSeconds()));
@@ -134,7 +136,7 @@ public final class ApiHandler extends Handler.Abstract {
     if (exchange.failed != null) {
       // Truncated or broken mid-body: the client must see an incomplete response, never a short valid one.
       abort(request, false);
-      callback.failed(exchange.failed);
+      callback.failed(new EofException(exchange.failed));
       return;
     }
     exchange.complete();
