@@ -24,15 +24,18 @@ import org.redcapjdbc.emulator.RedcapEmulator;
  *     -Dexec.mainClass=org.redcapjdbc.emulator.bench.ExportThroughputBenchmark
  * </pre>
  *
- * or with {@code java -cp} on the test classpath. Optional argument: the generator spec.
+ * or with {@code java -cp} on the test classpath. Optional arguments: the generator spec, and
+ * {@code data} to keep the database in a temporary directory instead of memory.
  */
 public final class ExportThroughputBenchmark {
   private ExportThroughputBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     String spec = args.length > 0 ? args[0] : "records=20000,fields=100,seed=1";
+    boolean onDisk = args.length > 1 && args[1].equals("data");
+    java.nio.file.Path dir = onDisk ? java.nio.file.Files.createTempDirectory("emulator-bench") : null;
     resetPeaks();
-    try (RedcapEmulator emulator = RedcapEmulator.builder().build().start()) {
+    try (RedcapEmulator emulator = RedcapEmulator.builder().dataDir(dir).build().start()) {
       long t0 = System.nanoTime();
       long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       EmulatedProject p = emulator.generate(spec, null);
@@ -40,6 +43,10 @@ public final class ExportThroughputBenchmark {
       double generateCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
       System.out.printf(Locale.ROOT, "generate %s: %.1f s wall, %.1f s CPU, peak heap %.0f MB%n", spec,
           generateSeconds, generateCpu, peakHeapMb());
+      System.gc();
+      Runtime rt = Runtime.getRuntime();
+      System.out.printf(Locale.ROOT, "storage: %s, heap in use after GC: %.0f MB%n", onDisk ? "files" : "memory",
+          (rt.totalMemory() - rt.freeMemory()) / 1e6);
       HttpClient http = HttpClient.newHttpClient();
       for (String format : new String[] {"json", "csv", "json", "csv"}) {
         System.gc();

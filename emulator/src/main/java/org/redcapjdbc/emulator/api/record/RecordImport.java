@@ -150,7 +150,7 @@ public final class RecordImport implements ApiMethod {
           newNames.put(sent, sent);
         }
       }
-      apply(c, def, valid, newNames, overwrite);
+      apply(c, def, valid, newNames, overwrite, call.user().groupId());
       List<String> out = new ArrayList<>();
       for (String sent : sentOrder) {
         out.add(returnContent.equals("auto_ids") ? newNames.get(sent) + "," + sent : newNames.get(sent));
@@ -436,7 +436,7 @@ public final class RecordImport implements ApiMethod {
   }
 
   private static void apply(Connection c, ProjectDefinition def, List<Row> rows, Map<String, String> names,
-      boolean overwrite) throws SQLException {
+      boolean overwrite, Integer callerGroup) throws SQLException {
     Map<String, List<Row>> byRecord = new LinkedHashMap<>();
     for (Row r : rows) {
       byRecord.computeIfAbsent(names.get(r.record()), k -> new ArrayList<>()).add(r);
@@ -450,6 +450,10 @@ public final class RecordImport implements ApiMethod {
         Map<String, RecordData> existing = existing(c, def, chunk);
         for (String name : chunk) {
           WorkingRecord w = new WorkingRecord(def, name, existing.get(name));
+          if (w.isNew() && callerGroup != null) {
+            // A record created by a user in a DAG belongs to that DAG.
+            w.groupId(callerGroup);
+          }
           for (Row r : byRecord.get(name)) {
             applyRow(def, w, r, overwrite);
           }
