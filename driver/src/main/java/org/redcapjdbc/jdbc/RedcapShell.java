@@ -141,7 +141,14 @@ public final class RedcapShell {
         "-d", RedcapDriver.class.getName(),
         "-u", ConnectionSettings.PREFIX + endpointAndProperties,
         "-n", "redcap",
-        "-p", token));
+        "-p", token,
+        // REDCap has no transactions; sqlline's default isolation only earns a warning.
+        "--isolation=TRANSACTION_NONE"));
+    if (System.console() == null && extra.stream().noneMatch(a -> a.startsWith("--maxWidth"))) {
+      // Without a terminal sqlline sees a width of 0 and prints empty table cells.
+      String columns = System.getenv("COLUMNS");
+      args.add("--maxWidth=" + (columns != null && columns.matches("\\d{2,4}") ? columns : "1000"));
+    }
     args.addAll(extra);
     SqlLine.Status status = new SqlLine().begin(args.toArray(new String[0]), null, true);
     return status == SqlLine.Status.OK ? 0 : 1;

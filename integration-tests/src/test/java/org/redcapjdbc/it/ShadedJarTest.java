@@ -15,7 +15,8 @@ import org.redcapjdbc.emulator.EmulatedProject;
 
 /**
  * The shaded jar on its own: a plain {@code java.sql} program with nothing else on its class path
- * queries the emulator, run as a child process, as users run it.
+ * queries the emulator, and {@code java -jar redcap-jdbc.jar --demo -e "..."} prints the demo
+ * project's rows. Both run as child processes, as users run them.
  */
 class ShadedJarTest extends EmulatorTest {
   @TempDir Path dir;
@@ -64,6 +65,17 @@ class ShadedJarTest extends EmulatorTest {
     assertThat(lines.get(0)).startsWith("1001\tMattie\t");
     assertThat(lines.get(1)).startsWith("1002\t");
     assertThat(r.output()).doesNotContain(p.token());
+  }
+
+  @Test void theDemoShellAnswersAQuery() throws Exception {
+    Result r = run(List.of(java(), "-jar", jar("redcap.jdbc.jar").toString(), "--demo",
+        "--emulator-jar", jar("redcap.emulator.jar").toString(),
+        "-e", "SELECT COUNT(*) AS participants FROM demographics"), null);
+    assertThat(r.status()).as(r.output()).isZero();
+    // A table even without a terminal (sqlline would otherwise print empty cells).
+    assertThat(r.output()).containsPattern("\\|\\s+participants\\s+\\|")
+        .containsPattern("\\|\\s+[1-9][0-9]*\\s+\\|")
+        .doesNotContain("Transaction isolation");
   }
 
   /** Output lines that are rows (child JVMs may print warnings first). */
