@@ -24,7 +24,6 @@ import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.util.ImmutableBitSet;
 import org.redcapjdbc.client.FileAddress;
 import org.redcapjdbc.client.FileContent;
 import org.redcapjdbc.client.RecordCursor;
@@ -90,7 +89,8 @@ final class FilesTable extends AbstractTable implements ProjectableFilterableTab
 
   @Override public Statistic getStatistic() {
     double files = Math.max(1, fileFields.size() * (double) session.snapshot().rowCount());
-    return Statistics.of(files, List.of(ImmutableBitSet.of(RECORD, FIELD, EVENT, INSTANCE)));
+    // No keys: Calcite misreads them once a scan projects columns (see RecordExportTable).
+    return Statistics.of(files, List.of());
   }
 
   @Override public Schema.TableType getJdbcTableType() {

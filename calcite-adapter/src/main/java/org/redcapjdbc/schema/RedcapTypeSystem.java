@@ -24,6 +24,15 @@ public final class RedcapTypeSystem extends RelDataTypeSystemImpl {
         : super.getMaxPrecision(typeName);
   }
 
+  /**
+   * A CASE or UNION whose branches are string literals of different lengths gives VARCHAR, as in
+   * other databases, rather than CHAR padded with spaces to the longest ({@code 'bp'} and
+   * {@code 'lab'} would otherwise come back as {@code "bp "}).
+   */
+  @Override public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
+
   @Override public int getMaxScale(SqlTypeName typeName) {
     // As wide as the precision, so that arithmetic on DECIMAL(38,16) keeps its decimals.
     return typeName == SqlTypeName.DECIMAL

@@ -18,7 +18,6 @@ import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * A table of the {@code meta} schema: a fixed list of columns, and rows that come either from the
@@ -117,23 +116,13 @@ final class SystemTable extends AbstractTable implements ScannableTable, RedcapT
     return b.build();
   }
 
+  /**
+   * The row count only, no keys (see {@code RecordExportTable#getStatistic}: Calcite misreads
+   * keys once a scan projects columns); JDBC clients get the key from {@link #primaryKey()}.
+   */
   @Override public Statistic getStatistic() {
-    List<Integer> key = new ArrayList<>();
-    for (String k : primaryKey) {
-      key.add(indexOf(k));
-    }
-    List<ImmutableBitSet> keys = key.isEmpty() ? List.of() : List.of(ImmutableBitSet.of(key));
     // Live tables (users, DAGs) are small; Calcite's own default guess is 100 rows.
-    return Statistics.of(rowCount == null ? 100d : rowCount, keys);
-  }
-
-  private int indexOf(String name) {
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).name().equals(name)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("No column " + name);
+    return Statistics.of(rowCount == null ? 100d : rowCount, List.of());
   }
 
   @Override public Schema.TableType getJdbcTableType() {
