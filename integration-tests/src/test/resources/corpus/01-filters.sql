@@ -118,6 +118,10 @@ SELECT study_id, redcap_event_name, cpq2 FROM completion_project_questionnaire W
 -- projects: validation-types-1
 SELECT record_id, v_integer FROM records WHERE v_integer < 0 OR v_integer = 42;
 
+-- query: filters/bigint-zero-fraction-legacy
+-- projects: validation-types-1
+SELECT record_id, v_integer FROM form_1 WHERE v_integer = 5 OR v_integer = 42;
+
 -- query: filters/bigint-arithmetic
 -- projects: generated
 SELECT record_id, f2_integer FROM instrument_1 WHERE f2_integer * 2 + 1 = 51;

@@ -105,7 +105,7 @@ final class Corpus {
       if (!ended) {
         throw new IllegalStateException(source + ": entry " + id + " does not end with ;");
       }
-      long markers = sql.chars().filter(c -> c == '?').count();
+      long markers = markers(sql);
       if (markers != params.size()) {
         throw new IllegalStateException(source + ": entry " + id + " has " + markers
             + " ? markers but " + params.size() + " params");
@@ -113,6 +113,21 @@ final class Corpus {
       entries.add(new CorpusEntry(id, projects, ordered, params, sql.toString().trim(), source));
     }
     return entries;
+  }
+
+  /** The {@code ?} parameter markers outside string literals. */
+  private static long markers(CharSequence sql) {
+    long n = 0;
+    boolean quoted = false;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (c == '?' && !quoted) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static Set<ComparedProject> projects(String list, String source) {

@@ -161,7 +161,7 @@ final class ExpectedRows {
     Map<String, Function<Map<String, String>, Object>> derived = new LinkedHashMap<>();
     switch (table.name()) {
       case "metadata" -> source = dictionary.rows();
-      case "field_names" -> source = api.rows("exportFieldNames");
+      case "field_names" -> source = fieldNameRows();
       case "instruments" -> {
         source = api.rows("instrument");
         Set<String> repeatingForms = new HashSet<>();
@@ -216,13 +216,33 @@ final class ExpectedRows {
     return out;
   }
 
+  /**
+   * The export field names, plus the file fields REDCap leaves out of that export
+   * (redcap-api.md §2.5): the driver's table lists them too, as its description says, since
+   * they are columns of the data tables.
+   */
+  private List<Map<String, String>> fieldNameRows() {
+    List<Map<String, String>> rows = new ArrayList<>(api.rows("exportFieldNames"));
+    Set<String> listed = new HashSet<>();
+    for (Map<String, String> r : rows) {
+      listed.add(r.get("original_field_name"));
+    }
+    for (RawDictionary.FieldRow f : dictionary.fields()) {
+      if (f.type().equals("file") && !listed.contains(f.name())) {
+        rows.add(Map.of("original_field_name", f.name(), "choice_value", "",
+            "export_field_name", f.name()));
+      }
+    }
+    return rows;
+  }
+
   private List<Map<String, String>> choiceRows() {
     List<Map<String, String>> rows = new ArrayList<>();
     for (RawDictionary.FieldRow f : dictionary.fields()) {
       int position = 1;
       for (Map.Entry<String, String> c : dictionary.choices(f).entrySet()) {
         rows.add(Map.of("field_name", f.name(), "code", c.getKey(), "label", c.getValue(),
-            "position", String.valueOf(position++)));
+            "sort_order", String.valueOf(position++)));
       }
     }
     return rows;

@@ -37,6 +37,9 @@ final class SharedProjects {
   private static RedcapEmulator emulator;
   private static Path scratch;
   private static final Map<ComparedProject, Loaded> LOADED = new EnumMap<>(ComparedProject.class);
+  /** Why a project could not be loaded: asked again, it fails at once with the same cause. */
+  private static final Map<ComparedProject, RuntimeException> FAILED =
+      new EnumMap<>(ComparedProject.class);
 
   private SharedProjects() {
   }
@@ -56,22 +59,35 @@ final class SharedProjects {
   }
 
   static synchronized Loaded get(ComparedProject id) {
+    if (FAILED.containsKey(id)) {
+      throw new IllegalStateException("Loading " + id.id() + " failed before",
+          FAILED.get(id));
+    }
     Loaded loaded = LOADED.get(id);
     if (loaded == null) {
-      RedcapEmulator e = emulator();
-      EmulatedProject project = id.load(e, scratch);
-      try (Connection c = connect(project)) {
-        List<TableShape> shapes = new ArrayList<>(TableShape.readAll(c.getMetaData(), "redcap"));
-        shapes.addAll(TableShape.readAll(c.getMetaData(), "meta"));
-        ExpectedRows expected = new ExpectedRows(new RawApi(e.url(), project.token()));
-        loaded = new Loaded(id, project, shapes, H2Copy.of(id.id(), shapes, expected), expected);
-      } catch (SQLException ex) {
-        throw new IllegalStateException("Could not copy " + id.id() + " into H2: "
-            + ex.getMessage(), ex);
+      try {
+        loaded = load(id);
+      } catch (RuntimeException | Error e) {
+        FAILED.put(id, e instanceof RuntimeException r ? r : new IllegalStateException(e));
+        throw e;
       }
       LOADED.put(id, loaded);
     }
     return loaded;
+  }
+
+  private static Loaded load(ComparedProject id) {
+    RedcapEmulator e = emulator();
+    EmulatedProject project = id.load(e, scratch);
+    try (Connection c = connect(project)) {
+      List<TableShape> shapes = new ArrayList<>(TableShape.readAll(c.getMetaData(), "redcap"));
+      shapes.addAll(TableShape.readAll(c.getMetaData(), "meta"));
+      ExpectedRows expected = new ExpectedRows(new RawApi(e.url(), project.token()));
+      return new Loaded(id, project, shapes, H2Copy.of(id.id(), shapes, expected), expected);
+    } catch (SQLException ex) {
+      throw new IllegalStateException("Could not copy " + id.id() + " into H2: "
+          + ex.getMessage(), ex);
+    }
   }
 
   /** A driver connection to {@code project}, with extra {@code key=value} properties. */

@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
  * type table and redcap-api.md §3, and deliberately sharing nothing with the adapter's converters:
  * the empty string is NULL, and text that is not a well-formed value of the column's type (legacy
  * data, missing-data codes) is NULL too. Dates are {@code YYYY-MM-DD} and must exist; date-times
- * {@code YYYY-MM-DD HH:MM[:SS]}; times {@code HH:MM[:SS]}; integers digits with an optional sign;
- * numbers plain decimals (a comma as the mark in comma-decimal fields) that fit the column's
- * precision and scale without rounding.
+ * {@code YYYY-MM-DD HH:MM[:SS]}; times {@code HH:MM[:SS]}; integers digits with an optional sign,
+ * and a fraction of zeros only ({@code 5.}, {@code 3.00}: legacy text that loses nothing, which the
+ * driver documents as read); numbers plain decimals (a comma as the mark in comma-decimal fields)
+ * that fit the column's precision and scale without rounding.
  */
 final class WireValues {
-  private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
+  private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+(\\.0*)?");
   private static final Pattern DECIMAL =
       Pattern.compile("[-+]?(\\d+(\\.\\d+)?|\\.\\d+)([eE][-+]?\\d+)?");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -67,8 +68,10 @@ final class WireValues {
   }
 
   private static Long longOrNull(String text) {
+    int point = text.indexOf('.');
+    String digits = point < 0 ? text : text.substring(0, point);
     try {
-      return Long.valueOf(text.startsWith("+") ? text.substring(1) : text);
+      return Long.valueOf(digits.startsWith("+") ? digits.substring(1) : digits);
     } catch (NumberFormatException e) {
       return null; // beyond BIGINT
     }
