@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ProjectSession implements RedcapSession {
   private static final Logger LOG = LoggerFactory.getLogger(ProjectSession.class);
+  private static final Duration MAX_PROBE = Duration.ofSeconds(15);
 
   private final RedcapConfig config;
   private final RedcapClient client;
@@ -58,8 +59,11 @@ final class ProjectSession implements RedcapSession {
     if (closed) {
       return false;
     }
+    // DBeaver passes its 10,000 ms preference as 10,000 *seconds* and gives up after ~12 s;
+    // a probe that outlives its caller only ties up a thread.
+    Duration limit = timeout.compareTo(MAX_PROBE) > 0 || timeout.isZero() ? MAX_PROBE : timeout;
     try {
-      RedcapClients.forProbe(config, timeout).project().exportVersion();
+      RedcapClients.forProbe(config, limit).project().exportVersion();
       return true;
     } catch (RedcapException | IllegalArgumentException e) {
       LOG.debug("REDCap at {} did not answer within {}: {}", config.url(), timeout,
