@@ -128,6 +128,14 @@ class RecordExportTest {
     rows = JSON.readTree(simple.post("content", "record", "format", "json", "fields[0]", "record_id",
         "filterLogic", "[interpreter_needed] <> ''").body());
     assertThat(ids(rows)).containsExactly("1", "2", "3", "5");
+    // Numbers compare as numbers (7 < 100), not as text ("7" > "100").
+    rows = JSON.readTree(simple.post("content", "record", "format", "json", "fields[0]", "record_id",
+        "filterLogic", "[height] > 100").body());
+    assertThat(ids(rows)).containsExactly("3", "4", "5");
+    // Text compares as text.
+    rows = JSON.readTree(simple.post("content", "record", "format", "json", "fields[0]", "record_id",
+        "filterLogic", "[name_last] > 'O'").body());
+    assertThat(ids(rows)).containsExactly("3", "5");
     // Longitudinal: per record-event.
     rows = JSON.readTree(longitudinal.post("content", "record", "format", "json", "fields", "study_id,pmq1",
         "filterLogic", "[pmq1] = '2'").body());
