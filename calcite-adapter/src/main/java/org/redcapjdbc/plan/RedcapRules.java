@@ -15,6 +15,13 @@ public final class RedcapRules {
   /** {@code COUNT(*)} over {@code records} reads only the record-ID field. */
   public static final RelOptRule COUNT_STAR = CountStarRule.Config.DEFAULT.toRule();
 
+  /**
+   * Bindable to Enumerable conversion that also handles rows of no columns; it replaces Calcite's
+   * {@code EnumerableRules.TO_INTERPRETER}, which the planner must not keep beside it (see
+   * {@link ColumnlessInterpreter}).
+   */
+  public static final RelOptRule INTERPRETER = ColumnlessInterpreter.Rule.CONFIG.toRule();
+
   /** Every rule the adapter adds to Calcite's defaults. */
-  public static final List<RelOptRule> ALL = List.of(COUNT_STAR);
+  public static final List<RelOptRule> ALL = List.of(COUNT_STAR, INTERPRETER);
 }

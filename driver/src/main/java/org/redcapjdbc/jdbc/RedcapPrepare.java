@@ -1,5 +1,6 @@
 package org.redcapjdbc.jdbc;
 
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -18,6 +19,8 @@ final class RedcapPrepare extends CalcitePrepareImpl {
       org.apache.calcite.plan.Context externalContext, RelOptCostFactory costFactory) {
     // "Context" alone would name CalcitePrepare.Context, a member type this class inherits.
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    // RedcapRules.INTERPRETER takes over this conversion (rows of no columns crashed it).
+    planner.removeRule(EnumerableRules.TO_INTERPRETER);
     for (RelOptRule rule : RedcapRules.ALL) {
       planner.addRule(rule);
     }
