@@ -171,20 +171,20 @@ class StatsAndFaultsTest {
   @Test
   void recordsAreSilentlyDroppedFromLargeExportsOnly() throws Exception {
     emulator.faults().seed(3).dropRecordsRate(0.3).dropRecordsMinRecords(50);
-    List<String> ids = ids(emulator.faults());
+    List<String> ids = exportedIds();
     assertThat(ids.size()).isBetween(50, 110);
     emulator.faults().seed(3).dropRecordsRate(0.3).dropRecordsMinRecords(50);
-    assertThat(ids(emulator.faults())).isEqualTo(ids);
+    assertThat(exportedIds()).isEqualTo(ids);
     // An export of fewer records than the minimum is complete.
     ApiClient c = new ApiClient(emulator.url(), generated.token());
     JsonNode few = JSON.readTree(c.post("content", "record", "format", "json", "fields", "record_id",
         "records", "1,2,3,4,5").body());
     assertThat(few).hasSize(5);
     emulator.faults().reset();
-    assertThat(ids(emulator.faults())).hasSize(120);
+    assertThat(exportedIds()).hasSize(120);
   }
 
-  private static List<String> ids(Faults unused) throws Exception {
+  private static List<String> exportedIds() throws Exception {
     ApiClient c = new ApiClient(emulator.url(), generated.token());
     JsonNode rows = JSON.readTree(c.post("content", "record", "format", "json", "fields", "record_id").body());
     List<String> ids = new ArrayList<>();

@@ -257,7 +257,7 @@ public final class OdmWriter {
       for (Field f : def.fieldsOf(form.name())) {
         itemDefs(f);
         if (f == def.recordIdField()) {
-          pseudoItems(form);
+          pseudoItems();
         }
       }
       if (def.survey(form.name()) != null && def.hasSurveys()) {
@@ -321,7 +321,7 @@ public final class OdmWriter {
     return refs;
   }
 
-  private void pseudoItems(Form form) throws IOException {
+  private void pseudoItems() throws IOException {
     if (!def.dags().isEmpty()) {
       pseudoItemDef("redcap_data_access_group", "text", "Data Access Group");
     }
