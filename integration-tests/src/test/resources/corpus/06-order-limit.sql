@@ -95,3 +95,11 @@ SELECT record_id FROM records ORDER BY record_id OFFSET 10 ROWS;
 -- projects: longitudinal
 -- ordered
 SELECT DISTINCT redcap_event_name FROM records ORDER BY redcap_event_name;
+
+-- query: order/count-of-limited-subquery
+-- projects: basic-demography, longitudinal
+SELECT COUNT(*) FROM (SELECT * FROM records LIMIT 7) t;
+
+-- query: order/count-of-ordered-limited-subquery
+-- projects: basic-demography
+SELECT COUNT(*), MAX(weight) FROM (SELECT weight FROM demographics ORDER BY weight DESC, record_id LIMIT 5) t;
