@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.redcapjdbc.emulator.EmulatedProject;
 import org.redcapjdbc.emulator.EmulatorStats.RecordedRequest;
 
@@ -24,6 +27,7 @@ import org.redcapjdbc.emulator.EmulatorStats.RecordedRequest;
  * LIMIT reads one batch, COUNT(*) is one small request, and cancel and query timeouts stop a
  * read within about a second, leaving the connection usable.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LargeProjectTest extends EmulatorTest {
   private static final int RECORDS = 20_000;
   private static Path dir;
@@ -56,7 +60,7 @@ class LargeProjectTest extends EmulatorTest {
         && r.values("fields").equals(List.of("record_id"))).toList();
   }
 
-  @Test void limitFiveReadsOneBatch() throws SQLException {
+  @Test @Order(0) void limitFiveReadsOneBatch() throws SQLException {
     try (Connection c = connect(project)) {
       emulator.resetStats();
       long start = System.nanoTime();
@@ -72,7 +76,7 @@ class LargeProjectTest extends EmulatorTest {
     }
   }
 
-  @Test void maxRowsStopsReadingAfterTheRowsItNeeds() throws SQLException {
+  @Test @Order(0) void maxRowsStopsReadingAfterTheRowsItNeeds() throws SQLException {
     try (Connection c = connect(project); Statement s = c.createStatement()) {
       emulator.resetStats();
       s.setMaxRows(200);
@@ -87,7 +91,7 @@ class LargeProjectTest extends EmulatorTest {
     }
   }
 
-  @Test void countStarIsOneRequestOfRecordIds() throws SQLException {
+  @Test @Order(0) void countStarIsOneRequestOfRecordIds() throws SQLException {
     try (Connection c = connect(project)) {
       emulator.resetStats();
       long start = System.nanoTime();
@@ -101,16 +105,16 @@ class LargeProjectTest extends EmulatorTest {
     }
   }
 
-  @Test void aFullReadIsBatchedAndComplete() throws SQLException {
+  @Test @Order(0) void aFullReadIsBatchedAndComplete() throws SQLException {
     try (Connection c = connect(project, "batchSize=1000", "parallelism=2")) {
       emulator.resetStats();
       long start = System.nanoTime();
+      // One scan (a COUNT(DISTINCT ...) would add a second, record-ID-only read).
       List<List<Object>> rows = Jdbc.rows(c,
-          "SELECT COUNT(*), COUNT(DISTINCT record_id), SUM(age), MIN(dob), MAX(weight)"
-              + " FROM records");
+          "SELECT COUNT(*), SUM(age), MIN(dob), MAX(weight) FROM records");
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertThat(((Number) rows.get(0).get(0)).longValue()).isEqualTo(RECORDS);
-      assertThat(((Number) rows.get(0).get(1)).longValue()).isEqualTo(RECORDS);
+      assertThat(((Number) rows.get(0).get(1)).longValue()).isEqualTo(sumOfAges());
       assertThat(idPasses()).hasSize(1);
       assertThat(batches()).hasSize(RECORDS / 1000);
       System.out.printf("Aggregates over all %d records: %d ms, %d requests, %d response bytes%n",
@@ -119,7 +123,18 @@ class LargeProjectTest extends EmulatorTest {
     }
   }
 
-  @Test void aQueryTimeoutStopsASlowReadWithinASecond() throws Exception {
+  /** The ages {@link SyntheticProject#writeLarge} gives: record i is i % 90. */
+  private static long sumOfAges() {
+    long sum = 0;
+    for (int i = 1; i <= RECORDS; i++) {
+      sum += i % 90;
+    }
+    return sum;
+  }
+
+  // The slow-server tests run last: the emulator finishes their aborted requests seconds later,
+  // and those would show up in the request counts of the tests above.
+  @Test @Order(1) void aQueryTimeoutStopsASlowReadWithinASecond() throws Exception {
     try (Connection c = connect(project); Statement s = c.createStatement()) {
       // The JVM's first query spends a second or two loading Calcite; keep that out of the clock.
       s.executeQuery("SELECT * FROM records WHERE record_id = '1'").close();
@@ -138,7 +153,7 @@ class LargeProjectTest extends EmulatorTest {
     }
   }
 
-  @Test void cancelFromAnotherThreadStopsARead() throws Exception {
+  @Test @Order(2) void cancelFromAnotherThreadStopsARead() throws Exception {
     try (Connection c = connect(project); Statement s = c.createStatement()) {
       s.executeQuery("SELECT * FROM records WHERE record_id = '1'").close();
       emulator.faults().latencyMillis(5_000);
