@@ -248,6 +248,30 @@ class TypesAndMetadataTest extends EmulatorTest {
     }
   }
 
+  @Test void anInstrumentNamedRecordsIsRecordsFormAndLabelColumnsCanBeOff() throws Exception {
+    Path project = dir.resolve("named_records");
+    java.nio.file.Files.createDirectories(project);
+    java.nio.file.Files.writeString(project.resolve("dictionary.csv"), String.join(",",
+        SyntheticProject.DICTIONARY_HEADER) + "\n"
+        + "record_id,records,,text,Record ID,,,,,,,,,,,,,\n"
+        + "colour,records,,radio,Colour,\"1, Red | 2, Blue\",,,,,,,,,,,,\n");
+    java.nio.file.Files.writeString(project.resolve("data.csv"),
+        "record_id,colour,records_complete\n1,2,2\n");
+    EmulatedProject p = load(project);
+    try (Connection c = connect(p)) {
+      assertThat(FixtureTablesTest.tableNames(c, "redcap")).containsExactlyInAnyOrder("records",
+          "records_form");
+      assertThat(Jdbc.rows(c, "SELECT record_id, colour, colour_label, records_complete"
+          + " FROM records_form")).containsExactly(List.of("1", "2", "Blue", (short) 2));
+      assertThat(Jdbc.value(c, "SELECT table_name FROM meta.instruments")).isEqualTo(
+          "records_form");
+    }
+    try (Connection c = connect(p, "labelColumns=false")) {
+      assertThat(columnTypes(c, "redcap", "records")).doesNotContainKey("colour_label")
+          .containsKey("colour");
+    }
+  }
+
   @Test void systemTablesDescribeTheProject() throws SQLException {
     EmulatedProject p = load("redcapr/longitudinal/project.xml");
     try (Connection c = connect(p)) {
