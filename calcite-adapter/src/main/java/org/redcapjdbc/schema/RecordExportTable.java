@@ -109,7 +109,9 @@ abstract class RecordExportTable extends AbstractTable
     if (filter.selectsNothing()) {
       return Linq4j.emptyEnumerable();
     }
-    filters.removeAll(filter.exactEntries());
+    if (!filter.exactEntries().isEmpty()) {
+      filters.removeAll(filter.exactEntries()); // REDCap applies them exactly (and so do we)
+    }
     ScanSpec.Builder spec = new ScanSpec.Builder();
     ProjectModel model = session.model();
     spec.recordIdSlot = spec.slot(model.recordIdField().name());
