@@ -28,7 +28,17 @@ import org.redcapjdbc.emulator.load.LoadedProject;
 import org.redcapjdbc.emulator.load.ProjectFiles;
 import org.redcapjdbc.emulator.load.ProjectLoadException;
 import org.redcapjdbc.emulator.odm.OdmReader;
+import org.redcapjdbc.emulator.model.Dag;
+import org.redcapjdbc.emulator.model.Event;
+import org.redcapjdbc.emulator.model.LogEntry;
+import org.redcapjdbc.emulator.model.ProjectDefinition;
 import org.redcapjdbc.emulator.store.AccessStore;
+import org.redcapjdbc.emulator.store.DocumentStore;
+import org.redcapjdbc.emulator.store.LogStore;
+import org.redcapjdbc.emulator.store.RecordData;
+import org.redcapjdbc.emulator.store.RecordHeader;
+import org.redcapjdbc.emulator.store.RecordStore;
+import org.redcapjdbc.emulator.store.StoredUser;
 import org.redcapjdbc.emulator.store.Database;
 import org.redcapjdbc.emulator.store.ProjectHandle;
 import org.redcapjdbc.emulator.store.ProjectImporter;
@@ -56,6 +66,7 @@ public final class RedcapEmulator implements AutoCloseable {
   private final StatsRecorder stats = new StatsRecorder();
   private final Set<Integer> restored = new HashSet<>();
   private final Set<Integer> claimed = new HashSet<>();
+  private final EmulatedProject.ProjectAccess access = new Access();
   private Server server;
   private String url;
 
@@ -171,7 +182,7 @@ public final class RedcapEmulator implements AutoCloseable {
     }
     ProjectImporter.StoredProject stored = ProjectImporter.store(registry, loaded, token);
     claimed.add(stored.handle().id());
-    return new EmulatedProject(stored.handle().id(), title, stored.token());
+    return new EmulatedProject(stored.handle().id(), title, stored.token(), access);
   }
 
   /** An already-stored project this load stands for (see {@link #loadProject(Path, String)}). */
@@ -188,13 +199,13 @@ public final class RedcapEmulator implements AutoCloseable {
               + "' is already in use by another project");
         }
         claimed.add(h.id());
-        return Optional.of(new EmulatedProject(h.id(), title, token));
+        return Optional.of(new EmulatedProject(h.id(), title, token, access));
       }
       // Without a token, a project restored from the data directory with the same title is reused once.
       for (ProjectHandle h : registry.all()) {
         if (restored.contains(h.id()) && !claimed.contains(h.id()) && h.definition().title().equals(title)) {
           claimed.add(h.id());
-          return Optional.of(new EmulatedProject(h.id(), title, AccessStore.tokensOf(c, h.id()).get(0)));
+          return Optional.of(new EmulatedProject(h.id(), title, AccessStore.tokensOf(c, h.id()).get(0), access));
         }
       }
       return Optional.empty();
@@ -207,7 +218,7 @@ public final class RedcapEmulator implements AutoCloseable {
       List<EmulatedProject> list = new ArrayList<>();
       for (ProjectHandle h : registry.all()) {
         List<String> tokens = AccessStore.tokensOf(c, h.id());
-        list.add(new EmulatedProject(h.id(), h.definition().title(), tokens.isEmpty() ? "" : tokens.get(0)));
+        list.add(new EmulatedProject(h.id(), h.definition().title(), tokens.isEmpty() ? "" : tokens.get(0), access));
       }
       return list;
     });
@@ -238,6 +249,118 @@ public final class RedcapEmulator implements AutoCloseable {
       server = null;
     }
     database.close();
+  }
+
+  /** The Java API's way into stored projects (users, files, the log), under each project's lock. */
+  private final class Access implements EmulatedProject.ProjectAccess {
+    private ProjectHandle handle(int projectId) {
+      ProjectHandle h = registry.get(projectId);
+      if (h == null) {
+        throw new IllegalStateException("Project " + projectId + " is not served by this emulator");
+      }
+      return h;
+    }
+
+    @Override
+    public String addUser(int projectId, UserSpec spec) {
+      ProjectHandle h = handle(projectId);
+      h.lock().writeLock().lock();
+      try {
+        ProjectDefinition def = h.definition();
+        Integer group = null;
+        if (spec.dag() != null) {
+          Dag dag = def.dag(spec.dag());
+          if (dag == null) {
+            throw new IllegalArgumentException("Project '" + def.title() + "' has no data access group '" + spec.dag()
+                + "'; its groups are " + def.dags().stream().map(Dag::uniqueName).toList());
+          }
+          group = dag.id();
+        }
+        if (spec.role() != null && def.roles().stream().noneMatch(r -> r.uniqueRoleName().equals(spec.role()))) {
+          throw new IllegalArgumentException("Project '" + def.title() + "' has no user role '" + spec.role() + "'");
+        }
+        List<Integer> switchable = new ArrayList<>();
+        for (String g : spec.dagSwitcher()) {
+          Dag dag = def.dag(g);
+          if (dag == null) {
+            throw new IllegalArgumentException("Project '" + def.title() + "' has no data access group '" + g + "'");
+          }
+          switchable.add(dag.id());
+        }
+        String token = spec.token() == null ? AccessStore.newToken() : spec.token();
+        Integer groupId = group;
+        return database.inTransaction(c -> {
+          if (AccessStore.user(c, projectId, spec.username()).isPresent()) {
+            throw new IllegalArgumentException("Project '" + def.title() + "' already has a user '" + spec.username()
+                + "'");
+          }
+          if (AccessStore.projectOfToken(c, token).isPresent()) {
+            throw new IllegalArgumentException("The token given for user '" + spec.username() + "' is already in use");
+          }
+          AccessStore.saveUser(c, projectId, new StoredUser(spec.username(), spec.email(), spec.firstname(),
+              spec.lastname(), "", groupId, spec.role(), spec.rights()));
+          for (int g : switchable) {
+            AccessStore.allowGroup(c, projectId, spec.username(), g);
+          }
+          AccessStore.createToken(c, token, projectId, spec.username());
+          return token;
+        });
+      } finally {
+        h.lock().writeLock().unlock();
+      }
+    }
+
+    @Override
+    public Optional<StoredFile> file(int projectId, String record, String field, String event, int instance) {
+      ProjectHandle h = handle(projectId);
+      h.lock().readLock().lock();
+      try {
+        ProjectDefinition def = h.definition();
+        Event e = event == null ? def.firstEvent() : def.event(event);
+        if (e == null) {
+          throw new IllegalArgumentException("Project '" + def.title() + "' has no event '" + event + "'");
+        }
+        return database.read(c -> {
+          Optional<RecordHeader> header = RecordStore.header(c, projectId, record);
+          if (header.isEmpty()) {
+            return Optional.<StoredFile>empty();
+          }
+          RecordData data = RecordStore.load(c, projectId, List.of(header.get())).get(record);
+          String docId = data.value(e.id(), instance, field);
+          if (docId.isEmpty()) {
+            return Optional.<StoredFile>empty();
+          }
+          try {
+            return DocumentStore.document(c, projectId, Integer.parseInt(docId)).map(RedcapEmulator::storedFile);
+          } catch (NumberFormatException ex) {
+            return Optional.<StoredFile>empty();
+          }
+        });
+      } finally {
+        h.lock().readLock().unlock();
+      }
+    }
+
+    @Override
+    public Optional<StoredFile> repositoryFile(int projectId, int docId) {
+      handle(projectId);
+      return database.read(c -> {
+        if (DocumentStore.repositoryFile(c, projectId, docId).isEmpty()) {
+          return Optional.<StoredFile>empty();
+        }
+        return DocumentStore.document(c, projectId, docId).map(RedcapEmulator::storedFile);
+      });
+    }
+
+    @Override
+    public List<LogEntry> log(int projectId) {
+      handle(projectId);
+      return database.read(c -> LogStore.read(c, projectId, LogStore.Query.ALL));
+    }
+  }
+
+  private static StoredFile storedFile(DocumentStore.Document d) {
+    return new StoredFile(d.docId(), d.name(), d.mimeType(), d.content());
   }
 
   /** Settings of an emulator; {@link #build()} opens its storage, {@link RedcapEmulator#start()} listens. */

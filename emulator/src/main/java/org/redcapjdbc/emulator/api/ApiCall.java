@@ -23,6 +23,7 @@ public final class ApiCall {
   private final ExportFaults faults;
   private final Format format;
   private final Format returnFormat;
+  private volatile boolean logged;
 
   public ApiCall(Params params, ApiUser user, ProjectHandle project, Database database, ResponseChannel response,
       ExportFaults faults, Format format, Format returnFormat) {
@@ -68,6 +69,30 @@ public final class ApiCall {
   /** {@code returnFormat}: the shape of errors and import results (defaults to {@code format}). */
   public Format returnFormat() {
     return returnFormat;
+  }
+
+  /**
+   * Writes a log entry for this request's user, in its own transaction. Methods that log
+   * themselves are not given the dispatcher's default entry.
+   */
+  public void log(String type, String action, String details, String record) {
+    database.inTransaction(c -> {
+      log(c, type, action, details, record);
+      return null;
+    });
+  }
+
+  /** Writes a log entry on {@code c}, inside the caller's transaction. */
+  public void log(java.sql.Connection c, String type, String action, String details, String record)
+      throws java.sql.SQLException {
+    org.redcapjdbc.emulator.store.LogStore.write(c, project.id(), user.username(), user.groupId(), type, action,
+        details, record);
+    logged = true;
+  }
+
+  /** Whether the method wrote a log entry itself. */
+  public boolean logged() {
+    return logged;
   }
 
   /** Starts a 200 answer in {@code contentType}. */

@@ -103,6 +103,12 @@ public final class ApiDispatcher {
     lock.lock();
     try {
       method.handle(call);
+      if (!call.logged()) {
+        ApiLog.Default entry = ApiLog.of(MethodRegistry.key(content, action));
+        if (entry != null) {
+          call.log(entry.type(), ApiLog.action(entry), entry.details(), "");
+        }
+      }
     } finally {
       lock.unlock();
     }

@@ -1,5 +1,10 @@
 package org.redcapjdbc.emulator.api;
 
+import org.redcapjdbc.emulator.api.access.DagMappingMethods;
+import org.redcapjdbc.emulator.api.access.DagMethods;
+import org.redcapjdbc.emulator.api.access.RoleMappingMethods;
+import org.redcapjdbc.emulator.api.access.RoleMethods;
+import org.redcapjdbc.emulator.api.access.UserMethods;
 import org.redcapjdbc.emulator.api.record.NextRecordName;
 import org.redcapjdbc.emulator.api.record.RecordDelete;
 import org.redcapjdbc.emulator.api.record.RecordExport;
@@ -45,5 +50,19 @@ public final class StandardMethods {
     r.register("project", "export", new ProjectInfoExport());
     r.register("project_xml", "export", new ProjectXmlExport());
     r.register("version", "export", call -> call.sendPlain(VERSION));
+    r.register("user", "export", new UserMethods.Export());
+    r.register("user", "import", new UserMethods.Import());
+    r.register("user", "delete", new UserMethods.Delete());
+    r.register("userRole", "export", new RoleMethods.Export());
+    r.register("userRole", "import", new RoleMethods.Import());
+    r.register("userRole", "delete", new RoleMethods.Delete());
+    r.register("userRoleMapping", "export", new RoleMappingMethods.Export());
+    r.register("userRoleMapping", "import", new RoleMappingMethods.Import());
+    r.register("dag", "export", new DagMethods.Export());
+    r.register("dag", "import", new DagMethods.Import());
+    r.register("dag", "delete", new DagMethods.Delete());
+    r.register("dag", "switch", new DagMethods.Switch());
+    r.register("userDagMapping", "export", new DagMappingMethods.Export());
+    r.register("userDagMapping", "import", new DagMappingMethods.Import());
   }
 }

@@ -50,6 +50,14 @@ final class JsonTableWriter implements TableWriter {
       } else {
         json.writeNumber(BigDecimal.valueOf(d));
       }
+    } else if (v instanceof java.util.Map<?, ?> m) {
+      // Nested objects: the forms and forms_export rights of users and roles.
+      json.writeStartObject();
+      for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+        json.writeFieldName(String.valueOf(e.getKey()));
+        writeValue(json, e.getValue());
+      }
+      json.writeEndObject();
     } else {
       json.writeString(v.toString());
     }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Streams a table in one of REDCap's shapes. Cells are strings, or numbers for the columns REDCap
- * exports as JSON numbers ({@code arm_num}, {@code redcap_repeat_instance}…); null is blank.
+ * exports as JSON numbers ({@code arm_num}, {@code redcap_repeat_instance}…), or maps for nested
+ * objects (the {@code forms} rights of users; {@code key:value,…} in CSV and XML); null is blank.
  */
 public interface TableWriter {
   void row(Object[] cells) throws IOException;
@@ -41,6 +42,17 @@ public interface TableWriter {
   static String text(Object v) {
     if (v == null) {
       return "";
+    }
+    if (v instanceof java.util.Map<?, ?> m) {
+      // A nested object outside JSON: key:value pairs joined by commas ("demographics:1,visit:2").
+      StringBuilder sb = new StringBuilder();
+      for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+        if (sb.length() > 0) {
+          sb.append(',');
+        }
+        sb.append(e.getKey()).append(':').append(text(e.getValue()));
+      }
+      return sb.toString();
     }
     if (v instanceof Double d) {
       return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue())

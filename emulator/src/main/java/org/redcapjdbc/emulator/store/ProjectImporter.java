@@ -82,7 +82,9 @@ public final class ProjectImporter {
       }
       String[] byProject = {"redcap_records", "redcap_edocs",
           "redcap_tokens", "redcap_users", "redcap_forms", "redcap_metadata", "redcap_arms", "redcap_surveys",
-          "redcap_reports", "redcap_user_roles", "redcap_data_access_groups"};
+          "redcap_reports", "redcap_user_roles", "redcap_data_access_groups", "redcap_data_access_groups_users",
+          "redcap_log_event", "redcap_docs_folders", "redcap_docs", "redcap_surveys_participants",
+          "redcap_surveys_queue_hashes"};
       for (String t : new String[] {"redcap_event_forms", "redcap_repeat"}) {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t
             + " WHERE event_id IN (SELECT event_id FROM redcap_events WHERE project_id = ?)")) {

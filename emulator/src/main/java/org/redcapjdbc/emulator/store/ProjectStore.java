@@ -70,6 +70,41 @@ public final class ProjectStore {
     return withIds;
   }
 
+  /**
+   * Rewrites only the DAGs and user roles of a project (DAG, role and user-role methods): groups that
+   * keep their id keep their records; new groups get fresh ids.
+   */
+  public static ProjectDefinition replaceGroupsAndRoles(Connection c, ProjectDefinition def) throws SQLException {
+    ProjectDefinition withIds = assignIds(c, def);
+    int id = def.id();
+    execute(c, "DELETE FROM redcap_data_access_groups WHERE project_id = ?", id);
+    execute(c, "DELETE FROM redcap_user_roles WHERE project_id = ?", id);
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO redcap_data_access_groups (group_id, project_id, group_name, unique_name) VALUES (?, ?, ?, ?)")) {
+      for (Dag d : withIds.dags()) {
+        ps.setInt(1, d.id());
+        ps.setInt(2, id);
+        ps.setString(3, d.name());
+        ps.setString(4, d.uniqueName());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    writeRoles(c, withIds);
+    return withIds;
+  }
+
+  /** Updates the settings (project info) of a project and its title. */
+  public static void updateInfo(Connection c, ProjectDefinition def) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE redcap_projects SET title = ?, settings_json = ? WHERE project_id = ?")) {
+      ps.setString(1, def.title());
+      ps.setString(2, Json.write(ProjectInfoCodec.toMap(def.info())));
+      ps.setInt(3, def.id());
+      ps.executeUpdate();
+    }
+  }
+
   private static ProjectDefinition assignIds(Connection c, ProjectDefinition def) throws SQLException {
     List<Event> events = new ArrayList<>();
     for (Event e : def.events()) {
@@ -230,6 +265,11 @@ public final class ProjectStore {
       }
       ps.executeBatch();
     }
+    writeRoles(c, def);
+  }
+
+  private static void writeRoles(Connection c, ProjectDefinition def) throws SQLException {
+    int id = def.id();
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO redcap_user_roles (project_id, role_order, unique_role_name, role_label, attributes_json)"
             + " VALUES (?, ?, ?, ?, ?)")) {

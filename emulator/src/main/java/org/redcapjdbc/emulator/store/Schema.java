@@ -8,7 +8,7 @@ import java.sql.Statement;
  * DDL of the emulator's tables, modelled on REDCap's: one EAV data table keyed by project,
  * event, record, field and instance (a checkbox stores one row per checked code), beside tables
  * for projects, instruments, the dictionary, arms, events, mappings, repeating set-up, DAGs,
- * users, tokens, files and survey timestamps.
+ * users, tokens, files and survey timestamps, the log, the File Repository and survey participants.
  */
 final class Schema {
   private Schema() {}
@@ -88,6 +88,33 @@ final class Schema {
     "CREATE TABLE IF NOT EXISTS redcap_edocs ("
         + " doc_id INT PRIMARY KEY, project_id INT NOT NULL, doc_name VARCHAR NOT NULL,"
         + " mime_type VARCHAR NOT NULL, doc_size BIGINT NOT NULL, content BLOB, stored_at TIMESTAMP)",
+    // Per-form rights of users (JSON objects form -> level); NULL means full rights on every form.
+    "ALTER TABLE redcap_users ADD COLUMN IF NOT EXISTS forms_json CLOB",
+    "ALTER TABLE redcap_users ADD COLUMN IF NOT EXISTS forms_export_json CLOB",
+    // The DAGs a user may switch to (REDCap's DAG Switcher).
+    "CREATE TABLE IF NOT EXISTS redcap_data_access_groups_users ("
+        + " project_id INT NOT NULL, username VARCHAR NOT NULL, group_id INT NOT NULL,"
+        + " PRIMARY KEY (project_id, username, group_id))",
+    "CREATE SEQUENCE IF NOT EXISTS redcap_log_seq START WITH 1",
+    "CREATE TABLE IF NOT EXISTS redcap_log_event ("
+        + " log_id BIGINT PRIMARY KEY, project_id INT NOT NULL, ts TIMESTAMP NOT NULL, username VARCHAR NOT NULL,"
+        + " log_type VARCHAR NOT NULL, action VARCHAR NOT NULL, details VARCHAR NOT NULL, record VARCHAR NOT NULL,"
+        + " group_id INT)",
+    "CREATE INDEX IF NOT EXISTS redcap_log_event_project ON redcap_log_event (project_id, log_id)",
+    // The File Repository: folders, and which stored documents are repository files (and where).
+    "CREATE SEQUENCE IF NOT EXISTS redcap_folder_seq START WITH 1",
+    "CREATE TABLE IF NOT EXISTS redcap_docs_folders ("
+        + " folder_id INT PRIMARY KEY, project_id INT NOT NULL, parent_folder_id INT, name VARCHAR NOT NULL,"
+        + " dag_id INT, role_id INT)",
+    "CREATE TABLE IF NOT EXISTS redcap_docs ("
+        + " doc_id INT PRIMARY KEY, project_id INT NOT NULL, folder_id INT, deleted_at TIMESTAMP)",
+    // Survey participants: the codes of one record's response to one survey (event, instance).
+    "CREATE TABLE IF NOT EXISTS redcap_surveys_participants ("
+        + " project_id INT NOT NULL, form_name VARCHAR NOT NULL, event_id INT NOT NULL, record VARCHAR NOT NULL,"
+        + " instance INT NOT NULL, hash VARCHAR NOT NULL, access_code VARCHAR NOT NULL, return_code VARCHAR NOT NULL,"
+        + " PRIMARY KEY (project_id, form_name, event_id, record, instance))",
+    "CREATE TABLE IF NOT EXISTS redcap_surveys_queue_hashes ("
+        + " project_id INT NOT NULL, record VARCHAR NOT NULL, hash VARCHAR NOT NULL, PRIMARY KEY (project_id, record))",
   };
 
   static void create(Connection c) throws SQLException {

@@ -10,6 +10,8 @@ import org.redcapjdbc.emulator.model.Choice;
 import org.redcapjdbc.emulator.model.Field;
 import org.redcapjdbc.emulator.model.Form;
 import org.redcapjdbc.emulator.model.ProjectDefinition;
+import org.redcapjdbc.emulator.model.UserRights;
+import org.redcapjdbc.emulator.store.ApiUser;
 
 /**
  * Which columns a flat export has, in order (redcap-api.md §2.1):
@@ -45,6 +47,17 @@ final class ColumnPlan {
 
   static ColumnPlan build(ProjectDefinition def, List<String> fields, List<String> forms, boolean dagColumn,
       boolean surveyFields) throws ApiException {
+    return build(def, fields, forms, dagColumn, surveyFields, null);
+  }
+
+  /**
+   * As {@link #build(ProjectDefinition, List, List, boolean, boolean)}, applying the caller's export
+   * rights: a form without export rights is left out entirely, and identifier fields are left out of
+   * forms exported de-identified or without identifiers, silently, as real servers do (the
+   * record-ID field always stays).
+   */
+  static ColumnPlan build(ProjectDefinition def, List<String> fields, List<String> forms, boolean dagColumn,
+      boolean surveyFields, ApiUser user) throws ApiException {
     Set<String> invalidFields = new LinkedHashSet<>();
     Set<String> wantedFields = new HashSet<>();
     for (String f : fields) {
@@ -78,8 +91,13 @@ final class ColumnPlan {
     for (Form form : def.forms()) {
       boolean wholeForm = all || wantedForms.contains(form.name());
       boolean timestampDone = false;
+      int exportRight = user == null ? UserRights.EXPORT_FULL : user.exportRight(form.name());
       for (Field f : def.fieldsOf(form.name())) {
         if (!f.holdsData() || !(wholeForm || wantedFields.contains(f.name()))) {
+          continue;
+        }
+        if (f != recordId && (exportRight == UserRights.EXPORT_NONE
+            || (f.identifier() && exportRight != UserRights.EXPORT_FULL))) {
           continue;
         }
         selected.add(f.name());
@@ -115,7 +133,7 @@ final class ColumnPlan {
           columns.add(ExportColumn.field(f, form));
         }
       }
-      if (wholeForm || wantedFields.contains(form.completeField())) {
+      if ((wholeForm || wantedFields.contains(form.completeField())) && exportRight != UserRights.EXPORT_NONE) {
         if (surveyFields && def.survey(form.name()) != null && !timestampDone) {
           columns.add(ExportColumn.timestamp(form));
         }

@@ -150,7 +150,7 @@ public final class ImportData {
             row = new LinkedHashMap<>();
           } else if (depth == 3 && row != null) {
             String name = x.getLocalName();
-            String value = x.getElementText();
+            String value = elementValue(x);
             depth--;
             row.put(name, value);
             columns.add(name);
@@ -168,5 +168,30 @@ public final class ImportData {
           + " parsed: " + e.getMessage());
     }
     return new Rows(rows, columns, false);
+  }
+
+  /**
+   * The text of the current element; an element with child elements (the {@code forms} rights of
+   * a user) gives {@code child:text} pairs joined by commas, as CSV writes them.
+   */
+  private static String elementValue(XMLStreamReader x) throws XMLStreamException {
+    StringBuilder text = new StringBuilder();
+    StringBuilder pairs = new StringBuilder();
+    while (x.hasNext()) {
+      int t = x.next();
+      if (t == XMLStreamConstants.CHARACTERS || t == XMLStreamConstants.CDATA || t == XMLStreamConstants.SPACE) {
+        text.append(x.getText());
+      } else if (t == XMLStreamConstants.START_ELEMENT) {
+        String child = x.getLocalName();
+        String value = x.getElementText();
+        if (pairs.length() > 0) {
+          pairs.append(',');
+        }
+        pairs.append(child).append(':').append(value.strip());
+      } else if (t == XMLStreamConstants.END_ELEMENT) {
+        break;
+      }
+    }
+    return pairs.length() > 0 ? pairs.toString() : text.toString();
   }
 }

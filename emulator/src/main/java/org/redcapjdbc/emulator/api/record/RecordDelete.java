@@ -15,6 +15,7 @@ import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.model.Arm;
 import org.redcapjdbc.emulator.model.Event;
 import org.redcapjdbc.emulator.model.Form;
+import org.redcapjdbc.emulator.model.LogEntry;
 import org.redcapjdbc.emulator.model.ProjectDefinition;
 import org.redcapjdbc.emulator.store.DataWriter;
 import org.redcapjdbc.emulator.store.RecordData;
@@ -111,13 +112,33 @@ public final class RecordDelete implements ApiMethod {
         throw new MissingRecords(missing);
       }
       boolean whole = armFinal == null && formFinal == null && eventFinal == null && instanceFinal == null;
+      String recordId = def.recordIdField().name();
       if (whole) {
         for (RecordHeader h : headers) {
           RecordStore.deleteRecord(c, h);
+          call.log(c, LogEntry.RECORD_DELETE, "Delete record (API) " + h.record(),
+              recordId + " = '" + h.record() + "'", h.record());
         }
         return headers.size();
       }
       deletePartly(c, def, headers, armFinal, formFinal, eventFinal, instanceFinal);
+      List<String> what = new ArrayList<>();
+      if (armFinal != null) {
+        what.add("arm = '" + armFinal.number() + "'");
+      }
+      if (formFinal != null) {
+        what.add("instrument = '" + formFinal.name() + "'");
+      }
+      if (eventFinal != null) {
+        what.add("event = '" + eventFinal.uniqueName() + "'");
+      }
+      if (instanceFinal != null) {
+        what.add("instance = '" + instanceFinal + "'");
+      }
+      for (RecordHeader h : headers) {
+        call.log(c, LogEntry.RECORD_DELETE, "Delete record (API) " + h.record(),
+            recordId + " = '" + h.record() + "', " + String.join(", ", what), h.record());
+      }
       return headers.size();
       });
     } catch (MissingRecords m) {

@@ -19,6 +19,8 @@ import org.redcapjdbc.emulator.model.Field;
 import org.redcapjdbc.emulator.model.FieldType;
 import org.redcapjdbc.emulator.model.Form;
 import org.redcapjdbc.emulator.model.ProjectDefinition;
+import org.redcapjdbc.emulator.model.UserRights;
+import org.redcapjdbc.emulator.store.ApiUser;
 import org.redcapjdbc.emulator.odm.OdmWriter;
 import org.redcapjdbc.emulator.store.DataValue;
 import org.redcapjdbc.emulator.store.RecordData;
@@ -53,7 +55,8 @@ public final class RecordExport implements ApiMethod {
     boolean dagColumn = p.bool("exportDataAccessGroups", false) && !call.user().inDag();
     boolean surveyFields = p.bool("exportSurveyFields", false);
     Character decimal = decimalCharacter(p);
-    ColumnPlan plan = ColumnPlan.build(def, p.list("fields"), p.list("forms"), dagColumn, surveyFields);
+    checkExportRights(def, call.user());
+    ColumnPlan plan = ColumnPlan.build(def, p.list("fields"), p.list("forms"), dagColumn, surveyFields, call.user());
     RecordFilter filter = RecordFilter.parse(def, p, call.user());
     char delimiter = call.csvDelimiter();
 
@@ -113,7 +116,21 @@ public final class RecordExport implements ApiMethod {
     }
   }
 
-  private static Character decimalCharacter(Params p) throws ApiException {
+  /** REDCap refuses data exports to users with no export rights on any form. */
+  static void checkExportRights(ProjectDefinition def, ApiUser user) throws ApiException {
+    for (Form f : def.forms()) {
+      if (user.exportRight(f.name()) != UserRights.EXPORT_NONE) {
+        return;
+      }
+    }
+    throw ApiException.forbidden(NO_EXPORT_RIGHTS);
+  }
+
+  /** This emulator's text for a user with "No Access" export rights on every form (REDCap's is not known). */
+  static final String NO_EXPORT_RIGHTS = "You do not have Data Export privileges: your export rights are 'No Access'"
+      + " for every instrument of this project.";
+
+  static Character decimalCharacter(Params p) throws ApiException {
     String d = p.get("decimalCharacter");
     if (d == null) {
       return null;

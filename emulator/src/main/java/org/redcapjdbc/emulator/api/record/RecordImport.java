@@ -27,6 +27,7 @@ import org.redcapjdbc.emulator.model.Event;
 import org.redcapjdbc.emulator.model.Field;
 import org.redcapjdbc.emulator.model.FieldType;
 import org.redcapjdbc.emulator.model.Form;
+import org.redcapjdbc.emulator.model.LogEntry;
 import org.redcapjdbc.emulator.model.ProjectDefinition;
 import org.redcapjdbc.emulator.store.DataWriter;
 import org.redcapjdbc.emulator.store.RecordData;
@@ -57,6 +58,8 @@ public final class RecordImport implements ApiMethod {
       + " REDCap calculates it.";
   static final String FILE_NOT_IMPORTABLE = "This field is a file upload field, so its value cannot be set by"
       + " importing records; use Import File.";
+  static final String OTHER_DAG = "This record exists in a data access group other than yours, so you cannot"
+      + " import data into it.";
   static final String NEW_NOT_ALLOWED = "redcap_repeat_instance must be a positive integer, or 'new' to add an"
       + " instance.";
 
@@ -139,18 +142,36 @@ public final class RecordImport implements ApiMethod {
         sentOrder.add(r.record());
       }
     }
+    Integer callerGroup = call.user().groupId();
+    if (callerGroup != null && !forceAutoNumber) {
+      // A user in a DAG can neither see nor change the records of other groups (or of none).
+      List<String> foreign = new ArrayList<>();
+      call.database().read(c -> {
+        for (String sent : sentOrder) {
+          Optional<RecordHeader> h = RecordStore.header(c, def.id(), sent);
+          if (h.isPresent() && !callerGroup.equals(h.get().groupId())) {
+            foreign.add(line(sent, def.recordIdField().name(), sent, OTHER_DAG));
+          }
+        }
+        return null;
+      });
+      if (!foreign.isEmpty()) {
+        throw ApiException.badRequest(String.join("\n", foreign));
+      }
+    }
     List<String> results = call.database().inTransaction(c -> {
       if (forceAutoNumber) {
-        long next = nextRecordNumber(c, def.id());
+        long next = nextRecordNumber(c, def.id(), callerGroup);
         for (String sent : sentOrder) {
-          newNames.put(sent, String.valueOf(next++));
+          // A user in a DAG gets DAG-prefixed names (331-1), as REDCap numbers them.
+          newNames.put(sent, callerGroup == null ? String.valueOf(next++) : callerGroup + "-" + next++);
         }
       } else {
         for (String sent : sentOrder) {
           newNames.put(sent, sent);
         }
       }
-      apply(c, def, valid, newNames, overwrite, call.user().groupId());
+      apply(call, c, def, valid, newNames, overwrite, call.user().groupId());
       List<String> out = new ArrayList<>();
       for (String sent : sentOrder) {
         out.add(returnContent.equals("auto_ids") ? newNames.get(sent) + "," + sent : newNames.get(sent));
@@ -425,18 +446,20 @@ public final class RecordImport implements ApiMethod {
 
   // ---------------------------------------------------------------- applying
 
-  private static long nextRecordNumber(Connection c, int projectId) throws SQLException {
+  private static long nextRecordNumber(Connection c, int projectId, Integer group) throws SQLException {
     long max = 0;
+    String prefix = group == null ? "" : group + "-";
     for (RecordHeader h : RecordStore.listRecords(c, projectId)) {
-      if (h.record().matches("\\d{1,18}")) {
-        max = Math.max(max, Long.parseLong(h.record()));
+      String name = h.record();
+      if (name.startsWith(prefix) && name.substring(prefix.length()).matches("\\d{1,18}")) {
+        max = Math.max(max, Long.parseLong(name.substring(prefix.length())));
       }
     }
     return max + 1;
   }
 
-  private static void apply(Connection c, ProjectDefinition def, List<Row> rows, Map<String, String> names,
-      boolean overwrite, Integer callerGroup) throws SQLException {
+  private static void apply(ApiCall call, Connection c, ProjectDefinition def, List<Row> rows,
+      Map<String, String> names, boolean overwrite, Integer callerGroup) throws SQLException {
     Map<String, List<Row>> byRecord = new LinkedHashMap<>();
     for (Row r : rows) {
       byRecord.computeIfAbsent(names.get(r.record()), k -> new ArrayList<>()).add(r);
@@ -462,8 +485,10 @@ public final class RecordImport implements ApiMethod {
             RecordHeader stored = RecordStore.insertRecord(c, def.id(), w.headerForWrite(now));
             w.assignPk(stored.pk());
             writer.newRecord(stored.pk());
+            call.log(c, LogEntry.RECORD_ADD, "Create record (API) " + name, w.changeDetails(), name);
           } else if (w.changed()) {
             RecordStore.updateRecord(c, w.headerForWrite(now));
+            call.log(c, LogEntry.RECORD_EDIT, "Update record (API) " + name, w.changeDetails(), name);
           }
           w.writeChanges(writer);
         }

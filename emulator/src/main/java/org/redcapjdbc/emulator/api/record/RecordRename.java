@@ -46,13 +46,16 @@ public final class RecordRename implements ApiMethod {
     }
     String problem = call.database().inTransaction(c -> {
       java.util.Optional<org.redcapjdbc.emulator.store.RecordHeader> header = RecordStore.header(c, def.id(), from);
-      if (header.isEmpty()) {
+      if (header.isEmpty()
+          || (call.user().inDag() && !call.user().groupId().equals(header.get().groupId()))) {
         return "The record \"" + from + "\" does not exist";
       }
       if (!from.equals(to) && RecordStore.header(c, def.id(), to).isPresent()) {
         return "The record \"" + to + "\" already exists, so record \"" + from + "\" cannot be renamed to it";
       }
       RecordStore.renameRecord(c, header.get(), to);
+      call.log(c, org.redcapjdbc.emulator.model.LogEntry.RECORD_EDIT, "Update record (API) " + to,
+          def.recordIdField().name() + " = '" + to + "' (renamed from '" + from + "')", to);
       return null;
     });
     if (problem != null) {

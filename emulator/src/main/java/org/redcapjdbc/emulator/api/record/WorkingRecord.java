@@ -283,6 +283,55 @@ final class WorkingRecord {
     }
   }
 
+  /**
+   * What changed, as REDCap's log details it: {@code field = 'value'} for values set or blanked,
+   * {@code field(code) = checked} / {@code unchecked} for checkboxes, instances after the first
+   * prefixed {@code [instance = n]}, and a changed DAG as {@code redcap_data_access_group = 'name'}.
+   */
+  String changeDetails() {
+    List<String> parts = new ArrayList<>();
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(cells.keySet());
+    keys.addAll(before.keySet());
+    for (String k : keys) {
+      Map<String, List<String>> now = cells.getOrDefault(k, Map.of());
+      Map<String, List<String>> old = before.getOrDefault(k, Map.of());
+      java.util.Set<String> fields = new java.util.LinkedHashSet<>(now.keySet());
+      fields.addAll(old.keySet());
+      int instance = Integer.parseInt(k.split(":")[1]);
+      List<String> local = new ArrayList<>();
+      for (String f : fields) {
+        List<String> a = old.getOrDefault(f, List.of());
+        List<String> b = now.getOrDefault(f, List.of());
+        if (isCheckbox(f)) {
+          for (String code : b) {
+            if (!a.contains(code)) {
+              local.add(f + "(" + code + ") = checked");
+            }
+          }
+          for (String code : a) {
+            if (!b.contains(code)) {
+              local.add(f + "(" + code + ") = unchecked");
+            }
+          }
+        } else {
+          String was = a.isEmpty() ? "" : a.get(0);
+          String is = b.isEmpty() ? "" : b.get(0);
+          if (!was.equals(is)) {
+            local.add(f + " = '" + is + "'");
+          }
+        }
+      }
+      if (!local.isEmpty()) {
+        parts.add((instance > 1 ? "[instance = " + instance + "] " : "") + String.join(", ", local));
+      }
+    }
+    if (original != null && !Objects.equals(original.groupId(), groupId)) {
+      org.redcapjdbc.emulator.model.Dag dag = groupId == null ? null : def.dag(groupId);
+      parts.add("redcap_data_access_group = '" + (dag == null ? "" : dag.uniqueName()) + "'");
+    }
+    return String.join(", ", parts);
+  }
+
   private boolean isCheckbox(String field) {
     Field f = def.field(field);
     return f != null && f.isCheckbox();
