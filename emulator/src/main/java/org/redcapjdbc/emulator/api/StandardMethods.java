@@ -5,6 +5,8 @@ import org.redcapjdbc.emulator.api.access.DagMethods;
 import org.redcapjdbc.emulator.api.access.RoleMappingMethods;
 import org.redcapjdbc.emulator.api.access.RoleMethods;
 import org.redcapjdbc.emulator.api.access.UserMethods;
+import org.redcapjdbc.emulator.api.file.FileRepositoryMethods;
+import org.redcapjdbc.emulator.api.record.FileMethods;
 import org.redcapjdbc.emulator.api.record.NextRecordName;
 import org.redcapjdbc.emulator.api.record.RecordDelete;
 import org.redcapjdbc.emulator.api.record.RecordExport;
@@ -64,5 +66,13 @@ public final class StandardMethods {
     r.register("dag", "switch", new DagMethods.Switch());
     r.register("userDagMapping", "export", new DagMappingMethods.Export());
     r.register("userDagMapping", "import", new DagMappingMethods.Import());
+    r.register("file", "export", new FileMethods.Export());
+    r.register("file", "import", new FileMethods.Import());
+    r.register("file", "delete", new FileMethods.Delete());
+    r.register("fileRepository", "list", new FileRepositoryMethods.ListFiles());
+    r.register("fileRepository", "export", new FileRepositoryMethods.Export());
+    r.register("fileRepository", "import", new FileRepositoryMethods.Import());
+    r.register("fileRepository", "delete", new FileRepositoryMethods.Delete());
+    r.register("fileRepository", "createFolder", new FileRepositoryMethods.CreateFolder());
   }
 }

@@ -206,14 +206,17 @@ public final class ApiHandler extends Handler.Abstract {
       try (MultiPartFormData.Parts parts =
           MultiPartFormData.getParts(Content.Source.from(ByteBuffer.wrap(body)), request, contentType, config)) {
         for (MultiPart.Part part : parts) {
-          String text = part.getContentAsString(StandardCharsets.UTF_8);
           if (part.getFileName() != null) {
             String type = part.getHeaders().get(HttpHeader.CONTENT_TYPE);
-            byte[] bytes = Content.Source.asByteBuffer(part.getContentSource()).array();
+            // Copy exactly the remaining bytes: the buffer's backing array may be larger than the part.
+            ByteBuffer buffer = Content.Source.asByteBuffer(part.getContentSource());
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
             uploads.put(part.getName(), new Params.Upload(part.getFileName(), type, bytes));
             values.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(part.getFileName());
           } else {
-            values.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(text);
+            values.computeIfAbsent(part.getName(), k -> new ArrayList<>())
+                .add(part.getContentAsString(StandardCharsets.UTF_8));
           }
         }
       }
