@@ -1,0 +1,21 @@
+/**
+ * Planner rules ({@link org.redcapjdbc.plan.RedcapRules}) and the translation of WHERE clauses
+ * into export requests ({@link org.redcapjdbc.plan.FilterTranslator}).
+ *
+ * <p>What is pushed, and why it is safe:
+ * <ul>
+ *   <li>Record-ID and event-name equalities and IN lists (literals or {@code ?} parameters, read
+ *       at scan time) become {@code records[]} and {@code events[]}; they are exact, and a filter
+ *       entry made only of them is removed from Calcite's list.
+ *   <li>Everything else that can be pushed becomes a {@code filterLogic} that is a
+ *       <em>superset</em> under REDCap's comparison rules (as the emulator's logic package
+ *       documents them); Calcite re-applies the exact predicate. The rules per column type are in
+ *       {@code LogicTranslator}; {@code PushdownEquivalenceTest} checks them against the emulator
+ *       with random predicates.
+ *   <li>{@link org.redcapjdbc.plan.CountStarRule}: {@code COUNT(*)} over {@code records} scans the
+ *       record-ID column only.
+ * </ul>
+ * DML (INSERT, UPDATE, DELETE through a custom {@code TableModify} rule, calcite-notes §3) is
+ * the next piece of work and would register its rule in {@code RedcapRules.ALL}.
+ */
+package org.redcapjdbc.plan;
