@@ -14,6 +14,8 @@
  *       with random predicates.
  *   <li>{@link org.redcapjdbc.plan.CountStarRule}: {@code COUNT(*)} over {@code records} scans the
  *       record-ID column only.
+ *   <li>{@link org.redcapjdbc.plan.ColumnlessInterpreter} bridges a scan that projects no column
+ *       ({@code COUNT(*)} over a LIMITed subquery) to Enumerable operators.
  * </ul>
  * DML (INSERT, UPDATE, DELETE through a custom {@code TableModify} rule, calcite-notes §3) is
  * the next piece of work and would register its rule in {@code RedcapRules.ALL}.
