@@ -68,7 +68,7 @@ public final class RedcapEmulator implements AutoCloseable {
   private final Set<Integer> claimed = new HashSet<>();
   private final EmulatedProject.ProjectAccess access = new Access();
   private Server server;
-  private String url;
+  private volatile String url;
 
   private RedcapEmulator(Builder b) {
     this.config = b;
@@ -122,7 +122,8 @@ public final class RedcapEmulator implements AutoCloseable {
     connector.setPort(config.port);
     connector.setIdleTimeout(600_000);
     s.addConnector(connector);
-    s.setHandler(new ApiHandler(new ApiDispatcher(registry, methods, config.superToken), faults, stats));
+    s.setHandler(new ApiHandler(new ApiDispatcher(registry, methods, config.superToken,
+        () -> url == null ? "http://127.0.0.1/api/" : url), faults, stats));
     s.setStopTimeout(2000);
     try {
       s.start();

@@ -65,7 +65,7 @@ class ProtocolTest {
             new String[] {"content", "record", "data", "record_id,weight\n1,22.5\n", "format", "csv"}, 400,
             "\"1\",\"weight\",\"22.5\",\"The value you provided could not be validated because it does not follow"
                 + " the expected format. Please try again.\""),
-        Arguments.of("method not implemented here", null, new String[] {"content", "participantList"}, 501,
+        Arguments.of("method not implemented here", null, new String[] {"content", "record", "action", "randomize"}, 501,
             "The requested method is not implemented."));
   }
 

@@ -24,9 +24,17 @@ public final class ApiCall {
   private final Format format;
   private final Format returnFormat;
   private volatile boolean logged;
+  private final String apiUrl;
 
   public ApiCall(Params params, ApiUser user, ProjectHandle project, Database database, ResponseChannel response,
       ExportFaults faults, Format format, Format returnFormat) {
+    this(params, user, project, database, response, faults, format, returnFormat, "http://127.0.0.1/api/");
+  }
+
+  /** As the other constructor, with the API URL the emulator serves (for survey links). */
+  public ApiCall(Params params, ApiUser user, ProjectHandle project, Database database, ResponseChannel response,
+      ExportFaults faults, Format format, Format returnFormat, String apiUrl) {
+    this.apiUrl = requireNonNull(apiUrl, "apiUrl");
     this.params = requireNonNull(params, "params");
     this.user = requireNonNull(user, "user");
     this.project = requireNonNull(project, "project");
@@ -88,6 +96,11 @@ public final class ApiCall {
     org.redcapjdbc.emulator.store.LogStore.write(c, project.id(), user.username(), user.groupId(), type, action,
         details, record);
     logged = true;
+  }
+
+  /** The API URL ({@code http://127.0.0.1:PORT/api/}); survey links are made from it. */
+  public String apiUrl() {
+    return apiUrl;
   }
 
   /** Whether the method wrote a log entry itself. */

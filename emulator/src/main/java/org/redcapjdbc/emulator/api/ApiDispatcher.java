@@ -20,11 +20,22 @@ public final class ApiDispatcher {
   private final ProjectRegistry projects;
   private final MethodRegistry methods;
   private final String superToken;
+  private final java.util.function.Supplier<String> apiUrl;
 
   public ApiDispatcher(ProjectRegistry projects, MethodRegistry methods, String superToken) {
+    this(projects, methods, superToken, () -> "http://127.0.0.1/api/");
+  }
+
+  /**
+   * @param apiUrl the URL the API is served at, asked for when a method needs it (survey links);
+   *     known only once the server listens
+   */
+  public ApiDispatcher(ProjectRegistry projects, MethodRegistry methods, String superToken,
+      java.util.function.Supplier<String> apiUrl) {
     this.projects = requireNonNull(projects, "projects");
     this.methods = requireNonNull(methods, "methods");
     this.superToken = superToken;
+    this.apiUrl = requireNonNull(apiUrl, "apiUrl");
   }
 
   /**
@@ -60,7 +71,11 @@ public final class ApiDispatcher {
       throw ApiException.forbidden(NO_PERMISSION);
     }
     if (superToken != null && token.equals(superToken)) {
-      // A super token only creates projects (not served by this emulator yet).
+      // A super token only creates projects.
+      if ("project".equals(p.get("content")) && "import".equals(action(p))) {
+        org.redcapjdbc.emulator.api.project.ProjectCreation.create(p, projects, response);
+        return;
+      }
       throw ApiException.forbidden(NO_PERMISSION);
     }
     Optional<ApiUser> found = projects.database().read(c -> AccessStore.lookup(c, token));
@@ -98,7 +113,8 @@ public final class ApiDispatcher {
         throw ApiException.badRequest("The value of the parameter \"format\" is not valid");
       }
     }
-    ApiCall call = new ApiCall(p, user, project, projects.database(), response, faults, format, returnFormat(p));
+    ApiCall call = new ApiCall(p, user, project, projects.database(), response, faults, format, returnFormat(p),
+        apiUrl.get());
     Lock lock = method.writes() ? project.lock().writeLock() : project.lock().readLock();
     lock.lock();
     try {

@@ -6,8 +6,13 @@ import org.redcapjdbc.emulator.api.access.RoleMappingMethods;
 import org.redcapjdbc.emulator.api.access.RoleMethods;
 import org.redcapjdbc.emulator.api.access.UserMethods;
 import org.redcapjdbc.emulator.api.file.FileRepositoryMethods;
+import org.redcapjdbc.emulator.api.log.LogExport;
+import org.redcapjdbc.emulator.api.project.PdfExport;
+import org.redcapjdbc.emulator.api.project.ProjectSettingsImport;
+import org.redcapjdbc.emulator.api.survey.SurveyMethods;
 import org.redcapjdbc.emulator.api.record.FileMethods;
 import org.redcapjdbc.emulator.api.record.NextRecordName;
+import org.redcapjdbc.emulator.api.record.ReportExport;
 import org.redcapjdbc.emulator.api.record.RecordDelete;
 import org.redcapjdbc.emulator.api.record.RecordExport;
 import org.redcapjdbc.emulator.api.record.RecordImport;
@@ -66,6 +71,23 @@ public final class StandardMethods {
     r.register("dag", "switch", new DagMethods.Switch());
     r.register("userDagMapping", "export", new DagMappingMethods.Export());
     r.register("userDagMapping", "import", new DagMappingMethods.Import());
+    r.register("log", "export", new LogExport());
+    r.register("project_settings", "import", new ProjectSettingsImport());
+    r.register("pdf", "export", new PdfExport());
+    // Creating a project needs the super token (the dispatcher handles it before any project token).
+    r.register("project", "import", call -> {
+      throw ApiException.forbidden(ApiDispatcher.NO_PERMISSION);
+    });
+    // Randomization is out of this emulator's scope.
+    r.register("record", "randomize", call -> {
+      throw new ApiException(501, "The requested method is not implemented.");
+    });
+    r.register("report", "export", new ReportExport());
+    r.register("surveyLink", "export", new SurveyMethods.Link());
+    r.register("surveyQueueLink", "export", new SurveyMethods.QueueLink());
+    r.register("surveyReturnCode", "export", new SurveyMethods.ReturnCode());
+    r.register("surveyAccessCode", "export", new SurveyMethods.AccessCode());
+    r.register("participantList", "export", new SurveyMethods.ParticipantList());
     r.register("file", "export", new FileMethods.Export());
     r.register("file", "import", new FileMethods.Import());
     r.register("file", "delete", new FileMethods.Delete());

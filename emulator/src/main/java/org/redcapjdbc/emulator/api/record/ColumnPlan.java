@@ -144,6 +144,13 @@ final class ColumnPlan {
     return new ColumnPlan(columns, selected, recordIdIncluded);
   }
 
+  /** The same columns in another order (reports list their fields in report order). */
+  ColumnPlan reordered(java.util.Comparator<ExportColumn> order) {
+    List<ExportColumn> sorted = new ArrayList<>(columns);
+    sorted.sort(order);
+    return new ColumnPlan(sorted, selectedNames, recordIdIncluded);
+  }
+
   static String invalidList(String parameter, Set<String> names) {
     StringBuilder sb = new StringBuilder();
     for (String n : names) {

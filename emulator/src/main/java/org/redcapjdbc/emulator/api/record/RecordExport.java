@@ -148,7 +148,7 @@ public final class RecordExport implements ApiMethod {
     }
   }
 
-  private static Set<Integer> docIds(ProjectDefinition def, Iterable<RecordData> records) {
+  static Set<Integer> docIds(ProjectDefinition def, Iterable<RecordData> records) {
     Set<Integer> ids = new HashSet<>();
     if (def.fields().stream().noneMatch(f -> f.type() == FieldType.FILE)) {
       return ids;
