@@ -183,6 +183,11 @@ class AccessMethodsTest {
     // Named explicitly, a field of a form without rights is still left out (no error).
     JsonNode named = json(limited.post("content", "record", "format", "json", "fields", "record_id,height,sex"));
     assertThat(keys(named.get(0))).containsExactly("record_id", "sex");
+    // The project XML's data obey the same rights.
+    String xml = limited.post("content", "project_xml").body();
+    assertThat(xml).contains("ItemData ItemOID=\"sex\"").doesNotContain("ItemData ItemOID=\"name_first\"")
+        .doesNotContain("ItemData ItemOID=\"height\"");
+    assertThat(full.post("content", "project_xml").body()).contains("ItemData ItemOID=\"name_first\"");
     // Identifier-removed (3) on the demographics form only.
     ApiClient noIds = client(p.addUser(UserSpec.builder("no_ids").exportRight("demographics", 3).build()));
     assertThat(keys(json(noIds.post("content", "record", "format", "json")).get(0))).contains("height", "age")

@@ -148,6 +148,33 @@ class FilesTest {
   }
 
   @Test
+  void filesOnARepeatingInstrumentGoToTheirInstance() throws Exception {
+    EmulatedProject p = emulator.loadProject(Fixtures.path("redcapr/vignette-repeating/project.xml"), null);
+    byte[] jpeg = binary(20_000, 11);
+    assertThat(post(p.token(), params("content", "file", "action", "import", "record", "1", "field", "image_profile",
+        "repeat_instance", "3"), "face.jpg", "image/jpeg", jpeg).status()).isEqualTo(200);
+    JsonNode rows = json(new ApiClient(emulator.url(), p.token()).post("content", "record", "format", "json",
+        "records", "1"));
+    JsonNode imageRow = null;
+    for (JsonNode r : rows) {
+      if (r.get("redcap_repeat_instrument").asText().equals("image") && r.get("redcap_repeat_instance").asInt() == 3) {
+        imageRow = r;
+      }
+    }
+    assertThat(imageRow).isNotNull();
+    assertThat(imageRow.get("image_profile").asText()).isEqualTo("face.jpg");
+    assertThat(imageRow.get("image_complete").asText()).isEqualTo("0");
+    Binary back = post(p.token(), params("content", "file", "action", "export", "record", "1", "field", "image_profile",
+        "repeat_instance", "3"), null, null, null);
+    assertThat(back.body()).isEqualTo(jpeg);
+    assertThat(back.contentType()).isEqualTo("image/jpeg; name=\"face.jpg\"");
+    // A field outside a repeating instrument takes no other instance.
+    EmulatedProject simple = emulator.loadProject(Fixtures.path("redcapr/simple/project.xml"), null);
+    assertThat(post(simple.token(), params("content", "file", "action", "import", "record", "1", "field", "mugshot",
+        "repeat_instance", "2"), "m.jpg", "image/jpeg", jpeg).status()).isEqualTo(400);
+  }
+
+  @Test
   void badFieldsMissingRecordsAndOtherDagsAreErrors() throws Exception {
     EmulatedProject p = emulator.loadProject(Fixtures.path("pycap/doctest_project.xml"), null);
     Binary bad = post(p.token(), params("content", "file", "action", "export", "record", "1", "field", "mugshotttttt",

@@ -72,6 +72,42 @@ class LogAndReportsTest {
   }
 
   @Test
+  void eachWriteMethodLeavesAnEntry() throws Exception {
+    EmulatedProject p = emulator.loadProject(Fixtures.path("pycap/doctest_project.xml"), null);
+    ApiClient c = new ApiClient(emulator.url(), p.token());
+    String mapping = c.post("content", "formEventMapping", "format", "csv").body();
+    String repeating = c.post("content", "repeatingFormsEvents", "format", "csv").body();
+    String metadata = c.post("content", "metadata", "format", "csv").body();
+    List<String[]> changes = List.of(
+        new String[] {"content", "arm", "action", "import", "format", "json", "data",
+            "[{\"arm_num\":\"1\",\"name\":\"Arm One\"}]"},
+        new String[] {"content", "event", "action", "import", "format", "json", "data",
+            "[{\"event_name\":\"Event 3\",\"arm_num\":\"1\"}]"},
+        new String[] {"content", "event", "action", "delete", "events[0]", "event_3_arm_1"},
+        new String[] {"content", "formEventMapping", "format", "csv", "data", mapping},
+        new String[] {"content", "repeatingFormsEvents", "format", "csv", "data", repeating},
+        new String[] {"content", "metadata", "format", "csv", "data", metadata},
+        new String[] {"content", "project_settings", "format", "json", "data", "{\"project_notes\":\"n\"}"},
+        new String[] {"content", "dag", "action", "import", "format", "json", "data",
+            "[{\"data_access_group_name\":\"Other\",\"unique_group_name\":\"\"}]"},
+        new String[] {"content", "userDagMapping", "action", "import", "format", "json", "data",
+            "[{\"username\":\"emulator_admin\",\"redcap_data_access_group\":\"\"}]"},
+        new String[] {"content", "user", "format", "json", "data", "[{\"username\":\"newbie\"}]"},
+        new String[] {"content", "userRole", "format", "json", "data", "[{\"role_label\":\"R\"}]"},
+        new String[] {"content", "record", "format", "json", "data", "[{\"record_id\":\"4\",\"field_1\":\"1\"}]"},
+        new String[] {"content", "record", "action", "rename", "record", "4", "new_record_name", "40"},
+        new String[] {"content", "record", "action", "delete", "records[0]", "40"});
+    for (String[] change : changes) {
+      long before = p.log().stream().filter(e -> !e.type().equals(LogEntry.EXPORT)).count();
+      ApiClient.Answer a = c.post(change);
+      assertThat(a.status()).as(String.join(" ", change) + ": " + a.body()).isEqualTo(200);
+      assertThat(p.log().stream().filter(e -> !e.type().equals(LogEntry.EXPORT)).count())
+          .as(String.join(" ", change)).isGreaterThan(before);
+      assertThat(p.log().get(0).username()).isEqualTo("emulator_admin");
+    }
+  }
+
+  @Test
   void logExportShapeAndFilters() throws Exception {
     EmulatedProject p = emulator.loadProject(Fixtures.path("redcapr/simple/project.xml"), null);
     ApiClient admin = new ApiClient(emulator.url(), p.token());

@@ -11,6 +11,7 @@ import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.api.record.RecordFilter;
 import org.redcapjdbc.emulator.format.Format;
 import org.redcapjdbc.emulator.model.ProjectDefinition;
+import org.redcapjdbc.emulator.model.UserRights;
 import org.redcapjdbc.emulator.odm.OdmWriter;
 import org.redcapjdbc.emulator.store.RecordHeader;
 import org.redcapjdbc.emulator.store.RecordStore;
@@ -47,6 +48,25 @@ public final class ProjectXmlExport implements ApiMethod {
       if (!invalid.isEmpty()) {
         throw Structure.invalid("fields", invalid);
       }
+    }
+    if (!call.user().fullExport()) {
+      // Export rights: forms without them, and identifiers of de-identified forms, are left out.
+      Set<String> allowed = new LinkedHashSet<>();
+      for (org.redcapjdbc.emulator.model.Field f : def.fields()) {
+        int right = call.user().exportRight(f.formName());
+        boolean ok = f == def.recordIdField() || (right != UserRights.EXPORT_NONE
+            && !(f.identifier() && right != UserRights.EXPORT_FULL));
+        if (ok && (selected == null || selected.contains(f.name()))) {
+          allowed.add(f.name());
+        }
+      }
+      for (org.redcapjdbc.emulator.model.Form form : def.forms()) {
+        if (call.user().exportRight(form.name()) != UserRights.EXPORT_NONE
+            && (selected == null || selected.contains(form.completeField()))) {
+          allowed.add(form.completeField());
+        }
+      }
+      selected = allowed;
     }
     RecordFilter selection = RecordFilter.parse(def, p, call.user());
     boolean dags = p.bool("exportDataAccessGroups", false) && !call.user().inDag();
