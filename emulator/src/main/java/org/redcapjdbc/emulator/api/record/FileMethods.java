@@ -184,7 +184,7 @@ public final class FileMethods {
         throw ApiException.badRequest("No file was uploaded: send the file as a multipart part named 'file'.");
       }
       String record = call.params().get("record");
-      if (def.isRepeatingForm(t.event(), t.field().formName()) == false && !def.isRepeatingEvent(t.event())
+      if (!def.isRepeatingForm(t.event(), t.field().formName()) && !def.isRepeatingEvent(t.event())
           && t.instance() != 1) {
         throw ApiException.badRequest("The value of the parameter \"repeat_instance\" is not valid: the field '"
             + t.field().name() + "' is not on a repeating instrument or event.");
