@@ -68,6 +68,9 @@ class AccessMethodsTest {
     assertThat(keys(admin.get("forms"))).containsExactly("demographics", "health", "race_and_ethnicity");
     assertThat(admin.get("forms").get("health").isNumber()).isTrue();
 
+    String xml = client(p.token()).post("content", "user", "format", "xml").body();
+    assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<users>\n<item><username>")
+        .endsWith("</users>\n");
     ApiClient.Answer csv = client(p.token()).post("content", "user", "format", "csv");
     List<List<String>> rows = csv.csv();
     int forms = rows.get(0).indexOf("forms");
@@ -223,6 +226,15 @@ class AccessMethodsTest {
     assertThat(h.get("api_import").asInt()).isEqualTo(1);
     assertThat(h.get("api_export").asInt()).isEqualTo(1);
     assertThat(h.get("forms_export").toString()).isEqualTo("{\"demographics\":2,\"health\":1,\"race_and_ethnicity\":0}");
+
+    // XML with nested form rights.
+    assertThat(admin.post("content", "user", "format", "xml", "data", "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>"
+        + "<users><item><username>xmluser</username><api_export>1</api_export><forms><demographics>2</demographics>"
+        + "<health>0</health></forms></item></users>").body()).isEqualTo("1");
+    JsonNode x = json(admin.post("content", "user", "format", "json")).get(2);
+    assertThat(x.get("username").asText()).isEqualTo("xmluser");
+    assertThat(x.get("forms").toString()).isEqualTo("{\"demographics\":2,\"health\":0,\"race_and_ethnicity\":0}");
+    admin.post("content", "user", "action", "delete", "users[0]", "xmluser");
 
     ApiClient.Answer badDag = admin.post("content", "user", "format", "json", "data",
         "[{\"username\":\"x\",\"data_access_group\":\"nope\"}]");

@@ -119,6 +119,12 @@ public final class ApiCall {
     return TableWriter.create(f, stream(f.contentType()), columns, null, null, csvDelimiter());
   }
 
+  /** A table as {@link #table(List)} does, under another XML root element ({@code users}). */
+  public TableWriter table(List<String> columns, String xmlRoot) throws IOException, ApiException {
+    Format f = format == Format.ODM ? Format.XML : format;
+    return TableWriter.create(f, stream(f.contentType()), columns, csvDelimiter(), xmlRoot);
+  }
+
   /** Sends a complete body. */
   public void send(String contentType, String body) throws IOException {
     try (OutputStream out = stream(contentType)) {

@@ -61,6 +61,15 @@ public interface TableWriter {
     return v.toString();
   }
 
+  /** As {@link #create(Format, OutputStream, List, List, boolean[], char)}, naming the XML root element. */
+  static TableWriter create(Format format, OutputStream out, List<String> columns, char delimiter, String xmlRoot)
+      throws IOException {
+    if (format == Format.XML || format == Format.ODM) {
+      return new XmlTableWriter(out, columns, xmlRoot);
+    }
+    return create(format, out, columns, null, null, delimiter);
+  }
+
   static TableWriter create(Format format, OutputStream out, List<String> columns) throws IOException {
     return create(format, out, columns, null, null, ',');
   }

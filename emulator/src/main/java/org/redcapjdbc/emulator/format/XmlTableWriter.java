@@ -15,12 +15,19 @@ import java.util.List;
 final class XmlTableWriter implements TableWriter {
   private final Writer out;
   private final String[] columns;
+  private final String root;
 
   XmlTableWriter(OutputStream stream, List<String> columns) throws IOException {
+    this(stream, columns, "records");
+  }
+
+  /** A list under another root element ({@code <users>} for the user export). */
+  XmlTableWriter(OutputStream stream, List<String> columns, String root) throws IOException {
     this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 16384);
     this.columns = columns.toArray(new String[0]);
+    this.root = root;
     out.write(XmlText.DECLARATION);
-    out.write("\n<records>\n");
+    out.write("\n<" + root + ">\n");
   }
 
   @Override
@@ -43,7 +50,7 @@ final class XmlTableWriter implements TableWriter {
 
   @Override
   public void finish() throws IOException {
-    out.write("</records>\n");
+    out.write("</" + root + ">\n");
     out.flush();
   }
 }

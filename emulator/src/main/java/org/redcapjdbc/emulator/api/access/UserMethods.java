@@ -48,7 +48,8 @@ public final class UserMethods {
       columns.addAll(UserRights.KEYS);
       columns.add("forms");
       columns.add("forms_export");
-      TableWriter w = call.table(columns);
+      // Since REDCap 6.11 the XML user export has a <users> root.
+      TableWriter w = call.table(columns, "users");
       for (StoredUser u : users) {
         UserRights r = effective(def, u);
         Object[] cells = new Object[columns.size()];
