@@ -23,12 +23,14 @@ final class DemoEmulator implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
   private final Process process;
+  private final Path log;
   private final String url;
   private final String token;
   private final String title;
 
-  private DemoEmulator(Process process, String url, String token, String title) {
+  private DemoEmulator(Process process, Path log, String url, String token, String title) {
     this.process = process;
+    this.log = log;
     this.url = url;
     this.token = token;
     this.title = title;
@@ -83,7 +85,7 @@ final class DemoEmulator implements AutoCloseable {
       process.destroyForcibly();
       throw new IOException("The demo emulator's ready file names no URL or project");
     }
-    return new DemoEmulator(process, json.get("url").asText(), project.get("token").asText(),
+    return new DemoEmulator(process, log, json.get("url").asText(), project.get("token").asText(),
         project.path("title").asText("demo"));
   }
 
@@ -142,6 +144,13 @@ final class DemoEmulator implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    // The log only matters when start-up fails (its path is then in the error); a session that
+    // ran leaves nothing behind in the temp directory.
+    try {
+      Files.deleteIfExists(log);
+    } catch (IOException e) {
+      // A stray temp file is not worth failing the shell's exit for.
     }
   }
 }

@@ -181,6 +181,18 @@ class DriverPlumbingTest {
     }
   }
 
+  @Test void tablesAreListedInJdbcOrder() throws SQLException {
+    List<String> listed = new ArrayList<>();
+    try (ResultSet rs = conn.getMetaData().getTables(null, null, "%", null)) {
+      while (rs.next()) {
+        listed.add(rs.getString("TABLE_TYPE") + "/" + rs.getString("TABLE_SCHEM") + "/"
+            + rs.getString("TABLE_NAME"));
+        assertThat(rs.getString("REMARKS")).isNotNull();
+      }
+    }
+    assertThat(listed).isSortedAccordingTo(String::compareTo).contains("TABLE/redcap/demographics");
+  }
+
   @Test void primaryKeysAreReported() throws SQLException {
     try (ResultSet rs = conn.getMetaData().getPrimaryKeys(null, "redcap", "demographics")) {
       assertThat(rs.next()).isTrue();

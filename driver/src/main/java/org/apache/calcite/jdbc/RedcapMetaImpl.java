@@ -3,7 +3,9 @@ package org.apache.calcite.jdbc;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.Meta;
@@ -30,9 +32,12 @@ import org.redcapjdbc.schema.RedcapTableInfo;
  */
 public final class RedcapMetaImpl extends CalciteMetaImpl {
 
+  private final CalciteMetaTableFactory tableFactory;
+
   RedcapMetaImpl(CalciteConnectionImpl connection, CalciteMetaTableFactory tableFactory,
       CalciteMetaColumnFactory columnFactory) {
     super(connection, tableFactory, columnFactory);
+    this.tableFactory = tableFactory;
     this.connProps.setAutoCommit(true);
     this.connProps.setDirty(false);
   }
@@ -95,21 +100,56 @@ public final class RedcapMetaImpl extends CalciteMetaImpl {
       }
       return c != 0 ? c : Short.compare(a.keySeq, b.keySeq);
     });
-    return rowsResultSet(rows, PrimaryKeyRow.class);
+    return namedResultSet(rows, PrimaryKeyRow.class, List.of("TABLE_CAT", "TABLE_SCHEM",
+        "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"));
   }
 
-  private <E> MetaResultSet rowsResultSet(List<E> rows, Class<E> clazz) {
-    List<ColumnMetaData> columns = fieldMetaData(clazz).columns;
+  /**
+   * JDBC orders {@code getTables} by type, catalog, schema and name; Calcite returns schema
+   * order. Tools that binary-search or merge the listing rely on the documented order.
+   */
+  @Override public MetaResultSet getTables(ConnectionHandle ch, String catalog,
+      Pat schemaPattern, Pat tableNamePattern, List<String> typeList) {
+    List<MetaTable> rows = new ArrayList<>();
+    for (MetaSchema schema : schemas(catalog, new LikePattern(schemaPattern.s))) {
+      for (MetaTable table : tables(schema, new LikePattern(tableNamePattern.s))) {
+        if (typeList == null || typeList.contains(table.tableType)) {
+          rows.add(table);
+        }
+      }
+    }
+    rows.sort(Comparator.comparing((MetaTable t) -> t.tableType)
+        .thenComparing(t -> t.tableCat == null ? "" : t.tableCat)
+        .thenComparing(t -> t.tableSchem == null ? "" : t.tableSchem)
+        .thenComparing(t -> t.tableName));
+    return namedResultSet(rows, tableFactory.getMetaTableClass(), tableFactory.getColumnNames());
+  }
+
+  /**
+   * A result set over rows of {@code clazz}, one JDBC column per name, read from the public field
+   * of the camel-case name (the subclass's own field wins, as in Calcite's private equivalent).
+   */
+  private MetaResultSet namedResultSet(List<?> rows, Class<?> clazz, List<String> names) {
+    List<ColumnMetaData> columns = new ArrayList<>();
     List<Field> fields = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (Field f : clazz.getFields()) {
-      fields.add(f);
-      names.add(f.getName());
+    List<String> fieldNames = new ArrayList<>();
+    for (String name : names) {
+      String fieldName = AvaticaUtils.toCamelCase(name);
+      Field field;
+      try {
+        field = clazz.getField(fieldName);
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException(clazz + " has no public field " + fieldName, e);
+      }
+      columns.add(columnMetaData(name, columns.size(), field.getType(),
+          getColumnNullability(field)));
+      fields.add(field);
+      fieldNames.add(fieldName);
     }
     @SuppressWarnings("unchecked")
     Iterable<Object> iterable = (Iterable<Object>) (Iterable<?>) rows;
     return createResultSet(Collections.emptyMap(), columns,
-        Meta.CursorFactory.record(clazz, fields, names), new Meta.Frame(0, true, iterable));
+        Meta.CursorFactory.record(clazz, fields, fieldNames), new Meta.Frame(0, true, iterable));
   }
 
   /** One row of {@code getPrimaryKeys}; Avatica maps public fields to JDBC column names. */
