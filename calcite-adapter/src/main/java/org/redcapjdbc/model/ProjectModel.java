@@ -50,6 +50,7 @@ public final class ProjectModel {
   private final boolean repeating;
   private final List<DataAccessGroup> dataAccessGroups;
   private final boolean callerInDataAccessGroup;
+  private final Boolean dataAccessGroupColumn;
   private final Map<String, String> projectInfo;
   private final List<Choice> missingDataCodes;
   private final Map<String, String> missingDataCodeLabels;
@@ -161,6 +162,7 @@ public final class ProjectModel {
 
     this.dataAccessGroups = parseDags(b.dataAccessGroups);
     this.callerInDataAccessGroup = b.callerInDataAccessGroup;
+    this.dataAccessGroupColumn = b.dataAccessGroupColumn;
 
     this.missingDataCodes = Choices.parse(info("missing_data_codes"));
     Map<String, String> codeLabels = new HashMap<>();
@@ -523,6 +525,9 @@ public final class ProjectModel {
 
   /** Whether tables have a {@code redcap_data_access_group} column. */
   public boolean hasDataAccessGroupColumn() {
+    if (dataAccessGroupColumn != null) {
+      return dataAccessGroupColumn;
+    }
     return hasDataAccessGroups() && !callerInDataAccessGroup;
   }
 
@@ -640,6 +645,7 @@ public final class ProjectModel {
     private List<Map<String, String>> repeatingFormsEvents = List.of();
     private List<Map<String, String>> dataAccessGroups = List.of();
     private boolean callerInDataAccessGroup;
+    private Boolean dataAccessGroupColumn;
     private Map<String, String> projectInfo = Map.of();
 
     private Builder() {
@@ -693,6 +699,16 @@ public final class ProjectModel {
     /** Whether the caller is in a DAG: it then sees no {@code redcap_data_access_group} column. */
     public Builder callerInDataAccessGroup(boolean inGroup) {
       this.callerInDataAccessGroup = inGroup;
+      return this;
+    }
+
+    /**
+     * Says outright whether exports show the caller a {@code redcap_data_access_group} column,
+     * instead of deriving it from the DAG list. For callers REDCap refuses the DAG list (no Data
+     * Access Groups right) but still gives the column in record exports.
+     */
+    public Builder dataAccessGroupColumn(boolean visible) {
+      this.dataAccessGroupColumn = visible;
       return this;
     }
 

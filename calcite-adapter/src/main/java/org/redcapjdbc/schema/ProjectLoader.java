@@ -76,11 +76,12 @@ final class ProjectLoader {
         ? async(() -> client.project().exportFormEventMappings(List.of())) : done(List.of());
     Future<List<Map<String, String>>> repeats = repeating
         ? async(() -> client.project().exportRepeatingFormsEvents()) : done(List.of());
-    Future<long[]> counts = async(() -> countRecords(recordIdField));
+    Future<RecordCount> counts = async(() -> countRecords(recordIdField));
 
     DagView dagView = get(dags);
+    RecordCount recordCount = get(counts);
     List<Map<String, String>> repeatingSetup = get(repeats);
-    ProjectModel model = ProjectModel.builder()
+    ProjectModel.Builder builder = ProjectModel.builder()
         .projectInfo(projectInfo)
         .metadata(dictionary)
         .instruments(get(instruments))
@@ -89,30 +90,42 @@ final class ProjectLoader {
         .formEventMappings(get(mappings))
         .repeatingFormsEvents(repeatingSetup)
         .dataAccessGroups(dagView.rows)
-        .callerInDataAccessGroup(dagView.callerInGroup)
-        .build();
-    long[] recordsAndRows = get(counts);
-    ProjectSnapshot snapshot = new ProjectSnapshot(model, get(version), recordsAndRows[0],
-        recordsAndRows[1], repeatingSetup, clock.instant());
+        .callerInDataAccessGroup(dagView.callerInGroup);
+    if (dagView.listRefused) {
+      // No DAG list for this caller; the record export shows whether it gets the DAG column.
+      builder.dataAccessGroupColumn(recordCount.dagColumnSeen);
+    }
+    ProjectModel model = builder.build();
+    ProjectSnapshot snapshot = new ProjectSnapshot(model, get(version), recordCount.records,
+        recordCount.rows, repeatingSetup, clock.instant());
     LOG.debug("Read {} in {} ms", snapshot, (System.nanoTime() - start) / 1_000_000);
     return snapshot;
   }
 
-  /** The DAGs, or none and "the caller is in a DAG" when REDCap refuses the call for that reason. */
+  /**
+   * The DAGs; or none and "the caller is in a DAG" when REDCap refuses the call for that reason;
+   * or none and "list refused" when the caller lacks the Data Access Groups right, which most
+   * users do: their record exports still show the DAG column, so the project stays readable.
+   */
   private DagView dags() {
     try {
-      return new DagView(client.users().exportDags(), false);
+      return new DagView(client.users().exportDags(), false, false);
     } catch (RedcapException e) {
       String message = e.redcapMessage() == null ? "" : e.redcapMessage();
       if ((e.kind() == Kind.VALIDATION || e.kind() == Kind.AUTH || e.kind() == Kind.SERVER)
           && message.contains("assigned to a Data Access Group")) {
-        return new DagView(List.of(), true);
+        return new DagView(List.of(), true, false);
+      }
+      if ((e.kind() == Kind.VALIDATION || e.kind() == Kind.AUTH)
+          && message.contains("privileges")) {
+        LOG.debug("REDCap refuses this token the DAG list: {}", message);
+        return new DagView(List.of(), false, true);
       }
       if ((e.kind() == Kind.VALIDATION && message.contains("\"content\""))
           || e.httpStatus() == 501) {
         // Servers older than 11.3 have no DAG method; the export still works without it.
         LOG.info("This REDCap version cannot export data access groups: {}", message);
-        return new DagView(List.of(), false);
+        return new DagView(List.of(), false, false);
       }
       throw e;
     }
@@ -120,10 +133,12 @@ final class ProjectLoader {
 
   /**
    * One export of the record-ID field: its rows are the flat export's rows; records are counted
-   * where the ID changes, since REDCap sends each record's rows together.
+   * where the ID changes, since REDCap sends each record's rows together. It asks for the DAG
+   * column too, which REDCap adds only when the project has DAGs and the caller may see them.
    */
-  private long[] countRecords(String recordIdField) {
+  private RecordCount countRecords(String recordIdField) {
     RecordExportRequest ids = RecordExportRequest.builder().fields(List.of(recordIdField))
+        .exportDataAccessGroups(true)
         .recordIdField(recordIdField).build();
     long records = 0;
     long rows = 0;
@@ -138,8 +153,9 @@ final class ProjectLoader {
           previous = id;
         }
       }
+      return new RecordCount(records, rows,
+          cursor.unboundColumns().contains(DAG_COLUMN));
     }
-    return new long[] {records, rows};
   }
 
   private static <T> Future<T> async(Supplier<T> call) {
@@ -167,6 +183,12 @@ final class ProjectLoader {
     }
   }
 
-  private record DagView(List<Map<String, String>> rows, boolean callerInGroup) {
+  private static final String DAG_COLUMN = "redcap_data_access_group";
+
+  private record DagView(List<Map<String, String>> rows, boolean callerInGroup,
+      boolean listRefused) {
+  }
+
+  private record RecordCount(long records, long rows, boolean dagColumnSeen) {
   }
 }
