@@ -89,6 +89,8 @@ public final class RedcapEmulator implements AutoCloseable {
     }
   }
 
+  private boolean closed;
+
   public static Builder builder() {
     return new Builder();
   }
@@ -241,6 +243,11 @@ public final class RedcapEmulator implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    // Idempotent, as AutoCloseable recommends: test frameworks and shutdown hooks may both close.
+    if (closed) {
+      return;
+    }
+    closed = true;
     if (server != null) {
       try {
         server.stop();
