@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -103,6 +105,15 @@ public final class RedcapJdbcFactory extends CalciteFactory {
       }
       Duration limit = timeout == 0 ? s.config().connectTimeout() : Duration.ofSeconds(timeout);
       return s.isReachable(limit);
+    }
+
+    /**
+     * No user-defined type mappings, as an empty map: Avatica throws instead, which tools such as
+     * SchemaCrawler log as a warning on every crawl.
+     */
+    @Override public Map<String, Class<?>> getTypeMap() throws SQLException {
+      checkOpen();
+      return new HashMap<>();
     }
 
     @Override public void close() throws SQLException {
