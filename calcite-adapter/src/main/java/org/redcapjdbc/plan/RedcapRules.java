@@ -22,6 +22,12 @@ public final class RedcapRules {
    */
   public static final RelOptRule INTERPRETER = ColumnlessInterpreter.Rule.CONFIG.toRule();
 
+  /**
+   * INSERT, UPDATE and DELETE on REDCap tables become API calls ({@link RedcapTableModify});
+   * Calcite's own rule needs a Java collection behind the table.
+   */
+  public static final RelOptRule TABLE_MODIFY = RedcapTableModify.Rule.CONFIG.toRule();
+
   /** Every rule the adapter adds to Calcite's defaults. */
-  public static final List<RelOptRule> ALL = List.of(COUNT_STAR, INTERPRETER);
+  public static final List<RelOptRule> ALL = List.of(COUNT_STAR, INTERPRETER, TABLE_MODIFY);
 }

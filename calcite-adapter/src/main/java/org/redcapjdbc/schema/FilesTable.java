@@ -15,6 +15,7 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
@@ -35,6 +36,8 @@ import org.redcapjdbc.model.FieldType;
 import org.redcapjdbc.model.ProjectModel;
 import org.redcapjdbc.model.PseudoColumns;
 import org.redcapjdbc.plan.FilterTranslator;
+import org.redcapjdbc.plan.TableWriter;
+import org.redcapjdbc.plan.WritableTable;
 
 /**
  * {@code meta.files}: one row per file stored in a file-upload (or signature) field: record,
@@ -46,7 +49,7 @@ import org.redcapjdbc.plan.FilterTranslator;
  * itself ({@code records[]}, {@code fields[]}); {@code event} equalities become {@code events[]}.
  */
 final class FilesTable extends AbstractTable implements ProjectableFilterableTable,
-    RedcapTableInfo {
+    RedcapTableInfo, WritableTable {
   static final List<String> COLUMNS = List.of("record", "field", "event", "instance",
       "file_name", "content_type", "content");
   private static final int RECORD = 0;
@@ -117,6 +120,29 @@ final class FilesTable extends AbstractTable implements ProjectableFilterableTab
 
   @Override public List<String> primaryKey() {
     return List.of("record", "field", "event", "instance");
+  }
+
+  /** A file is addressed by record, field, event and instance. */
+  @Override public List<Integer> matchedRowColumns() {
+    return List.of(RECORD, FIELD, EVENT, INSTANCE);
+  }
+
+  /** INSERT uploads, DELETE deletes ({@link FileWrite}); UPDATE is refused. */
+  @Override public TableWriter writer(TableModify.Operation operation,
+      List<String> updateColumns) {
+    String table = RedcapSchemas.META_SCHEMA + ".files";
+    switch (operation) {
+      case INSERT:
+        return new FileWrite(session, "INSERT into " + table, operation,
+            new LinkedHashSet<>(fileFields));
+      case DELETE:
+        return new FileWrite(session, "DELETE from " + table, operation,
+            new LinkedHashSet<>(fileFields));
+      default:
+        return new RefusedWrite(operation + " of " + table, "a stored file is replaced by"
+            + " INSERTing the new one at the same record, field, event and instance (REDCap"
+            + " keeps one file per place), and removed by DELETE.", "0A000");
+    }
   }
 
   @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters,

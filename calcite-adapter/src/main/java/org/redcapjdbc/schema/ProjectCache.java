@@ -33,6 +33,14 @@ final class ProjectCache {
     return slots.computeIfAbsent(key, k -> new Slot()).get(ttl, loader);
   }
 
+  /**
+   * Drops the snapshots of one project and credentials, whatever their layout options
+   * ({@link RedcapConfig#projectKey()}): its structure was just changed through this driver.
+   */
+  void forgetProject(String projectKey) {
+    slots.keySet().removeIf(key -> key.startsWith(projectKey + "|"));
+  }
+
   /** Drops every cached snapshot (tests, or a caller that knows the project changed). */
   void clear() {
     slots.clear();

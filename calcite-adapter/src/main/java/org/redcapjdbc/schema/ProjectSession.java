@@ -23,12 +23,14 @@ final class ProjectSession implements RedcapSession {
   private final RedcapConfig config;
   private final RedcapClient client;
   private final ProjectSnapshot snapshot;
+  private final RecordImporter importer;
   private volatile boolean closed;
 
   ProjectSession(RedcapConfig config, RedcapClient client, ProjectSnapshot snapshot) {
     this.config = requireNonNull(config, "config");
     this.client = requireNonNull(client, "client");
     this.snapshot = requireNonNull(snapshot, "snapshot");
+    this.importer = new RecordImporter(this);
   }
 
   @Override public RedcapConfig config() {
@@ -41,6 +43,11 @@ final class ProjectSession implements RedcapSession {
 
   ProjectSnapshot snapshot() {
     return snapshot;
+  }
+
+  /** The record imports of this connection's INSERTs and UPDATEs (one, so a batch can merge). */
+  RecordImporter importer() {
+    return importer;
   }
 
   ProjectModel model() {

@@ -3,12 +3,15 @@ package org.redcapjdbc.schema;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
@@ -29,6 +32,9 @@ import org.redcapjdbc.model.TableLayout;
 import org.redcapjdbc.model.ValueConverter;
 import org.redcapjdbc.plan.ExportFilter;
 import org.redcapjdbc.plan.FilterTranslator;
+import org.redcapjdbc.plan.InsertDefaults;
+import org.redcapjdbc.plan.TableWriter;
+import org.redcapjdbc.plan.WritableTable;
 
 /**
  * A data table read through REDCap's record export: {@code records} or an instrument's table.
@@ -36,17 +42,71 @@ import org.redcapjdbc.plan.FilterTranslator;
  * one export request (see {@link FilterTranslator} for what is pushed) and streams the answer.
  */
 abstract class RecordExportTable extends AbstractTable
-    implements ProjectableFilterableTable, RedcapTableInfo {
+    implements ProjectableFilterableTable, RedcapTableInfo, WritableTable {
   final ProjectSession session;
   final TableLayout layout;
   private final FilterTranslator translator;
   private final Set<String> knownColumns;
+  private final InsertDefaults insertDefaults;
 
   RecordExportTable(ProjectSession session, TableLayout layout) {
     this.session = requireNonNull(session, "session");
     this.layout = requireNonNull(layout, "layout");
     this.translator = FilterTranslator.forTable(layout, session.model());
     this.knownColumns = knownColumns(session.model());
+    this.insertDefaults = insertDefaults(layout);
+  }
+
+  /**
+   * An INSERT may leave out the record ID (REDCap numbers the record) and a NOT NULL
+   * {@code redcap_repeat_instance} (REDCap appends an instance): they default to blank and 0,
+   * which the writer reads that way.
+   */
+  private static InsertDefaults insertDefaults(TableLayout layout) {
+    Map<Integer, Object> defaults = new HashMap<>();
+    for (int i = 0; i < layout.columns().size(); i++) {
+      Column c = layout.columns().get(i);
+      boolean generated = c.kind() == ColumnKind.RECORD_ID
+          || c.name().equals(PseudoColumns.REPEAT_INSTANCE);
+      if (generated && !c.isNullable()) {
+        defaults.put(i, c.type().typeName() == org.apache.calcite.sql.type.SqlTypeName.VARCHAR
+            ? (Object) "" : (Object) 0);
+      }
+    }
+    return new InsertDefaults(defaults);
+  }
+
+  @Override public <C> C unwrap(Class<C> type) {
+    if (type.isInstance(insertDefaults)) {
+      return type.cast(insertDefaults);
+    }
+    return super.unwrap(type);
+  }
+
+  @Override public List<Integer> matchedRowColumns() {
+    List<Integer> columns = new ArrayList<>();
+    for (Column c : layout.primaryKey()) {
+      columns.add(layout.indexOf(c.name()));
+    }
+    return columns;
+  }
+
+  @Override public TableWriter writer(TableModify.Operation operation,
+      List<String> updateColumns) {
+    String name = RedcapSchemas.DATA_SCHEMA + "." + layout.name();
+    RecordWireRows wireRows = new RecordWireRows(session.model(), layout);
+    switch (operation) {
+      case INSERT:
+        return new RecordInsert(session, "INSERT into " + name, wireRows);
+      case UPDATE:
+        return RecordUpdate.of(session, "UPDATE of " + name, layout, wireRows, updateColumns);
+      case DELETE:
+        return new RecordDelete(session, "DELETE from " + name, layout.instrument().orElse(null),
+            layout.primaryKey());
+      default:
+        return new RefusedWrite(operation + " on " + name, "only INSERT, UPDATE and DELETE are"
+            + " supported", "0A000");
+    }
   }
 
   @Override public RelDataType getRowType(RelDataTypeFactory factory) {

@@ -154,7 +154,12 @@ public final class RedcapConfig {
    * configs with the same URL, token and model-shaping options. Use it for shared caches.
    */
   public String cacheKey() {
-    return url + "|" + TokenDigest.of(token) + "|" + labelColumns + "|" + typed;
+    return projectKey() + "|" + labelColumns + "|" + typed;
+  }
+
+  /** The project and credentials part of {@link #cacheKey()}, without the layout options. */
+  public String projectKey() {
+    return url + "|" + TokenDigest.of(token);
   }
 
   @Override public String toString() {

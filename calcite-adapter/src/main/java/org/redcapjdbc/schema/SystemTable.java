@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
@@ -18,13 +19,18 @@ import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql2rel.InitializerExpressionFactory;
+import org.redcapjdbc.plan.InsertDefaults;
+import org.redcapjdbc.plan.TableWriter;
+import org.redcapjdbc.plan.WritableTable;
 
 /**
  * A table of the {@code meta} schema: a fixed list of columns, and rows that come either from the
  * connection's project snapshot (dictionary, events, arms ...: no API call) or from one API call
  * per scan (users, roles, DAGs: always current). Immutable.
  */
-final class SystemTable extends AbstractTable implements ScannableTable, RedcapTableInfo {
+final class SystemTable extends AbstractTable
+    implements ScannableTable, RedcapTableInfo, WritableTable {
   /** One column: name, type, nullability, REMARKS. */
   record SystemColumn(String name, SqlTypeName type, boolean nullable, String remarks) {
     SystemColumn {
@@ -51,14 +57,65 @@ final class SystemTable extends AbstractTable implements ScannableTable, RedcapT
   private final List<String> primaryKey;
   private final Function<DataContext, List<Object[]>> rows;
   private final Double rowCount;
+  /** How INSERT, UPDATE and DELETE change the table; null when they are refused. */
+  private final SystemWrites writes;
+  /** The table's qualified name and why it cannot be changed (when {@code writes} is null). */
+  private final String name;
+  private final String readOnlyReason;
 
   private SystemTable(String remarks, List<SystemColumn> columns, List<String> primaryKey,
-      Function<DataContext, List<Object[]>> rows, Double rowCount) {
+      Function<DataContext, List<Object[]>> rows, Double rowCount, SystemWrites writes,
+      String name, String readOnlyReason) {
     this.remarks = requireNonNull(remarks, "remarks");
     this.columns = List.copyOf(columns);
     this.primaryKey = List.copyOf(primaryKey);
     this.rows = requireNonNull(rows, "rows");
     this.rowCount = rowCount;
+    this.writes = writes;
+    this.name = name;
+    this.readOnlyReason = readOnlyReason;
+  }
+
+  private SystemTable(String remarks, List<SystemColumn> columns, List<String> primaryKey,
+      Function<DataContext, List<Object[]>> rows, Double rowCount) {
+    this(remarks, columns, primaryKey, rows, rowCount, null, "meta table",
+        "it cannot be changed through SQL");
+  }
+
+  /** This table, changed through {@code writes}. */
+  SystemTable writable(SystemWrites writes) {
+    return new SystemTable(remarks, columns, primaryKey, rows, rowCount,
+        requireNonNull(writes, "writes"), name, null);
+  }
+
+  /** This table, named {@code name} in messages, refusing changes because {@code why}. */
+  SystemTable readOnly(String name, String why) {
+    return new SystemTable(remarks, columns, primaryKey, rows, rowCount, null,
+        requireNonNull(name, "name"), requireNonNull(why, "why"));
+  }
+
+  List<SystemColumn> columns() {
+    return columns;
+  }
+
+  @Override public List<Integer> matchedRowColumns() {
+    return writes != null ? writes.matchedRowColumns() : List.of(0);
+  }
+
+  @Override public TableWriter writer(TableModify.Operation operation,
+      List<String> updateColumns) {
+    if (writes != null) {
+      return writes.writer(operation, updateColumns);
+    }
+    return new RefusedWrite(operation + " on " + name, name + " is read-only: "
+        + readOnlyReason, "0A000");
+  }
+
+  @Override public <C> C unwrap(Class<C> type) {
+    if (writes != null && type == InitializerExpressionFactory.class) {
+      return type.cast(new InsertDefaults(writes.insertDefaults()));
+    }
+    return super.unwrap(type);
   }
 
   /** A table whose rows are known now (from the snapshot). */

@@ -81,7 +81,50 @@ final class SystemTables {
     t.put("user_dag_mapping", userDagMapping(client));
     t.put("project_info", projectInfo(model));
     t.put("files", new FilesTable(session));
-    return t;
+    return writable(session, t);
+  }
+
+  /**
+   * Gives the tables that REDCap's API can change their writes ({@link StructureWrites}), and
+   * every other one the sentence that explains why it cannot be changed.
+   */
+  private static Map<String, Table> writable(ProjectSession session, Map<String, Table> tables) {
+    Map<String, String> why = Map.of(
+        "metadata", "the data dictionary is changed in REDCap's Online Designer or by a data"
+            + " dictionary upload, not through SQL.",
+        "field_names", "it is computed from the data dictionary.",
+        "choices", "it is computed from the data dictionary (change the field's choices in"
+            + " REDCap).",
+        "instruments", "instruments are part of the data dictionary, changed in REDCap.",
+        "repeating_forms_events", "REDCap replaces the whole repeating setup at once; change it"
+            + " in the project setup in REDCap.",
+        "project_info", "project settings are changed in REDCap.",
+        "user_roles", "roles are managed on REDCap's User Rights page.",
+        "user_role_mapping", "roles are assigned on REDCap's User Rights page.",
+        "user_dag_mapping", "users are assigned to groups on REDCap's DAG page, or by UPDATE of"
+            + " meta.users SET data_access_group.");
+    Map<String, Table> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Table> e : tables.entrySet()) {
+      Table table = e.getValue();
+      if (table instanceof SystemTable system) {
+        List<SystemColumn> columns = system.columns();
+        String name = RedcapSchemas.META_SCHEMA + "." + e.getKey();
+        switch (e.getKey()) {
+          case "arms": table = system.writable(StructureWrites.arms(session, columns)); break;
+          case "events": table = system.writable(StructureWrites.events(session, columns)); break;
+          case "dags": table = system.writable(StructureWrites.dags(session, columns)); break;
+          case "users": table = system.writable(StructureWrites.users(session, columns)); break;
+          case "form_event_mapping":
+            table = system.writable(StructureWrites.formEventMapping(session, columns));
+            break;
+          default:
+            table = system.readOnly(name, why.getOrDefault(e.getKey(),
+                "it cannot be changed through SQL."));
+        }
+      }
+      out.put(e.getKey(), table);
+    }
+    return out;
   }
 
   private static SystemTable metadata(ProjectModel model) {

@@ -125,6 +125,17 @@ public final class RedcapMetaImpl extends CalciteMetaImpl {
     return namedResultSet(rows, tableFactory.getMetaTableClass(), tableFactory.getColumnNames());
   }
 
+  /** A result set of one VARCHAR column (generated keys): one row per value. */
+  MetaResultSet textColumn(String name, List<String> values) {
+    List<Object> rows = new ArrayList<>(values.size());
+    for (String v : values) {
+      rows.add(new Object[] {v});
+    }
+    return createResultSet(Collections.emptyMap(),
+        List.of(columnMetaData(name, 0, String.class, false)), Meta.CursorFactory.ARRAY,
+        new Meta.Frame(0, true, rows));
+  }
+
   /**
    * A result set over rows of {@code clazz}, one JDBC column per name, read from the public field
    * of the camel-case name (the subclass's own field wins, as in Calcite's private equivalent).
