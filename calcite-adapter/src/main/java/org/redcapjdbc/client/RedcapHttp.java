@@ -113,6 +113,11 @@ public final class RedcapHttp {
         // OkHttp follows 301/302 with a GET that drops the body; Transport re-POSTs instead.
         .followRedirects(false)
         .followSslRedirects(false)
+        // OkHttp would otherwise re-send a read at once, unlogged and without limit, whenever
+        // the server resets the connection (seven requests with maxRetries=0 in tests): exactly
+        // the hammering that gets clients banned. Transport retries instead, with backoff,
+        // within maxRetries.
+        .retryOnConnectionFailure(false)
         .build();
   }
 
