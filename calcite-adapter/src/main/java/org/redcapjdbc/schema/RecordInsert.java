@@ -45,7 +45,7 @@ final class RecordInsert extends StatementWrite {
     }
     boolean autoNumber = numbered < wire.size();
     if (autoNumber && numbered > 0) {
-      throw badRow(Math.max(firstNumbered, firstUnnumbered), input.size(), "an INSERT gives"
+      throw badRow(0, 1, "an INSERT gives"
           + " every row a record ID (" + wireRows.recordIdField() + ") or none, so that REDCap"
           + " can number all its records in one call; row " + (firstNumbered + 1) + " has one"
           + " and row " + (firstUnnumbered + 1) + " has none. Split it into two statements");
