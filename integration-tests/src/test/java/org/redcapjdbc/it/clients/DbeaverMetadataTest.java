@@ -571,6 +571,103 @@ class DbeaverMetadataTest {
     }
   }
 
+  /**
+   * DML typed in the SQL editor (execute answers false, then the update count) and the grid's own
+   * edits (dbeaver-calls.md §c "Editing the grid"): UPDATE with {@code ?} and setNull, INSERT with
+   * RETURN_GENERATED_KEYS, DELETE; DDL is refused with an SQLException, never a RuntimeException.
+   */
+  @Test void sqlEditorDmlAndGridEdits() throws SQLException {
+    try (Connection c = open(awkward, false)) {
+      c.setSchema("redcap");
+      try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY,
+          ResultSet.CONCUR_READ_ONLY)) {
+        assertThat(s.execute("UPDATE \"order\" SET o_note = 'edited in SQL' WHERE record_id = '2'"))
+            .as("execute of an UPDATE").isFalse();
+        assertThat(updateCount(s)).isEqualTo(1);
+        for (java.sql.SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+          assertThat(w.getMessage()).isNotBlank(); // null or a chain; DBeaver walks it
+        }
+        assertThat(s.execute("UPDATE \"order\" SET o_note = 'nobody' WHERE record_id = 'none'"))
+            .isFalse();
+        assertThat(updateCount(s)).isZero();
+        assertThat(s.execute("SELECT o_note FROM \"order\" WHERE record_id = '2'")).isTrue();
+        try (ResultSet rs = s.getResultSet()) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).isEqualTo("edited in SQL");
+        }
+        assertThat(updateCount(s)).as("update count after a query").isEqualTo(-1);
+        SQLException ddl = null;
+        try {
+          s.execute("CREATE TABLE scratch (a INT)");
+        } catch (SQLException e) {
+          ddl = e;
+        }
+        if (ddl == null) {
+          fail("CREATE TABLE was accepted");
+        }
+        String state = ddl.getSQLState() == null ? "" : ddl.getSQLState();
+        assertThat(state).doesNotStartWith("08");
+      }
+      // The grid's UPDATE: fully qualified, quoted, tab-indented, one ? per value and key.
+      try (PreparedStatement p = c.prepareStatement(
+          "UPDATE \"redcap\".\"visit_1\"\n\tSET \"v1_count\"=?\n\tWHERE \"record_id\"=?")) {
+        p.setLong(1, 42);
+        p.setString(2, "2");
+        assertThat(p.execute()).isFalse();
+        assertThat(p.getLargeUpdateCount()).isEqualTo(1);
+        p.setNull(1, Types.BIGINT);
+        p.setString(2, "1");
+        assertThat(p.execute()).isFalse();
+        assertThat(p.getLargeUpdateCount()).isEqualTo(1);
+      }
+      assertThat(values(c, "SELECT record_id, v1_count FROM visit_1 ORDER BY record_id"))
+          .containsExactly("1=null", "2=42", "3=7");
+      // The grid's INSERT asks for generated keys.
+      try (PreparedStatement p = c.prepareStatement(
+          "INSERT INTO \"redcap\".\"group\" (\"record_id\", \"g_sex\") VALUES (?, ?)",
+          Statement.RETURN_GENERATED_KEYS)) {
+        p.setString(1, "4");
+        p.setString(2, "2");
+        assertThat(p.execute()).isFalse();
+        assertThat(p.getLargeUpdateCount()).isEqualTo(1);
+        try (ResultSet keys = p.getGeneratedKeys()) {
+          while (keys.next()) {
+            keys.getObject(1);
+          }
+        }
+      }
+      assertThat(values(c, "SELECT record_id, g_sex_label FROM \"group\" ORDER BY record_id"))
+          .contains("4=M");
+      try (PreparedStatement p = c.prepareStatement(
+          "DELETE FROM \"redcap\".\"group\" WHERE \"record_id\"=?")) {
+        p.setString(1, "4");
+        assertThat(p.execute()).isFalse();
+        assertThat(p.getLargeUpdateCount()).isGreaterThanOrEqualTo(0);
+      }
+      c.getWarnings();
+      c.clearWarnings();
+    }
+  }
+
+  /** getLargeUpdateCount, or getUpdateCount when that throws, as DBeaver reads it. */
+  private static long updateCount(Statement s) throws SQLException {
+    try {
+      return s.getLargeUpdateCount();
+    } catch (Throwable t) {
+      return s.getUpdateCount();
+    }
+  }
+
+  private static List<String> values(Connection c, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        rows.add(rs.getString(1) + "=" + rs.getString(2));
+      }
+    }
+    return rows;
+  }
+
   @Test void unreachableRedcapIsAClearSqlException() throws Exception {
     int closedPort;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
