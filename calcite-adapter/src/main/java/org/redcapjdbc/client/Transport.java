@@ -145,7 +145,12 @@ final class Transport {
     try (Response response = execute(call, new Cancellation())) {
       return response.body().string();
     } catch (IOException e) {
-      throw transportFailure(e, url, call.describe(), "The response was cut off.");
+      // The server answered 2xx before the body broke off: a write has most likely been applied.
+      throw transportFailure(e, url, call.describe(), call.write
+          ? "The response was cut off after the server accepted the request, so the import or"
+              + " delete may have been applied; it was not retried. Check the project before"
+              + " repeating it."
+          : "The response was cut off.");
     }
   }
 
