@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataType;
@@ -186,8 +188,13 @@ final class SystemTable extends AbstractTable
     return Schema.TableType.TABLE;
   }
 
+  /** Rows are fetched when first enumerated, not when the plan is built around the scan. */
   @Override public Enumerable<Object[]> scan(DataContext root) {
-    return Linq4j.asEnumerable(rows.apply(root));
+    return new AbstractEnumerable<Object[]>() {
+      @Override public Enumerator<Object[]> enumerator() {
+        return Linq4j.enumerator(rows.apply(root));
+      }
+    };
   }
 
   @Override public String remarks() {

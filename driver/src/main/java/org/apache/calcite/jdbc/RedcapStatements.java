@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 import org.redcapjdbc.schema.GeneratedKeys;
+import org.redcapjdbc.schema.RedcapWriteException;
 
 /**
  * Calcite's statements with what REDCap writes need: {@code getGeneratedKeys()} returns the record
@@ -31,7 +32,11 @@ final class RedcapStatements {
 
     @Override protected void executeInternal(String sql) throws SQLException {
       forgetKeys(this);
-      super.executeInternal(sql);
+      try {
+        super.executeInternal(sql);
+      } catch (SQLException e) {
+        throw withWriteState(e);
+      }
     }
 
     @Override public ResultSet getGeneratedKeys() throws SQLException {
@@ -90,17 +95,29 @@ final class RedcapStatements {
 
     @Override public ResultSet executeQuery() throws SQLException {
       forgetKeys(this);
-      return super.executeQuery();
+      try {
+        return super.executeQuery();
+      } catch (SQLException e) {
+        throw withWriteState(e);
+      }
     }
 
     @Override public long executeLargeUpdate() throws SQLException {
       forgetKeys(this);
-      return super.executeLargeUpdate();
+      try {
+        return super.executeLargeUpdate();
+      } catch (SQLException e) {
+        throw withWriteState(e);
+      }
     }
 
     @Override public boolean execute() throws SQLException {
       forgetKeys(this);
-      return super.execute();
+      try {
+        return super.execute();
+      } catch (SQLException e) {
+        throw withWriteState(e);
+      }
     }
 
     @Override public ResultSet getGeneratedKeys() throws SQLException {
@@ -113,7 +130,31 @@ final class RedcapStatements {
      * then fail on), become the {@code java.sql} values it understands.
      */
     @Override public void setObject(int parameterIndex, Object x) throws SQLException {
-      super.setObject(parameterIndex, fromJavaTime(x));
+      if (x instanceof String text) {
+        setString(parameterIndex, text);
+      } else {
+        super.setObject(parameterIndex, fromJavaTime(x));
+      }
+    }
+
+    /**
+     * Text for a parameter of another type (DATE, TIME, TIMESTAMP, numbers, BOOLEAN) is parsed
+     * here, as tools that bind everything with {@code setString} expect; Calcite would otherwise
+     * fail with a ClassCastException. Text that does not parse is an {@link SQLDataException}
+     * naming the parameter, its type and the form it takes; blank text is NULL.
+     */
+    @Override public void setString(int parameterIndex, String x) throws SQLException {
+      int type = getParameter(parameterIndex).parameterType;
+      if (x == null || !ParameterText.converts(type)) {
+        super.setString(parameterIndex, x);
+        return;
+      }
+      Object value = ParameterText.parse(parameterIndex, type, x);
+      if (value == null) {
+        setNull(parameterIndex, type);
+      } else {
+        super.setObject(parameterIndex, value);
+      }
     }
 
     @Override public void setObject(int parameterIndex, Object x, int targetSqlType)
@@ -138,6 +179,25 @@ final class RedcapStatements {
       }
       return x;
     }
+  }
+
+  /**
+   * A failed write as an SQLException with the SQLState that fits (read-only connection, missing
+   * rights, a value REDCap refused ...); Calcite's own wrapping leaves the state empty. The
+   * message stays as it was.
+   */
+  static SQLException withWriteState(SQLException e) {
+    if (e.getSQLState() != null) {
+      return e;
+    }
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof RedcapWriteException w) {
+        SQLException better = new SQLException(e.getMessage(), w.sqlState(), e.getCause());
+        better.setNextException(e.getNextException());
+        return better;
+      }
+    }
+    return e;
   }
 
   private static void forgetKeys(AvaticaStatement statement) throws SQLException {
