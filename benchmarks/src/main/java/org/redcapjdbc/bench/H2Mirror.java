@@ -1,0 +1,93 @@
+package org.redcapjdbc.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.Collections;
+
+/**
+ * Copies a driver table into H2, column for column with the types the driver reports, so that
+ * both databases hold the same values.
+ */
+final class H2Mirror {
+  private H2Mirror() {
+  }
+
+  /** Creates {@code table} in H2 from the driver's {@code SELECT *} and fills it; the row count. */
+  static long copy(Connection redcap, Connection h2, String table) throws SQLException {
+    try (Statement s = redcap.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+      ResultSetMetaData md = rs.getMetaData();
+      int n = md.getColumnCount();
+      StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (");
+      for (int i = 1; i <= n; i++) {
+        ddl.append(i > 1 ? ", " : "").append(md.getColumnLabel(i)).append(' ')
+            .append(h2Type(md, i));
+      }
+      try (Statement create = h2.createStatement()) {
+        create.execute(ddl.append(')').toString());
+      }
+      String insert = "INSERT INTO " + table + " VALUES ("
+          + String.join(", ", Collections.nCopies(n, "?")) + ")";
+      long rows = 0;
+      h2.setAutoCommit(false);
+      try (PreparedStatement ps = h2.prepareStatement(insert)) {
+        while (rs.next()) {
+          for (int i = 1; i <= n; i++) {
+            ps.setObject(i, rs.getObject(i));
+          }
+          ps.addBatch();
+          if (++rows % 1000 == 0) {
+            ps.executeBatch();
+          }
+        }
+        ps.executeBatch();
+      }
+      h2.commit();
+      h2.setAutoCommit(true);
+      return rows;
+    }
+  }
+
+  private static String h2Type(ResultSetMetaData md, int i) throws SQLException {
+    switch (md.getColumnType(i)) {
+      case Types.VARCHAR:
+      case Types.CHAR:
+        return "VARCHAR";
+      case Types.BIGINT:
+        return "BIGINT";
+      case Types.INTEGER:
+        return "INTEGER";
+      case Types.SMALLINT:
+        return "SMALLINT";
+      case Types.TINYINT:
+        return "TINYINT";
+      case Types.BOOLEAN:
+        return "BOOLEAN";
+      case Types.DOUBLE:
+      case Types.FLOAT:
+        return "DOUBLE PRECISION";
+      case Types.REAL:
+        return "REAL";
+      case Types.DECIMAL:
+      case Types.NUMERIC:
+        return "NUMERIC(" + md.getPrecision(i) + ", " + md.getScale(i) + ")";
+      case Types.DATE:
+        return "DATE";
+      case Types.TIME:
+        return "TIME";
+      case Types.TIMESTAMP:
+        return "TIMESTAMP";
+      case Types.VARBINARY:
+      case Types.BINARY:
+        return "VARBINARY";
+      default:
+        throw new IllegalArgumentException("No H2 type for column " + md.getColumnLabel(i)
+            + " of JDBC type " + md.getColumnTypeName(i));
+    }
+  }
+}
