@@ -63,6 +63,29 @@ class WriteKeysAndBatchesTest extends EmulatorTest {
     }
   }
 
+  @Test void aDagMembersNewRecordsGetREDCapsGroupPrefixedIds() throws SQLException {
+    EmulatedProject p = load(AUTO_NUMBERED);
+    try (Connection c = connect(p); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO meta.dags (data_access_group_name) VALUES ('North')");
+    }
+    String token = p.addUser(org.redcapjdbc.emulator.UserSpec.builder("north_user")
+        .dag("north").build());
+    EmulatedProject asMember = new EmulatedProject(p.projectId(), p.title(), token);
+    String groupId;
+    try (Connection c = connect(p)) {
+      groupId = String.valueOf(Jdbc.value(c, "SELECT data_access_group_id FROM meta.dags"));
+    }
+    try (Connection c = connect(asMember); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO form_1 (f_text) VALUES ('mine')",
+          Statement.RETURN_GENERATED_KEYS);
+      List<String> keys = keys(s);
+      assertThat(keys).hasSize(1);
+      assertThat(keys.get(0)).startsWith(groupId + "-");
+      assertThat(Jdbc.rows(c, "SELECT record_id, f_text FROM form_1"))
+          .containsExactly(List.of(keys.get(0), "mine"));
+    }
+  }
+
   @Test void aPreparedInsertReturnsItsKeyEachTime() throws SQLException {
     EmulatedProject p = load(AUTO_NUMBERED);
     try (Connection c = connect(p); PreparedStatement ps = c.prepareStatement(

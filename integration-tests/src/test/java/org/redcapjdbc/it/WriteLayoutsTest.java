@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redcapjdbc.emulator.EmulatedProject;
@@ -26,7 +27,14 @@ import org.redcapjdbc.emulator.EmulatorStats.RecordedRequest;
  * matched rows stand for.
  */
 class WriteLayoutsTest extends EmulatorTest {
+  /** One demo study for the class: each test writes records of its own (L1, U1, D1 ...). */
+  private static EmulatedProject demo;
+
   @TempDir Path dir;
+
+  @BeforeAll static void generateDemo() {
+    demo = emulator.generate("demo", null);
+  }
 
   private static List<RecordedRequest> deletes() {
     return emulator.stats().requests("record/delete");
@@ -53,7 +61,7 @@ class WriteLayoutsTest extends EmulatorTest {
   }
 
   @Test void instrumentTablesPlaceRowsAndAppendInstances() throws SQLException {
-    EmulatedProject p = emulator.generate("demo", null);
+    EmulatedProject p = demo;
     try (Connection c = connect(p); Statement s = c.createStatement()) {
       emulator.resetStats();
       assertThat(s.executeUpdate("INSERT INTO demographics (study_id, redcap_event_name,"
@@ -81,7 +89,7 @@ class WriteLayoutsTest extends EmulatorTest {
   }
 
   @Test void updatesOfRecordsWriteOnlyTheCellsEachRowHolds() throws SQLException {
-    EmulatedProject p = emulator.generate("demo", null);
+    EmulatedProject p = demo;
     try (Connection c = connect(p); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO records (study_id, redcap_event_name, first_name) VALUES"
           + " ('U1', 'screening_arm_1', 'Una')");
@@ -112,7 +120,7 @@ class WriteLayoutsTest extends EmulatorTest {
   }
 
   @Test void deletesRemoveExactlyWhatTheMatchedRowsHold() throws SQLException {
-    EmulatedProject p = emulator.generate("demo", null);
+    EmulatedProject p = demo;
     try (Connection c = connect(p); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO records (study_id, redcap_event_name, first_name) VALUES"
           + " ('D1', 'screening_arm_1', 'Dee'), ('D2', 'screening_arm_1', 'Two')");
@@ -168,7 +176,7 @@ class WriteLayoutsTest extends EmulatorTest {
 
   @Test void aFormNotDesignatedForTheEventIsREDCapsErrorAndNothingIsWritten()
       throws SQLException {
-    EmulatedProject p = emulator.generate("demo", null);
+    EmulatedProject p = demo;
     try (Connection c = connect(p); Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeUpdate("INSERT INTO records (study_id,"
           + " redcap_event_name, first_name, glucose) VALUES ('N1', 'baseline_arm_1', 'x', 5),"
