@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -159,12 +160,45 @@ final class RedcapStatements {
 
     @Override public void setObject(int parameterIndex, Object x, int targetSqlType)
         throws SQLException {
-      super.setObject(parameterIndex, fromJavaTime(x), targetSqlType);
+      Object value = fromJavaTime(x);
+      if (!setTemporal(parameterIndex, value, targetSqlType)) {
+        super.setObject(parameterIndex, value, targetSqlType);
+      }
     }
 
     @Override public void setObject(int parameterIndex, Object x, int targetSqlType,
         int scaleOrLength) throws SQLException {
-      super.setObject(parameterIndex, fromJavaTime(x), targetSqlType, scaleOrLength);
+      Object value = fromJavaTime(x);
+      if (!setTemporal(parameterIndex, value, targetSqlType)) {
+        super.setObject(parameterIndex, value, targetSqlType, scaleOrLength);
+      }
+    }
+
+    /**
+     * A date, time or timestamp bound with its own type: Avatica 1.28's {@code setObject} with
+     * target type DATE, TIME or TIMESTAMP converts the value through a {@code long} it cannot get
+     * from a {@code java.util.Date}, so {@code setObject(1, java.sql.Date.valueOf(...),
+     * Types.DATE)} failed with "Cannot convert from java.sql.Date to long".
+     */
+    private boolean setTemporal(int parameterIndex, Object x, int targetSqlType)
+        throws SQLException {
+      if (!(x instanceof java.util.Date d)) {
+        return false;
+      }
+      switch (targetSqlType) {
+        case Types.DATE:
+          setDate(parameterIndex, d instanceof java.sql.Date sd ? sd
+              : new java.sql.Date(d.getTime()));
+          return true;
+        case Types.TIME:
+          setTime(parameterIndex, d instanceof Time t ? t : new Time(d.getTime()));
+          return true;
+        case Types.TIMESTAMP:
+          setTimestamp(parameterIndex, d instanceof Timestamp t ? t : new Timestamp(d.getTime()));
+          return true;
+        default:
+          return false;
+      }
     }
 
     private static Object fromJavaTime(Object x) {

@@ -74,20 +74,10 @@ record CorpusEntry(String id, Set<ComparedProject> projects, boolean ordered, Li
       };
     }
 
-    /**
-     * Binds the value with the setter most tools use for its type: setDate, setTime and
-     * setTimestamp for those types (Avatica 1.28 cannot {@code setObject} a {@code java.sql.Date}
-     * with target type DATE, nor a Time or Timestamp likewise), setObject with the type otherwise.
-     */
+    /** Binds the value with {@code setObject(index, value, type)}, the general JDBC path. */
     void bind(PreparedStatement s, int index) throws SQLException {
       if (value == null) {
         s.setNull(index, type);
-      } else if (value instanceof java.sql.Date d) {
-        s.setDate(index, d);
-      } else if (value instanceof java.sql.Time t) {
-        s.setTime(index, t);
-      } else if (value instanceof java.sql.Timestamp t) {
-        s.setTimestamp(index, t);
       } else {
         s.setObject(index, value, type);
       }
