@@ -32,6 +32,18 @@
  *       but not to the planner: Calcite 1.42 misreads a table's keys on a projecting scan.
  *   <li><b>DECIMAL(38,16)</b> needs {@link org.redcapjdbc.schema.RedcapTypeSystem}, which the
  *       driver installs as the {@code typeSystem} connection property.
+ *   <li><b>Writes</b> (INSERT, UPDATE, DELETE) are {@code TableWriter}s made by each table:
+ *       {@link org.redcapjdbc.schema.RecordExportTable} tables import and delete records
+ *       ({@code RecordInsert}, {@code RecordUpdate}, {@code RecordDelete}, through the session's
+ *       {@code RecordImporter}, chunked by {@code importBatchSize}), {@code meta.files} uploads
+ *       and deletes files ({@code FileWrite}), and the structure tables call REDCap's import and
+ *       delete methods ({@code StructureWrites}); every other table refuses with a reason. A
+ *       statement reads all its rows and checks every value before its first call;
+ *       {@code readOnly} refuses it before anything is read. Failures are
+ *       {@link org.redcapjdbc.schema.RedcapWriteException}s carrying the rows written by earlier
+ *       calls and an SQLState. {@link org.redcapjdbc.schema.GeneratedKeys} and
+ *       {@link org.redcapjdbc.schema.WriteBatch} reach the driver through the statement's cancel
+ *       flag, as {@link org.redcapjdbc.schema.QueryWarnings} do.
  *   <li><b>Connect failures</b> are {@code SQLException}s saying which server could not be used
  *       and why, with REDCap's own message and never the token (SQLState 28000 for a refused
  *       token, 08001 for an unreachable host or a URL that is not an API).

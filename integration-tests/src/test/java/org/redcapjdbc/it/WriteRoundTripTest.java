@@ -183,8 +183,13 @@ class WriteRoundTripTest extends EmulatorTest {
     try (Connection c = connect(p); Statement s = c.createStatement()) {
       assertThat(s.executeUpdate("INSERT INTO records (record_id, f_text, v_integer) VALUES"
           + " ('r1', 'a', 1), ('r2', 'b', 2), ('r3', 'c', 3)")).isEqualTo(3);
+      emulator.resetStats();
       assertThat(s.executeUpdate("UPDATE records SET v_integer = v_integer * 10"
           + " WHERE record_id IN ('r1', 'r2')")).isEqualTo(2);
+      // The UPDATE reads the keys and the column its SET expression uses, nothing else.
+      assertThat(exports()).hasSize(1);
+      assertThat(exports().get(0).values("fields")).containsExactly("record_id", "v_integer");
+      assertThat(exports().get(0).values("records")).containsExactlyInAnyOrder("r1", "r2");
       assertThat(RawRecords.one(emulator, p, "r1")).containsEntry("v_integer", "10")
           .containsEntry("f_text", "a");
       assertThat(RawRecords.one(emulator, p, "r3")).containsEntry("v_integer", "3");
@@ -196,6 +201,10 @@ class WriteRoundTripTest extends EmulatorTest {
       assertThat(emulator.stats().requests("record/delete").get(0).param("instrument")).isNull();
       assertThat(RawRecords.recordIds(emulator, p, "record_id")).contains("r3")
           .doesNotContain("r1", "r2");
+      emulator.resetStats();
+      assertThat(s.executeUpdate("DELETE FROM records WHERE record_id = 'r3'")).isEqualTo(1);
+      assertThat(exports()).hasSize(1);
+      assertThat(exports().get(0).values("fields")).containsExactly("record_id");
     }
   }
 
