@@ -33,6 +33,7 @@ final class FileWrite extends StatementWrite {
   }
 
   @Override long run(DataContext root, Enumerable<Object[]> rows) {
+    WriteStop stop = WriteStop.of(root);
     WriteBatch batch = WriteBatch.of(root);
     if (batch != null) {
       batch.flush(); // keep the batch's order: earlier INSERTs may create the records
@@ -50,6 +51,13 @@ final class FileWrite extends StatementWrite {
     }
     for (int i = 0; i < calls.size(); i++) {
       FileCall c = calls.get(i);
+      String why = stop.reason();
+      if (why != null) {
+        throw new RedcapWriteException(what + " stopped before its next call: " + why + ". "
+            + i + (i == 1 ? " file was " : " files were ")
+            + (operation == TableModify.Operation.INSERT ? "uploaded" : "deleted")
+            + " before; the other " + (calls.size() - i) + " were not sent.", i, "57014", null);
+      }
       try {
         if (operation == TableModify.Operation.INSERT) {
           session.client().files().importFile(c.address(), c.fileName(), c.content(),

@@ -63,6 +63,7 @@ final class RecordDelete extends StatementWrite {
   }
 
   @Override long run(DataContext root, Enumerable<Object[]> rows) {
+    WriteStop stop = WriteStop.of(root);
     WriteBatch batch = WriteBatch.of(root);
     if (batch != null) {
       batch.flush(); // this statement must see the rows the batch inserted before it
@@ -75,7 +76,7 @@ final class RecordDelete extends StatementWrite {
     }
     Map<Target, Set<String>> calls = instrument != null ? instrumentDeletes(matched)
         : recordsDeletes(matched);
-    send(calls);
+    send(calls, stop);
     if (batch != null) {
       batch.ranImmediately();
     }
@@ -195,7 +196,7 @@ final class RecordDelete extends StatementWrite {
     return forms;
   }
 
-  private void send(Map<Target, Set<String>> calls) {
+  private void send(Map<Target, Set<String>> calls, WriteStop stop) {
     int size = session.config().importBatchSize();
     int total = 0;
     for (Set<String> records : calls.values()) {
@@ -208,6 +209,13 @@ final class RecordDelete extends StatementWrite {
       List<String> records = new ArrayList<>(e.getValue());
       for (int from = 0; from < records.size(); from += size) {
         List<String> chunk = records.subList(from, Math.min(records.size(), from + size));
+        String why = stop.reason();
+        if (why != null) {
+          throw new RedcapWriteException(what + " stopped before its next call: " + why + ". "
+              + (call == 0 ? "Nothing was deleted." : "Earlier calls deleted data of "
+                  + touched.size() + " records, which stays deleted; the other " + (total - call)
+                  + " delete calls were not sent."), 0, "57014", null);
+        }
         try {
           session.client().records().deleteRecords(chunk, null, t.instrument(), t.event(),
               t.instance());

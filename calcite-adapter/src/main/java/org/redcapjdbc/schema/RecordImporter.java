@@ -44,10 +44,15 @@ final class RecordImporter {
     void written(int from, int to);
   }
 
-  /** What a statement or batch has written so far, over all its calls. */
+  /** What a statement or batch has written so far, over all its calls, and when to stop. */
   static final class Progress {
+    final WriteStop stop;
     long rowsWritten;
     int calls;
+
+    Progress(WriteStop stop) {
+      this.stop = stop;
+    }
   }
 
   private final ProjectSession session;
@@ -82,6 +87,10 @@ final class RecordImporter {
     for (int call = 0; call < calls; call++) {
       int from = call * size;
       List<Map<String, String>> chunk = rows.subList(from, Math.min(rows.size(), from + size));
+      String stop = progress.stop.reason();
+      if (stop != null) {
+        throw stopped(what, stop, progress.rowsWritten, rows.size() - from);
+      }
       try {
         if (mode == Mode.AUTO_NUMBER) {
           assigned.addAll(importAutoNumbered(chunk));
@@ -135,6 +144,16 @@ final class RecordImporter {
       ids.add(id);
     }
     return ids;
+  }
+
+  /** The exception for a statement stopped between calls. */
+  static RedcapWriteException stopped(String what, String reason, long written, long notSent) {
+    String message = what + " stopped before its next call: " + reason + ". "
+        + (written == 0 ? "Nothing was written."
+            : written + (written == 1 ? " row" : " rows") + " written by earlier calls stay"
+                + " written (REDCap has no transactions across calls); the other " + notSent
+                + " rows were not sent.");
+    return new RedcapWriteException(message, written, "57014", null);
   }
 
   /** The exception for call {@code call} (0-based) of {@code calls} failing. */

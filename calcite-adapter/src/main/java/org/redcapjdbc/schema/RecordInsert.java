@@ -23,6 +23,7 @@ final class RecordInsert extends StatementWrite {
   }
 
   @Override long run(DataContext root, Enumerable<Object[]> rows) {
+    WriteStop stop = WriteStop.of(root);
     List<Object[]> input = readAll(rows);
     List<Map<String, String>> wire = new ArrayList<>(input.size());
     int numbered = 0;
@@ -67,7 +68,7 @@ final class RecordInsert extends StatementWrite {
       return 0;
     }
     List<String> ids = session.importer().importRows(what, wire, mode,
-        new RecordImporter.Progress());
+        new RecordImporter.Progress(stop));
     if (autoNumber) {
       GeneratedKeys.add(GeneratedKeys.flag(root), wireRows.recordIdField(), ids);
     }

@@ -65,6 +65,7 @@ final class RecordUpdate extends StatementWrite {
   }
 
   @Override long run(DataContext root, Enumerable<Object[]> rows) {
+    WriteStop stop = WriteStop.of(root);
     // In a batch, the rows buffered so far are sent first, so that this statement sees them.
     WriteBatch batch = WriteBatch.of(root);
     if (batch != null) {
@@ -113,7 +114,7 @@ final class RecordUpdate extends StatementWrite {
     }
     if (!wire.isEmpty()) {
       session.importer().importRows(what, wire, RecordImporter.Mode.OVERWRITE,
-          new RecordImporter.Progress());
+          new RecordImporter.Progress(stop));
     }
     if (batch != null) {
       batch.ranImmediately();

@@ -30,10 +30,11 @@ public final class WriteBatch implements AutoCloseable {
   private final List<Group> groups = new ArrayList<>();
   /** Per command of the batch, its rows not yet written. */
   private final List<long[]> unwritten = new ArrayList<>();
-  private final RecordImporter.Progress progress = new RecordImporter.Progress();
+  private final RecordImporter.Progress progress;
 
   private WriteBatch(AtomicBoolean statementFlag) {
     this.statementFlag = requireNonNull(statementFlag, "statementFlag");
+    this.progress = new RecordImporter.Progress(WriteStop.of(statementFlag));
   }
 
   /** Starts buffering the writes of the statement owning {@code statementFlag}. */

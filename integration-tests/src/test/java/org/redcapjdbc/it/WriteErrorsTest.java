@@ -139,6 +139,50 @@ class WriteErrorsTest extends EmulatorTest {
         .doesNotContain("s3", "s4", "s5");
   }
 
+  @Test void cancelAndTimeoutStopAWriteBetweenCalls() throws Exception {
+    EmulatedProject p = load(PROJECT);
+    StringBuilder values = new StringBuilder();
+    for (int i = 1; i <= 20; i++) {
+      values.append(i == 1 ? "" : ", ").append("('k").append(i).append("', 'x')");
+    }
+    try (Connection c = connect(p, "importBatchSize=1"); Statement s = c.createStatement()) {
+      emulator.faults().latencyMillis(200);
+      Thread canceller = new Thread(() -> {
+        try {
+          Thread.sleep(700);
+          s.cancel();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      canceller.start();
+      SQLException cancelled = catchThrowableOfType(() -> s.executeUpdate("INSERT INTO form_1"
+          + " (record_id, f_text) VALUES " + values), SQLException.class);
+      canceller.join();
+      assertThat(cancelled.getMessage()).contains("stopped before its next call: it was"
+          + " cancelled (Statement.cancel())").contains("written by earlier calls stay written");
+      assertThat(cancelled.getSQLState()).isEqualTo("57014");
+    } finally {
+      emulator.faults().reset();
+    }
+    List<String> written = RawRecords.recordIds(emulator, p, "record_id");
+    long copied = written.stream().filter(id -> id.startsWith("k")).count();
+    assertThat(copied).isBetween(1L, 19L);
+
+    try (Connection c = connect(p, "importBatchSize=1"); Statement s = c.createStatement()) {
+      emulator.faults().latencyMillis(400);
+      s.setQueryTimeout(1);
+      assertThatThrownBy(() -> s.executeUpdate("INSERT INTO form_1 (record_id, f_text) VALUES "
+          + values.toString().replace("'k", "'t"))).hasMessageContaining("ran longer than its"
+              + " timeout of 1.0 s");
+    } finally {
+      emulator.faults().reset();
+    }
+    long timedOut = RawRecords.recordIds(emulator, p, "record_id").stream()
+        .filter(id -> id.startsWith("t")).count();
+    assertThat(timedOut).isBetween(1L, 19L);
+  }
+
   @Test void statementsThatMatchNothingCallNothing() throws SQLException {
     EmulatedProject p = load(PROJECT);
     try (Connection c = connect(p); Statement s = c.createStatement()) {
