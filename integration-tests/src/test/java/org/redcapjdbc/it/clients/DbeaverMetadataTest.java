@@ -754,7 +754,7 @@ class DbeaverMetadataTest {
           }
         }, pool));
       }
-      CompletableFuture.allOf(browsing.toArray(new CompletableFuture[0])).get(60,
+      CompletableFuture.allOf(browsing.toArray(new CompletableFuture<?>[0])).get(60,
           TimeUnit.SECONDS);
       assertThat(streaming.get(60, TimeUnit.SECONDS)).isGreaterThan(200);
     } finally {

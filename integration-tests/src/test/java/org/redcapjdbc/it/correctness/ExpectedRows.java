@@ -37,10 +37,6 @@ final class ExpectedRows {
     }
   }
 
-  RawDictionary dictionary() {
-    return dictionary;
-  }
-
   /** Every row of {@code table}, each value typed by its column. */
   List<Object[]> of(TableShape table) {
     if (table.schema().equals("meta")) {

@@ -96,6 +96,11 @@ class H2ComparisonTest {
     for (Map.Entry<ComparedProject, AtomicInteger> e : RAN.entrySet()) {
       m.append("\n  ").append(String.format("%-20s %4d", e.getKey().id(), e.getValue().get()));
       total += e.getValue().get();
+      if (e.getValue().get() > 0) {
+        Map<String, Integer> rows = SharedProjects.get(e.getKey()).h2().rowCounts();
+        m.append(String.format("   (H2 copy: %d tables, %d rows)", rows.size(),
+            rows.values().stream().mapToInt(Integer::intValue).sum()));
+      }
     }
     m.append(String.format("%n  %-20s %4d in %.1f s", "total", total,
         (System.nanoTime() - started) / 1e9));

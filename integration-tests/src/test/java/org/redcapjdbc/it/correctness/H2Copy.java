@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,10 +90,6 @@ final class H2Copy implements AutoCloseable {
   /** Rows copied per {@code schema.table}. */
   Map<String, Integer> rowCounts() {
     return Collections.unmodifiableMap(rowCounts);
-  }
-
-  List<String> tables() {
-    return new ArrayList<>(rowCounts.keySet());
   }
 
   @Override public void close() throws SQLException {

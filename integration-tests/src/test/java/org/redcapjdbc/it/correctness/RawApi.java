@@ -52,15 +52,6 @@ final class RawApi {
     return rows;
   }
 
-  /** A single-object export such as {@code content=project}. */
-  Map<String, String> object(String content, String... params) {
-    JsonNode tree = call(content, params);
-    if (!tree.isObject()) {
-      throw new AssertionError("content=" + content + " did not answer a JSON object: " + tree);
-    }
-    return textOf(tree);
-  }
-
   /**
    * A list export that REDCap refuses in classic projects (arms, events, mappings answer 400
    * there): empty then.

@@ -23,7 +23,7 @@ import org.redcapjdbc.emulator.RedcapEmulator;
 final class SharedProjects {
   /** A loaded project: the emulator's, the driver's shapes of it, and its H2 copy. */
   record Loaded(ComparedProject id, EmulatedProject project, List<TableShape> shapes,
-      H2Copy h2, ExpectedRows expected) {
+      H2Copy h2) {
   }
 
   static {
@@ -83,7 +83,7 @@ final class SharedProjects {
       List<TableShape> shapes = new ArrayList<>(TableShape.readAll(c.getMetaData(), "redcap"));
       shapes.addAll(TableShape.readAll(c.getMetaData(), "meta"));
       ExpectedRows expected = new ExpectedRows(new RawApi(e.url(), project.token()));
-      return new Loaded(id, project, shapes, H2Copy.of(id.id(), shapes, expected), expected);
+      return new Loaded(id, project, shapes, H2Copy.of(id.id(), shapes, expected));
     } catch (SQLException ex) {
       throw new IllegalStateException("Could not copy " + id.id() + " into H2: "
           + ex.getMessage(), ex);

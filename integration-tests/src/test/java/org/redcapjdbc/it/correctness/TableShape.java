@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** A table as the driver's {@code DatabaseMetaData} presents it. */
 record TableShape(String schema, String name, String type, String remarks,
@@ -17,10 +16,6 @@ record TableShape(String schema, String name, String type, String remarks,
     requireNonNull(name, "name");
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
-  }
-
-  Optional<ColumnShape> column(String columnName) {
-    return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
   }
 
   List<String> columnNames() {
