@@ -252,6 +252,26 @@ public final class RedcapJdbcFactory extends CalciteFactory {
       return super.execute();
     }
 
+    /**
+     * Rows arrive while {@code next()} runs, so a REDCap export can fail here, after the first
+     * rows: that failure is an SQLException like any other (see {@link ReadFailures}), and the
+     * result set is closed, so that a caller who ignores it cannot mistake the rows read so far
+     * for the whole answer.
+     */
+    @Override public boolean next() throws SQLException {
+      try {
+        return super.next();
+      } catch (RuntimeException e) {
+        SQLException failure = ReadFailures.of(signature.sql, e);
+        try {
+          close();
+        } catch (RuntimeException closing) {
+          failure.addSuppressed(closing);
+        }
+        throw failure;
+      }
+    }
+
     @Override public SQLWarning getWarnings() throws SQLException {
       checkOpen();
       return cancelFlag == null ? null : QueryWarnings.chain(cancelFlag);
