@@ -173,34 +173,16 @@ final class DamagingProxy implements AutoCloseable {
       return withBody(newBody.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The first {@code n} bytes, then the connection is dropped mid-body. */
+    /**
+     * The first {@code n} bytes (n at least 1), then the connection is dropped mid-body: the
+     * body claims {@code 2n} bytes, and MockWebServer shuts the connection down halfway.
+     */
     MockResponse cutAfter(int n) {
+      byte[] prefix = java.util.Arrays.copyOf(body, Math.min(body.length, 2 * n));
       return new MockResponse.Builder().code(status).setHeader("Content-Type", contentType)
-          .body(new CutBody(body, n)).build();
-    }
-  }
-
-  /**
-   * A body that announces its full length, sends a prefix and then fails, so MockWebServer drops
-   * the connection: the client sees a response that broke off.
-   */
-  private static final class CutBody implements MockResponseBody {
-    private final byte[] body;
-    private final int cut;
-
-    CutBody(byte[] body, int cut) {
-      this.body = body;
-      this.cut = cut;
-    }
-
-    @Override public long getContentLength() {
-      return body.length;
-    }
-
-    @Override public void writeTo(BufferedSink sink) throws IOException {
-      sink.write(body, 0, cut);
-      sink.flush();
-      throw new IOException("cut by the test after " + cut + " bytes");
+          .body(new okio.Buffer().write(prefix))
+          .setHeader("Content-Length", 2L * n)
+          .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
     }
   }
 
