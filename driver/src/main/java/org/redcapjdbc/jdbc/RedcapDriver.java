@@ -97,10 +97,13 @@ public class RedcapDriver extends Driver {
 
   /**
    * Attaches the project's schemas under the connection's root schema. Tests override it to serve
-   * a schema of their own.
+   * a schema of their own. The first connection in a JVM warms Calcite up while the project's
+   * structure loads ({@link ColdStartWarmUp}), so that its first query does not pay for that.
    */
   protected RedcapSession openSession(SchemaPlus root, RedcapConfig config) throws SQLException {
-    return RedcapSchemas.attach(root, config);
+    ColdStartWarmUp warmUp = ColdStartWarmUp.claim();
+    return warmUp == null ? RedcapSchemas.attach(root, config)
+        : RedcapSchemas.attach(root, config, warmUp);
   }
 
   /** The driver's properties first, with descriptions; then the Calcite ones worth knowing. */
