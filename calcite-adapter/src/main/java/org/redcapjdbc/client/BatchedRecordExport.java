@@ -2,6 +2,7 @@ package org.redcapjdbc.client;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,6 +74,9 @@ public final class BatchedRecordExport implements RowCursor {
   private int idIndex;
   private boolean verify;
   private RecordCursor single;
+  /** Record IDs the single request delivered, when it must have brought every record; or null. */
+  private Set<String> seenInSingle;
+  private int singleIdIndex = -1;
   private ExecutorService executor;
   private List<List<String>> chunks = List.of();
   private int nextChunk;
@@ -124,14 +128,21 @@ public final class BatchedRecordExport implements RowCursor {
         }
       }
       if (single != null) {
-        boolean more = single.next();
-        if (more) {
+        if (single.next()) {
+          if (seenInSingle != null) {
+            String id = single.value(singleIdIndex);
+            if (id != null) {
+              seenInSingle.add(id);
+            }
+          }
           rows++;
-        } else {
-          unbound.addAll(single.unboundColumns());
-          finish();
+          return true;
         }
-        return more;
+        unbound.addAll(single.unboundColumns());
+        if (!switchedToMissingRecords()) {
+          finish();
+          return false;
+        }
       }
       while (batch == null || positionInBatch >= batch.size()) {
         if (batchesTaken > 0) {
@@ -181,6 +192,12 @@ public final class BatchedRecordExport implements RowCursor {
         return;
       }
     }
+    prepareBatches(ids);
+  }
+
+  /** Splits {@code ids} into batches and requests the first one. */
+  private void prepareBatches(List<String> ids) {
+    int batchSize = options.batchSize();
     String idColumn = request.type() == ExportType.EAV ? "record" : recordIdField();
     List<String> fetch = new ArrayList<>(columns);
     idIndex = fetch.indexOf(idColumn);
@@ -217,7 +234,63 @@ public final class BatchedRecordExport implements RowCursor {
     }
     Cancellation c = track(new Cancellation(requests));
     single = new RecordCursor(transport, ApiCall.read(r.toParams("json")), c);
-    single.bind(columns);
+    if (!bringsEveryRecord()) {
+      single.bind(columns);
+      return;
+    }
+    List<String> bind = new ArrayList<>(columns);
+    singleIdIndex = bind.indexOf(recordIdField());
+    if (singleIdIndex < 0) {
+      singleIdIndex = bind.size();
+      bind.add(recordIdField());
+    }
+    single.bind(bind);
+    seenInSingle = new HashSet<>();
+  }
+
+  /**
+   * Whether the single request must bring every record of the project: a flat export without
+   * records, events, filterLogic or date range, chosen because the project is known to be small.
+   * Each record then has at least one row (REDCap always exports the record-ID field), so fewer
+   * distinct IDs than the project's count means REDCap may have left some out.
+   */
+  private boolean bringsEveryRecord() {
+    return request.records().isEmpty() && request.events().isEmpty()
+        && request.type() == ExportType.FLAT
+        && (request.filterLogic() == null || request.filterLogic().isBlank())
+        && request.dateRangeBegin() == null && request.dateRangeEnd() == null
+        && options.expectedRecordCount().isPresent();
+  }
+
+  /**
+   * After the single request: if it brought fewer records than the project was known to hold,
+   * an ID pass says which are missing and they are fetched as batches, checked and asked for
+   * again like any batch (then reported if still missing). Returns false when nothing is
+   * missing: records were deleted since they were counted.
+   */
+  private boolean switchedToMissingRecords() {
+    if (seenInSingle == null
+        || seenInSingle.size() >= options.expectedRecordCount().getAsLong()) {
+      return false;
+    }
+    List<String> missing = new ArrayList<>();
+    for (String id : idPass()) {
+      if (!seenInSingle.contains(id)) {
+        missing.add(id);
+      }
+    }
+    if (missing.isEmpty()) {
+      return false;
+    }
+    LOG.warn("REDCap's answer held {} of the {} records the project has; requesting the {}"
+        + " missing record(s) again", seenInSingle.size(),
+        options.expectedRecordCount().getAsLong(), missing.size());
+    single.close();
+    single = null;
+    seenInSingle = null;
+    verify = true;
+    prepareBatches(missing);
+    return true;
   }
 
   /** Exports only the record-ID field, with the same row filters, and keeps distinct IDs. */
