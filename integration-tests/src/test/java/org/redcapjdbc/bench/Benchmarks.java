@@ -12,7 +12,7 @@ import java.util.List;
  * raw API, H2 and its memory bound, prints the figures and rewrites the driver part of
  * {@code docs/benchmarks.md}. Every comparison is a ratio of runs made back to back in this one
  * run, because the machine it runs on is shared. Not a test: run it with
- * {@code mvn -B -Pbench -pl benchmarks -am -DskipTests verify}.
+ * {@code mvn -B -Pbench -pl integration-tests -am -DskipTests verify}.
  */
 public final class Benchmarks {
   private static final List<String> ON_MAIN_PROJECT =
@@ -112,7 +112,7 @@ public final class Benchmarks {
     return String.join("\n",
         "## Driver benchmarks",
         "",
-        "Written by `mvn -B -Pbench -pl benchmarks -am -DskipTests verify` (see the README's"
+        "Written by `mvn -B -Pbench -pl integration-tests -am -DskipTests verify` (see the README's"
             + " Benchmarks section); this part of the file is replaced on every run.",
         "",
         "* Date: " + LocalDate.now() + ". Machine: " + Machine.describe() + ". JVM: "
