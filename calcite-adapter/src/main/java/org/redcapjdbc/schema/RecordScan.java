@@ -87,6 +87,9 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
             finish();
             return false;
           }
+          if (c.value(spec.recordIdSlot) == null) {
+            throw rowWithoutRecordId();
+          }
           if (filter != null && !filter.accept(c)) {
             continue;
           }
@@ -125,6 +128,19 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
             + " values as NULL with a warning.", record, problem.column(), problem.value());
       }
       QueryWarnings.add(root, where + "; it reads as NULL.");
+    }
+
+    /**
+     * REDCap puts the record ID in every row of a flat export it is asked for (the driver always
+     * asks): a row without one is damage, and reading it as a row of a NULL record would be a
+     * silently wrong result.
+     */
+    private RedcapException rowWithoutRecordId() {
+      return new RedcapException(Kind.PROTOCOL, 200, "content=record", null, "REDCap sent a row"
+          + " without its record ID ('" + session.model().recordIdField().name() + "' is blank or"
+          + " missing) in a record export; the answer is damaged, so the query fails rather than"
+          + " return rows that belong to no record. Run the query again; if it keeps failing,"
+          + " check the export in REDCap's own Data Exports page.", null);
     }
 
     private RedcapException stopped(ScanWatchdog.Stop stop, Throwable cause) {
