@@ -198,6 +198,11 @@ public final class RedcapClient {
       }
       HttpUrl parsed = normalise(url);
       RedcapHttp.checkScheme(parsed, allowHttp);
+      if (!parsed.isHttps() && !RedcapHttp.isLoopback(parsed.host())) {
+        // Allowed (allowHttp), but the token now crosses the network readable by anyone on it.
+        LOG.warn("Plain http:// to {} (allowHttp=true): the API token and the data travel"
+            + " unencrypted. Use the https:// URL unless the network is trusted.", parsed.host());
+      }
       OkHttpClient base = httpClient != null ? httpClient
           : RedcapHttp.newHttpClient(httpOptions != null ? httpOptions : HttpOptions.defaults());
       OkHttpClient http = RedcapHttp.forRedcap(base, connectTimeout, readTimeout);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -200,9 +201,16 @@ final class Transport {
     } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       what = "timed out talking to " + host + " (" + e.getMessage() + "). Large exports can take"
           + " minutes: raise readTimeout, or export in smaller batches.";
+    } else if (e instanceof SSLPeerUnverifiedException) {
+      // A trusted certificate issued to another name: a trust store would not help, and the
+      // advice must not be to trust more.
+      what = "the server's TLS certificate is not valid for the host name " + target.host()
+          + " (" + e.getMessage() + "). Connect with the host name the certificate names (the"
+          + " server's usual address, not its IP address or an alias).";
     } else if (e instanceof SSLException) {
       what = "the TLS connection to " + host + " failed (" + e.getMessage() + "). If the server"
-          + " uses a private certificate authority, configure a trust store holding it.";
+          + " uses a private certificate authority, configure a trust store holding it"
+          + " (connection properties trustStore and trustStorePassword).";
     } else {
       what = "the connection to " + host + " failed (" + e + ").";
     }
