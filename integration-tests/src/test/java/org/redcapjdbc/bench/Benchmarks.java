@@ -44,6 +44,11 @@ public final class Benchmarks {
     }
     Path work = options.work != null ? Files.createDirectories(options.work)
         : Files.createTempDirectory("redcap-bench-");
+    if (!ClassPathSnapshot.active()) {
+      System.exit(ClassPathSnapshot.relaunch(Benchmarks.class, java.util.Arrays.asList(args),
+          options.emulatorJar, work));
+      return;
+    }
     new Benchmarks(options, work).run();
   }
 

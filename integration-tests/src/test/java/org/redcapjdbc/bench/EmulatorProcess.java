@@ -98,6 +98,8 @@ final class EmulatorProcess implements AutoCloseable {
     command.addAll(List.of("--ready-file", ready.toString()));
     Process p = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
+    // An interrupted benchmark run (Ctrl-C, a killed Maven) must not leave emulators behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "emulator-" + p.pid() + "-stop"));
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!Files.exists(ready)) {
       if (!p.isAlive()) {

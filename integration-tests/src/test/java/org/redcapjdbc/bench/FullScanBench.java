@@ -113,15 +113,16 @@ final class FullScanBench {
         + " %s values to their SQL types, the label columns, Calcite's row handling and the"
         + " JDBC accessors.\n", Report.s(rawCpu), Report.s(replayCpu), Report.s(drvCpu),
         Report.s(oneCpu), Report.count(drvCount.values())));
+    long rawServer = Sample.median(raw, Sample::serverCpuNanos);
+    long drvServer = Sample.median(driver, Sample::serverCpuNanos);
     md.append(f("* The emulator's CPU is the larger share: %s s for the one-request export,"
-        + " %s s for the ID pass plus batches, because it reads every stored value of every"
-        + " record for the ID pass and lists all %s records again for each request (about"
-        + " 0.2 s per request at this size). On this 2-core machine that server work competes"
-        + " with the client for the same cores, so the batched read's extra requests, not the"
-        + " driver's own work, are what separates it from the one-request floor.\n",
-        Report.s(Sample.median(raw, Sample::serverCpuNanos)),
-        Report.s(Sample.median(driver, Sample::serverCpuNanos)),
-        Report.count(rawCount.rows())));
+        + " %s s for the ID pass plus batches: every request makes it go through all %s"
+        + " records again (the ID pass reads every stored value), %s s more per extra request"
+        + " at this size. On this 2-core machine that server work competes with the client"
+        + " for the same cores, so the batched read's extra requests, not the driver's own"
+        + " work, are what separates it from the one-request floor.\n",
+        Report.s(rawServer), Report.s(drvServer), Report.count(rawCount.rows()),
+        f("%.3f", Sample.seconds(drvServer - rawServer) / Math.max(1, requests[2] - 1))));
     return md.toString();
   }
 

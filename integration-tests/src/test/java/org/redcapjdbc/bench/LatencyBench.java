@@ -73,8 +73,15 @@ final class LatencyBench {
         + " main to first rows | whole process (CPU) |\n|---|---|---|---|---|---|---|\n");
     md.append(f("| %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms (%.0f ms)"
         + " |\n\n", jvm, connect, first, firstCpu, second, mainToRows, process, processCpu));
-    md.append(f("* First query: %.0f ms (target under 1.5 s: %s); with the connection: %.0f ms."
-        + "\n\n", first, Report.met(first < 1500), mainToRows));
+    md.append(f("* First query after `getConnection`: %.0f ms (target under 1.5 s: %s).\n",
+        first, Report.met(first < 1500)));
+    md.append(f("* Counting the connection too (main to first rows, what a program started"
+        + " for one query waits): %.0f ms (under 1.5 s: %s). The first connection in a JVM"
+        + " warms Calcite up (class loading, the parser, planner rules, Janino) while the"
+        + " project's structure loads, so that cost sits in `getConnection`, not in the first"
+        + " query; it is CPU (this JVM used %.0f ms of CPU in all, on every thread), so it"
+        + " grows with the machine's load.\n\n", mainToRows, Report.met(mainToRows < 1500),
+        processCpu));
     return md.toString();
   }
 

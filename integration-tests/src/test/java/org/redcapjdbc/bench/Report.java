@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark results as Markdown, written into {@code docs/benchmarks.md} between two marker
@@ -28,12 +31,43 @@ final class Report {
   }
 
   String markdown() {
+    // Sections run in the order that shares emulators best; they read best in the order.
+    List<String> ordered = new ArrayList<>(sections);
+    ordered.sort(Comparator.comparingInt(Report::number));
     StringBuilder sb = new StringBuilder(header.strip()).append("\n\n");
-    for (String s : sections) {
+    String glance = glance(ordered);
+    if (!glance.isEmpty()) {
+      sb.append("### Targets at a glance\n\n").append(glance).append('\n');
+    }
+    for (String s : ordered) {
       sb.append(s).append("\n\n");
     }
     return sb.toString().strip() + "\n";
   }
+
+  /** Each section's verdict lines (target met or missed, failures), under its title. */
+  private static String glance(List<String> sections) {
+    StringBuilder sb = new StringBuilder();
+    for (String s : sections) {
+      List<String> lines = s.lines().toList();
+      String title = lines.get(0).replaceFirst("^#+\\s*", "");
+      for (String line : lines) {
+        if (line.startsWith("* ") && (line.contains("**met**") || line.contains("**missed**"))
+            || line.startsWith("This section failed")) {
+          sb.append("* ").append(title).append(": ").append(line.replaceFirst("^\\* ", ""))
+              .append('\n');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  private static int number(String section) {
+    Matcher m = NUMBERED.matcher(section);
+    return m.lookingAt() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
+  }
+
+  private static final Pattern NUMBERED = Pattern.compile("#+\\s*(\\d+)\\.");
 
   /** Replaces the marked part of {@code file}, or inserts it after the file's title. */
   void writeInto(Path file) throws IOException {
