@@ -101,9 +101,7 @@ public final class Benchmarks {
     if (options.out == null) {
       return;
     }
-    Report full = new Report(header());
-    full.add(report.markdown());
-    full.writeInto(options.out);
+    report.withHeader(header()).writeInto(options.out);
     say("Wrote " + options.out);
   }
 

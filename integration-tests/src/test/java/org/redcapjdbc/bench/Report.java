@@ -26,6 +26,13 @@ final class Report {
     this.header = header;
   }
 
+  /** The same sections under another header. */
+  Report withHeader(String newHeader) {
+    Report r = new Report(newHeader);
+    r.sections.addAll(sections);
+    return r;
+  }
+
   void add(String markdown) {
     sections.add(markdown.strip());
   }
