@@ -66,6 +66,8 @@ public final class BatchedRecordExport implements RowCursor {
   private final ConcurrentLinkedDeque<Future<List<String[]>>> window =
       new ConcurrentLinkedDeque<>();
   private final Set<String> unbound = Collections.synchronizedSet(new LinkedHashSet<>());
+  /** Bound columns some answer with rows carried (null until one had rows). */
+  private Set<String> carried;
 
   private volatile boolean cancelled;
   private volatile String recordIdField;
@@ -139,6 +141,7 @@ public final class BatchedRecordExport implements RowCursor {
           return true;
         }
         unbound.addAll(single.unboundColumns());
+        noteCarried(single);
         if (!switchedToMissingRecords()) {
           finish();
           return false;
@@ -398,6 +401,7 @@ public final class BatchedRecordExport implements RowCursor {
           part.computeIfAbsent(id == null ? "" : id, k -> new ArrayList<>()).add(r);
         }
         unbound.addAll(cursor.unboundColumns());
+        noteCarried(cursor);
         for (Map.Entry<String, List<String[]>> e : part.entrySet()) {
           byId.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
         }
@@ -471,6 +475,45 @@ public final class BatchedRecordExport implements RowCursor {
     synchronized (unbound) {
       return Collections.unmodifiableSet(new LinkedHashSet<>(unbound));
     }
+  }
+
+  /** Records which bound columns an answer with rows carried (batches finish on many threads). */
+  private synchronized void noteCarried(RecordCursor cursor) {
+    if (cursor.rowCount() == 0) {
+      return;
+    }
+    if (carried == null) {
+      carried = new HashSet<>();
+    }
+    Set<String> absent = cursor.absentColumns();
+    for (String c : cursor.columns()) {
+      if (!absent.contains(c)) {
+        carried.add(c);
+      }
+    }
+  }
+
+  @Override public synchronized Set<String> absentColumns() {
+    Set<String> seen = carried;
+    if (single != null && single.rowCount() > 0) {
+      seen = seen == null ? new HashSet<>() : new HashSet<>(seen);
+      Set<String> absent = single.absentColumns();
+      for (String c : single.columns()) {
+        if (!absent.contains(c)) {
+          seen.add(c);
+        }
+      }
+    }
+    if (seen == null || columns == null) {
+      return Set.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String c : columns) {
+      if (!seen.contains(c)) {
+        out.add(c);
+      }
+    }
+    return Collections.unmodifiableSet(out);
   }
 
   @Override public long rowCount() {

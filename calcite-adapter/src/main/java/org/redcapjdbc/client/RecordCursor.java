@@ -41,6 +41,8 @@ public final class RecordCursor implements RowCursor {
   private String[] namesAtPosition = new String[16];
   private int[] slotAtPosition = new int[16];
   private final Set<String> unbound = new LinkedHashSet<>();
+  /** Per bound slot: whether some row carried its key (see {@link #absentColumns()}). */
+  private boolean[] carried = new boolean[0];
 
   private Response response;
   private JsonParser parser;
@@ -138,6 +140,10 @@ public final class RecordCursor implements RowCursor {
       }
       t = p.nextToken();
       if (slot >= 0) {
+        if (slot >= carried.length) {
+          carried = Arrays.copyOf(carried, Math.max(slot + 1, values.length));
+        }
+        carried[slot] = true;
         if (t == JsonToken.VALUE_STRING) {
           String v = p.getText();
           vals[slot] = v.isEmpty() ? null : v;
@@ -227,6 +233,19 @@ public final class RecordCursor implements RowCursor {
 
   @Override public Set<String> unboundColumns() {
     return Collections.unmodifiableSet(unbound);
+  }
+
+  @Override public Set<String> absentColumns() {
+    if (rows == 0 || columns == null) {
+      return Set.of();
+    }
+    Set<String> absent = new LinkedHashSet<>();
+    for (int i = 0; i < columns.size(); i++) {
+      if (i >= carried.length || !carried[i]) {
+        absent.add(columns.get(i));
+      }
+    }
+    return Collections.unmodifiableSet(absent);
   }
 
   @Override public long rowCount() {

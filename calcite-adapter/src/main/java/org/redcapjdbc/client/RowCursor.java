@@ -54,6 +54,15 @@ public interface RowCursor extends AutoCloseable {
   /** Keys seen in the response that are not bound, in order of first appearance. */
   Set<String> unboundColumns();
 
+  /**
+   * Bound columns that no row read so far carried as a key at all (a blank value still counts
+   * as carried): REDCap leaves out, silently, the fields of forms a token may not export, where
+   * a field without data is sent as {@code ""}. Empty until a row has arrived.
+   */
+  default Set<String> absentColumns() {
+    return Set.of();
+  }
+
   /** Rows returned so far. */
   long rowCount();
 

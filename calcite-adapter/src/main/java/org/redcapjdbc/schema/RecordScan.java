@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -164,6 +165,16 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
         QueryWarnings.add(root, "REDCap sent columns this connection does not know ("
             + String.join(", ", unknown) + "): the project's data dictionary changed after"
             + " the connection read it. Reconnect (after metadataTtl) to see the new fields.");
+      }
+      Set<String> absent = cursor.absentColumns();
+      if (!absent.isEmpty()) {
+        // REDCap sends a field without data as "", and leaves out silently the fields a token
+        // may not export: without this warning they would read as NULL like empty fields.
+        QueryWarnings.add(root, "REDCap left out " + absent.size() + " column(s) of this export ("
+            + String.join(", ", absent) + "), which it does for fields the API token may not"
+            + " export (a form without export rights, identifier fields under de-identified"
+            + " rights): they read as NULL here, and rows of a form left out entirely do not"
+            + " appear. Ask the project's administrator for export rights to see them.");
       }
       release();
     }
