@@ -180,7 +180,9 @@ public final class RedcapJdbcFactory extends CalciteFactory {
 
     private long[] inWriteBatch(AvaticaStatement statement, BatchCall call)
         throws SQLException {
-      WriteBatch batch = WriteBatch.open(cancelFlag(statement));
+      AtomicBoolean flag = cancelFlag(statement);
+      flag.set(false); // a cancel of an earlier execution does not stop this batch
+      WriteBatch batch = WriteBatch.open(flag);
       long[] counts = null;
       try {
         counts = call.run();

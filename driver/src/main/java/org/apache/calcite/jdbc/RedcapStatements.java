@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 import org.redcapjdbc.schema.GeneratedKeys;
@@ -32,7 +33,7 @@ final class RedcapStatements {
     }
 
     @Override protected void executeInternal(String sql) throws SQLException {
-      forgetKeys(this);
+      startExecution(this);
       try {
         super.executeInternal(sql);
       } catch (SQLException e) {
@@ -95,7 +96,7 @@ final class RedcapStatements {
     }
 
     @Override public ResultSet executeQuery() throws SQLException {
-      forgetKeys(this);
+      startExecution(this);
       try {
         return super.executeQuery();
       } catch (SQLException e) {
@@ -104,7 +105,7 @@ final class RedcapStatements {
     }
 
     @Override public long executeLargeUpdate() throws SQLException {
-      forgetKeys(this);
+      startExecution(this);
       try {
         return super.executeLargeUpdate();
       } catch (SQLException e) {
@@ -113,7 +114,7 @@ final class RedcapStatements {
     }
 
     @Override public boolean execute() throws SQLException {
-      forgetKeys(this);
+      startExecution(this);
       try {
         return super.execute();
       } catch (SQLException e) {
@@ -234,8 +235,15 @@ final class RedcapStatements {
     return e;
   }
 
-  private static void forgetKeys(AvaticaStatement statement) throws SQLException {
-    GeneratedKeys.clear(RedcapJdbcFactory.cancelFlag(statement));
+  /**
+   * A new execution of {@code statement}: the keys of the previous one are forgotten, and a
+   * {@code cancel()} of the previous one no longer applies. Avatica never clears its cancel flag,
+   * so after one cancel every later execution of the statement failed as cancelled.
+   */
+  static void startExecution(AvaticaStatement statement) throws SQLException {
+    AtomicBoolean flag = RedcapJdbcFactory.cancelFlag(statement);
+    GeneratedKeys.clear(flag);
+    flag.set(false);
   }
 
   private static ResultSet keys(AvaticaStatement statement) throws SQLException {
