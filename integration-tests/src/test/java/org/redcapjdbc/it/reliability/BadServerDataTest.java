@@ -211,14 +211,19 @@ class BadServerDataTest extends EmulatorBacked {
   }
 
   /**
-   * A column left out of every row reads as NULL: REDCap itself leaves out the fields of a form
-   * the token may not export, silently and with status 200 (§4.12), so an absent column is not
-   * evidence of damage. The README states this.
+   * A column left out of every row reads as NULL, with an SQLWarning naming it: REDCap itself
+   * leaves out the fields of a form the token may not export, silently and with status 200
+   * (§4.12), so an absent column is not evidence of damage, but it is not an empty field either.
    */
   @Test void aColumnLeftOutReadsAsNull() throws Exception {
     damageRecordExports(b -> eachRow(b, row -> row.remove("f1_text")));
-    try (Connection c = connectThroughProxy()) {
-      List<List<Object>> rows = Sql.rows(c, QUERY);
+    try (Connection c = connectThroughProxy(); Statement s = c.createStatement()) {
+      List<List<Object>> rows;
+      try (ResultSet rs = s.executeQuery(QUERY)) {
+        rows = Sql.rows(rs);
+        assertThat(rs.getWarnings().getMessage()).contains("REDCap left out 1 column(s)")
+            .contains("(f1_text)");
+      }
       assertThat(rows).hasSize(30).allSatisfy(r -> assertThat(r.get(1)).isNull());
       List<List<Object>> rest = rows.stream()
           .map(r -> java.util.Arrays.asList(r.get(0), r.get(2), r.get(3))).toList();
