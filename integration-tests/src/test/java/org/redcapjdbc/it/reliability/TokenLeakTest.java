@@ -83,11 +83,14 @@ class TokenLeakTest extends EmulatorBacked {
         }
         assertThat(running.get(1, TimeUnit.MINUTES)).hasSize(120);
         emulator.faults().reset();
-        // Failures: retries exhausted, a bad statement, a cancelled one.
-        emulator.faults().rate503(1.0);
-        seen.append(trace(assertThrows(SQLException.class,
-            () -> Sql.rows(c, "SELECT * FROM instrument_2"))));
-        emulator.faults().reset();
+        // Failures: retries exhausted (on a connection with few, to keep the backoff short) and
+        // a bad statement.
+        try (Connection few = Sql.connect(proxy.url(), project.token(), "maxRetries=1")) {
+          emulator.faults().rate503(1.0);
+          seen.append(trace(assertThrows(SQLException.class,
+              () -> Sql.rows(few, "SELECT * FROM instrument_2"))));
+          emulator.faults().reset();
+        }
         seen.append(trace(assertThrows(SQLException.class,
             () -> Sql.rows(c, "SELECT nothing FROM nowhere"))));
       }
