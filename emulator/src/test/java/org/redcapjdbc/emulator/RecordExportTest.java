@@ -176,6 +176,16 @@ class RecordExportTest {
     assertThat(simple.post("content", "record", "format", "json", "events[0]", "nope_arm_1").status()).isEqualTo(200);
   }
 
+  /** Named records are looked up one by one; the answer still comes in export order, each once. */
+  @Test
+  void namedRecordsComeInExportOrderOnce() throws Exception {
+    JsonNode rows = JSON.readTree(simple.post("content", "record", "format", "json", "fields[0]", "record_id",
+        "records[0]", "5", "records[1]", "1", "records[2]", "nonexistent", "records[3]", "3", "records[4]", "1")
+        .body());
+    assertThat(rows).hasSize(3);
+    assertThat(ids(rows)).containsExactly("1", "3", "5");
+  }
+
   @Test
   void grayFormsExportZeroOrBlank() throws Exception {
     ApiClient c = new ApiClient(emulator.url(),

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads and writes records: {@code redcap_records}, {@code redcap_data} and survey timestamps.
@@ -46,6 +47,28 @@ public final class RecordStore {
       }
     }
     return list;
+  }
+
+  /**
+   * The named records that exist, in export order. One indexed lookup per name, so that an export
+   * of a batch of records costs the batch, not a listing of the whole project.
+   */
+  public static List<RecordHeader> listRecords(Connection c, int projectId, Collection<String> names)
+      throws SQLException {
+    TreeMap<String, RecordHeader> bySortKey = new TreeMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT " + HEADER_COLUMNS + ", sort_key FROM redcap_records WHERE project_id = ? AND record = ?")) {
+      ps.setInt(1, projectId);
+      for (String name : names) {
+        ps.setString(2, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            bySortKey.put(rs.getString(7), header(rs));
+          }
+        }
+      }
+    }
+    return new ArrayList<>(bySortKey.values());
   }
 
   public static Optional<RecordHeader> header(Connection c, int projectId, String record) throws SQLException {

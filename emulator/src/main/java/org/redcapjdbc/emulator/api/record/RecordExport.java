@@ -64,7 +64,7 @@ public final class RecordExport implements ApiMethod {
       OdmWriter.Options options = new OdmWriter.Options(false, plan.selectedNames, filter::groups,
           dagColumn, surveyFields);
       try (Connection c = call.database().connection()) {
-        List<RecordHeader> headers = filter.select(RecordStore.listRecords(c, def.id()));
+        List<RecordHeader> headers = filter.select(c, def.id());
         OdmWriter.write(def, c, headers, options, call.stream(Format.ODM.contentType()));
       }
       return;
@@ -73,7 +73,7 @@ public final class RecordExport implements ApiMethod {
     RowRenderer renderer = new RowRenderer(def, plan.columns, labels, labels && p.bool("exportCheckboxLabel", false),
         p.bool("exportBlankForGrayFormStatus", false), decimal);
     try (Connection c = call.database().connection()) {
-      List<RecordHeader> headers = filter.select(RecordStore.listRecords(c, def.id()));
+      List<RecordHeader> headers = filter.select(c, def.id());
       OutputStream out = call.stream(call.format().contentType());
       TableWriter writer;
       if (eav) {

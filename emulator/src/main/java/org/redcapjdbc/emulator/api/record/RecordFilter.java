@@ -1,5 +1,7 @@
 package org.redcapjdbc.emulator.api.record;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -18,6 +20,7 @@ import org.redcapjdbc.emulator.model.ProjectDefinition;
 import org.redcapjdbc.emulator.store.ApiUser;
 import org.redcapjdbc.emulator.store.RecordData;
 import org.redcapjdbc.emulator.store.RecordHeader;
+import org.redcapjdbc.emulator.store.RecordStore;
 
 /**
  * The row-selecting parameters shared by record and project-XML exports: {@code records},
@@ -136,6 +139,15 @@ public final class RecordFilter {
 
   Set<Integer> events() {
     return events;
+  }
+
+  /**
+   * Records selected by {@code records}, the date range and the caller's DAG, in export order,
+   * read from the store: only the named ones when {@code records} names any.
+   */
+  public List<RecordHeader> select(Connection c, int projectId) throws SQLException {
+    return select(records == null ? RecordStore.listRecords(c, projectId)
+        : RecordStore.listRecords(c, projectId, records));
   }
 
   /** Records selected by {@code records}, the date range and the caller's DAG, in export order. */

@@ -73,7 +73,7 @@ public final class ProjectXmlExport implements ApiMethod {
     OdmWriter.Options options = new OdmWriter.Options(metadataOnly, selected, selection::groups, dags,
         p.bool("exportSurveyFields", false));
     try (Connection c = call.database().connection()) {
-      List<RecordHeader> headers = metadataOnly ? List.of() : selection.select(RecordStore.listRecords(c, def.id()));
+      List<RecordHeader> headers = metadataOnly ? List.of() : selection.select(c, def.id());
       OdmWriter.write(def, c, headers, options, call.stream(Format.XML.contentType()), p.bool("exportFiles", false));
     }
   }
