@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.Collections;
+import org.redcapjdbc.it.correctness.H2Types;
 
 /**
  * Copies a driver table into H2, column for column with the types the driver reports, so that
@@ -54,40 +54,10 @@ final class H2Mirror {
   }
 
   private static String h2Type(ResultSetMetaData md, int i) throws SQLException {
-    switch (md.getColumnType(i)) {
-      case Types.VARCHAR:
-      case Types.CHAR:
-        return "VARCHAR";
-      case Types.BIGINT:
-        return "BIGINT";
-      case Types.INTEGER:
-        return "INTEGER";
-      case Types.SMALLINT:
-        return "SMALLINT";
-      case Types.TINYINT:
-        return "TINYINT";
-      case Types.BOOLEAN:
-        return "BOOLEAN";
-      case Types.DOUBLE:
-      case Types.FLOAT:
-        return "DOUBLE PRECISION";
-      case Types.REAL:
-        return "REAL";
-      case Types.DECIMAL:
-      case Types.NUMERIC:
-        return "NUMERIC(" + md.getPrecision(i) + ", " + md.getScale(i) + ")";
-      case Types.DATE:
-        return "DATE";
-      case Types.TIME:
-        return "TIME";
-      case Types.TIMESTAMP:
-        return "TIMESTAMP";
-      case Types.VARBINARY:
-      case Types.BINARY:
-        return "VARBINARY";
-      default:
-        throw new IllegalArgumentException("No H2 type for column " + md.getColumnLabel(i)
-            + " of JDBC type " + md.getColumnTypeName(i));
-    }
+    String label = md.getColumnLabel(i);
+    String typeName = md.getColumnTypeName(i);
+    return H2Types.ddlType(md.getColumnType(i), md.getPrecision(i), md.getScale(i)).orElseThrow(
+        () -> new IllegalArgumentException("No H2 type for column " + label + " of JDBC type "
+            + typeName));
   }
 }

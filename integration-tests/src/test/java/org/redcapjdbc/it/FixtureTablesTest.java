@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.redcapjdbc.emulator.EmulatedProject;
@@ -29,18 +28,9 @@ class FixtureTablesTest extends EmulatorTest {
   private static final List<String> LIVE_TABLES = List.of("users", "user_roles",
       "user_role_mapping", "dags", "user_dag_mapping");
 
-  static Stream<String> fixtures() {
-    return Stream.of("phpcap/PHPCapBasicDemography.REDCap.xml", "phpcap/PHPCapDag.REDCap.xml",
-        "phpcap/PHPCapRepeatingForms.REDCap.xml", "phpcap/PHPCapRepeatableSurvey.REDCap.xml",
-        "redcapr/checkboxes-1", "redcapr/dag", "redcapr/decimal-comma-and-dot",
-        "redcapr/nonnumeric-record-id", "redcapr/potentially-problematic-values",
-        "redcapr/longitudinal/project.xml", "redcapr/repeating-instruments/project.xml",
-        "redcapr/simple/project.xml", "redcapr/validation-types-1/project.xml",
-        "redcapr/vignette-repeating/project.xml");
-  }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("fixtures")
+  @MethodSource("org.redcapjdbc.it.Fixtures#projects")
   void everyTableCanBeSelected(String fixture) throws SQLException {
     EmulatedProject project = load(fixture);
     try (Connection c = connect(project)) {

@@ -10,7 +10,6 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,22 +24,13 @@ import org.redcapjdbc.emulator.EmulatedProject;
 class NoFalseWarningsTest extends EmulatorBacked {
   @RegisterExtension static final LogCapture LOGS = LogCapture.driverAtTrace();
 
-  static Stream<String> fixtures() {
-    return Stream.of("phpcap/PHPCapBasicDemography.REDCap.xml", "phpcap/PHPCapDag.REDCap.xml",
-        "phpcap/PHPCapRepeatingForms.REDCap.xml", "phpcap/PHPCapRepeatableSurvey.REDCap.xml",
-        "redcapr/checkboxes-1", "redcapr/dag", "redcapr/decimal-comma-and-dot",
-        "redcapr/nonnumeric-record-id", "redcapr/potentially-problematic-values",
-        "redcapr/longitudinal/project.xml", "redcapr/repeating-instruments/project.xml",
-        "redcapr/simple/project.xml", "redcapr/validation-types-1/project.xml",
-        "redcapr/vignette-repeating/project.xml");
-  }
 
   private static Path fixture(String relative) throws URISyntaxException {
     return Path.of(NoFalseWarningsTest.class.getResource("/fixtures/" + relative).toURI());
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("fixtures")
+  @MethodSource("org.redcapjdbc.it.Fixtures#projects")
   void everyTableReadsWithoutAWarningAboutTheAnswer(String name) throws Exception {
     EmulatedProject project = emulator.loadProject(fixture(name), Tokens.next());
     LOGS.watch(project.token());
