@@ -3,9 +3,12 @@ package org.redcapjdbc.jdbc;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
 import sqlline.SqlLine;
@@ -150,7 +153,35 @@ public final class RedcapShell {
       args.add("--maxWidth=" + (columns != null && columns.matches("\\d{2,4}") ? columns : "1000"));
     }
     args.addAll(extra);
-    SqlLine.Status status = new SqlLine().begin(args.toArray(new String[0]), null, true);
+    SqlLine.Status status = new MessagesOnlySqlLine().begin(args.toArray(new String[0]), null,
+        true);
     return status == SqlLine.Status.OK ? 0 : 1;
+  }
+
+  /**
+   * sqlline treats the statements of {@code -e} and {@code -f} as start-up work and prints a full
+   * stack trace for each failing one; a script's user needs the message (REDCap's, verbatim) and
+   * the SQLState, as the interactive shell shows them.
+   */
+  private static final class MessagesOnlySqlLine extends SqlLine {
+    @Override public void handleException(Throwable e) {
+      Throwable t = e;
+      while (t instanceof InvocationTargetException i && i.getTargetException() != null) {
+        t = i.getTargetException();
+      }
+      if (!(t instanceof SQLException) && t.getCause() instanceof SQLException cause) {
+        t = cause; // sqlline's WrappedSqlException
+      }
+      if (!(t instanceof SQLException sql) || t instanceof SQLWarning) {
+        super.handleException(e);
+        return;
+      }
+      for (SQLException x = sql; x != null; x = x.getNextException() == x ? null
+          : x.getNextException()) {
+        error("Error: " + (x.getMessage() == null ? "" : x.getMessage().trim()) + " (state="
+            + (x.getSQLState() == null ? "" : x.getSQLState()) + ",code=" + x.getErrorCode()
+            + ")");
+      }
+    }
   }
 }

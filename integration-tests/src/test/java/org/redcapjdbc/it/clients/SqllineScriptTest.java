@@ -67,6 +67,10 @@ class SqllineScriptTest {
     assertThat(r.status).as("exit status").isNotZero();
     assertThat(r.outLines()).containsExactly("'n'", "'100'");
     assertThat(r.err).contains("Column 'no_such_column' not found");
+    // sqlline prints a stack trace for every failing script statement; the shell shows the
+    // message and SQLState only, as the interactive prompt does.
+    assertThat(r.err).containsPattern("Error: .*Column 'no_such_column' not found.*\\(state=")
+        .doesNotContain("\tat ").doesNotContain("Caused by");
     assertThat(r.out + r.err).doesNotContain(project.token()).doesNotContain("never printed");
   }
 
