@@ -3,6 +3,7 @@ package org.redcapjdbc.emulator.api;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +69,19 @@ public final class Params {
    * An array parameter: indexed and bracket forms in index order, then comma-separated plain
    * values, trimmed, empty items dropped. Empty list when absent.
    */
+  /**
+   * The distinct values of {@code name} for a delete, in the order sent; none is a 400 saying to
+   * name the {@code what} to delete.
+   */
+  public List<String> namesToDelete(String name, String what) throws ApiException {
+    List<String> names = new ArrayList<>(new LinkedHashSet<>(list(name)));
+    if (names.isEmpty()) {
+      throw ApiException.badRequest("The parameter \"" + name + "\" is missing or empty: name the "
+          + what + " to delete.");
+    }
+    return names;
+  }
+
   public List<String> list(String name) {
     TreeMap<Integer, List<String>> indexed = new TreeMap<>();
     List<String> out = new ArrayList<>();

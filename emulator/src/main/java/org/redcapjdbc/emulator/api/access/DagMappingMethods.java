@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.redcapjdbc.emulator.api.Access;
 import org.redcapjdbc.emulator.api.ApiCall;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.api.Imports;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.Dag;
 import org.redcapjdbc.emulator.model.LogEntry;
@@ -21,12 +21,7 @@ public final class DagMappingMethods {
   private DagMappingMethods() {}
 
   /** Export: {@code username, redcap_data_access_group} (blank when in none), sorted by user name. */
-  public static final class Export implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class Export extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.notInDag(call);
@@ -46,17 +41,7 @@ public final class DagMappingMethods {
    * Import: {@code username, redcap_data_access_group}; a blank or missing group takes the user out
    * of every group. Answers the number of rows.
    */
-  public static final class Import implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Import extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.notInDag(call);

@@ -9,9 +9,9 @@ import java.util.Set;
 import org.redcapjdbc.emulator.api.Access;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.api.Imports;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.Dag;
 import org.redcapjdbc.emulator.model.LogEntry;
@@ -30,12 +30,7 @@ public final class DagMethods {
   private DagMethods() {}
 
   /** Export: {@code data_access_group_name, unique_group_name, data_access_group_id} (a number). */
-  public static final class Export implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class Export extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.notInDag(call);
@@ -53,17 +48,7 @@ public final class DagMethods {
    * whose unique name is derived from its name ({@code New DAG} → {@code new_dag}); a known one
    * renames that group. Answers the number of rows.
    */
-  public static final class Import implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Import extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.notInDag(call);
@@ -101,27 +86,13 @@ public final class DagMethods {
   }
 
   /** Delete: {@code dags[]} of unique group names; their users and records leave the group. */
-  public static final class Delete implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Delete extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.notInDag(call);
       Access.require(call, "data_access_groups", "API Import/Update", "Data Access Groups");
       ProjectDefinition def = call.definition();
-      List<String> names = new ArrayList<>(new LinkedHashSet<>(call.params().list("dags")));
-      if (names.isEmpty()) {
-        throw ApiException.badRequest("The parameter \"dags\" is missing or empty: name the data access groups to"
-            + " delete.");
-      }
+      List<String> names = call.params().namesToDelete("dags", "data access groups");
       Map<String, Dag> dags = new LinkedHashMap<>();
       for (Dag d : def.dags()) {
         dags.put(d.uniqueName(), d);
@@ -160,17 +131,7 @@ public final class DagMethods {
    * Switch: {@code dag} names a group the caller was given through the DAG Switcher (users in a DAG
    * may switch: that is what the method is for). Answers {@code 1}.
    */
-  public static final class Switch implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Switch extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();

@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.redcapjdbc.emulator.api.Access;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.api.Imports;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.Dag;
 import org.redcapjdbc.emulator.model.LogEntry;
@@ -23,12 +23,7 @@ public final class RoleMappingMethods {
   private RoleMappingMethods() {}
 
   /** Export: {@code username, unique_role_name, data_access_group}, sorted by user name. */
-  public static final class Export implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class Export extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
@@ -44,17 +39,7 @@ public final class RoleMappingMethods {
   }
 
   /** Import: {@code username, unique_role_name} (blank: no role); users and roles must exist. */
-  public static final class Import implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Import extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.require(call, "user_rights", "API Import/Update", "User Rights");

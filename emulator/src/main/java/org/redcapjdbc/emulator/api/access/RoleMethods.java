@@ -4,16 +4,15 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.redcapjdbc.emulator.api.Access;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.api.Imports;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.LogEntry;
 import org.redcapjdbc.emulator.model.ProjectDefinition;
@@ -30,12 +29,7 @@ public final class RoleMethods {
   private RoleMethods() {}
 
   /** Export: rights as strings ({@code "0"}), {@code forms}/{@code forms_export} as objects of numbers. */
-  public static final class Export implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class Export extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
@@ -66,17 +60,7 @@ public final class RoleMethods {
    * a blank or absent one creates a role ({@code U-} and ten characters) with no rights but those
    * sent. Answers the number of roles.
    */
-  public static final class Import implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Import extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.require(call, "user_rights", "API Import/Update", "User Rights");
@@ -125,25 +109,12 @@ public final class RoleMethods {
   }
 
   /** Delete: {@code roles[]} of unique role names; their users keep their own rights. */
-  public static final class Delete implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Delete extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.require(call, "user_rights", "API Import/Update", "User Rights");
       ProjectDefinition def = call.definition();
-      List<String> names = new ArrayList<>(new LinkedHashSet<>(call.params().list("roles")));
-      if (names.isEmpty()) {
-        throw ApiException.badRequest("The parameter \"roles\" is missing or empty: name the user roles to delete.");
-      }
+      List<String> names = call.params().namesToDelete("roles", "user roles");
       Map<String, UserRole> roles = new LinkedHashMap<>();
       for (UserRole r : def.roles()) {
         roles.put(r.uniqueRoleName(), r);

@@ -10,9 +10,9 @@ import java.util.Set;
 import org.redcapjdbc.emulator.api.Access;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.api.Imports;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.Dag;
 import org.redcapjdbc.emulator.model.LogEntry;
@@ -34,12 +34,7 @@ public final class UserMethods {
    * {@code forms_export} as objects (CSV: {@code form:level,…}); a user in a role shows the
    * role's rights.
    */
-  public static final class Export implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class Export extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
@@ -91,17 +86,7 @@ public final class UserMethods {
    * those sent; an existing one keeps what is not sent. {@code data_access_group} takes a unique
    * group name (blank: none). Answers the number of users.
    */
-  public static final class Import implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Import extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.require(call, "user_rights", "API Import/Update", "User Rights");
@@ -162,25 +147,12 @@ public final class UserMethods {
   }
 
   /** Delete: {@code users[]}; every one must exist. Answers the number deleted. */
-  public static final class Delete implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Delete extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.require(call, "user_rights", "API Import/Update", "User Rights");
       ProjectDefinition def = call.definition();
-      List<String> users = new ArrayList<>(new LinkedHashSet<>(call.params().list("users")));
-      if (users.isEmpty()) {
-        throw ApiException.badRequest("The parameter \"users\" is missing or empty: name the users to delete.");
-      }
+      List<String> users = call.params().namesToDelete("users", "users");
       List<String> missing = new ArrayList<>();
       call.database().read(c -> {
         for (String u : users) {

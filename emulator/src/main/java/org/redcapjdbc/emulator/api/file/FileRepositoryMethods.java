@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.redcapjdbc.emulator.api.Access;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.api.Params;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.api.record.FileMethods;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.LogEntry;
@@ -82,12 +82,7 @@ public final class FileRepositoryMethods {
   }
 
   /** {@code list}: sub-folders (sorted by name) then files of a folder; {@code folder_id, doc_id, name, role, dag}. */
-  public static final class ListFiles implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class ListFiles extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.require(call, "file_repository", "API Export", "File Repository");
@@ -117,12 +112,7 @@ public final class FileRepositoryMethods {
   }
 
   /** {@code export}: a file's bytes, with the same headers as a record file. */
-  public static final class Export implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class Export extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.require(call, "file_repository", "API Export", "File Repository");
@@ -138,17 +128,7 @@ public final class FileRepositoryMethods {
   }
 
   /** {@code import}: the multipart part {@code file} into {@code folder_id} (or the top level); empty answer. */
-  public static final class Import implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Import extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.require(call, "file_repository", "API Import/Update", "File Repository");
@@ -173,17 +153,7 @@ public final class FileRepositoryMethods {
   }
 
   /** {@code delete}: moves a file to the recycle bin (it is no longer listed or exported); empty answer. */
-  public static final class Delete implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Delete extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.require(call, "file_repository", "API Import/Update", "File Repository");
@@ -205,17 +175,7 @@ public final class FileRepositoryMethods {
    * {@code dag_id} and {@code role_id}; answers {@code [{"folder_id":N}]} in {@code format}. A
    * user in a DAG creates folders restricted to that DAG.
    */
-  public static final class CreateFolder implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class CreateFolder extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Access.require(call, "file_repository", "API Import/Update", "File Repository");

@@ -12,9 +12,8 @@ import java.util.regex.Pattern;
 import org.redcapjdbc.emulator.api.Access;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
 import org.redcapjdbc.emulator.api.Params;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.Dag;
 import org.redcapjdbc.emulator.model.LogEntry;
@@ -28,7 +27,7 @@ import org.redcapjdbc.emulator.store.LogStore;
  * optional, hour 24 accepted). A user in a DAG sees only entries made by users of that DAG. Needs
  * the Logging right besides API export.
  */
-public final class LogExport implements ApiMethod {
+public final class LogExport extends ExportMethod {
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final Pattern TIME =
       Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
@@ -44,10 +43,6 @@ public final class LogExport implements ApiMethod {
       "lock_record", Set.of("lock_record"),
       "page_view", Set.of("page_view"));
 
-  @Override
-  public List<Right> rights() {
-    return List.of(Right.API_EXPORT);
-  }
 
   @Override
   public void handle(ApiCall call) throws Exception {

@@ -15,9 +15,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
 import org.redcapjdbc.emulator.api.Params;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.api.record.FileMethods;
 import org.redcapjdbc.emulator.model.Choice;
 import org.redcapjdbc.emulator.model.Event;
@@ -39,14 +38,10 @@ import org.redcapjdbc.emulator.store.RecordStore;
  * fields without data. Forms without export rights are left out, and identifier values are left
  * out for de-identified export rights. The answer is {@code application/pdf; name="…pdf"}.
  */
-public final class PdfExport implements ApiMethod {
+public final class PdfExport extends ExportMethod {
   private static final float MARGIN = 50;
   private static final int WRAP = 95;
 
-  @Override
-  public List<Right> rights() {
-    return List.of(Right.API_EXPORT);
-  }
 
   /** The fonts, made on the first PDF only: PDFBox looks for system fonts when it makes them. */
   private static final class Fonts {

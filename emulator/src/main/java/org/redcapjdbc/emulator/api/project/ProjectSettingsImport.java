@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
-import org.redcapjdbc.emulator.api.Right;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.model.ProjectDefinition;
 import org.redcapjdbc.emulator.model.ProjectInfo;
 import org.redcapjdbc.emulator.store.ProjectStore;
@@ -16,17 +15,7 @@ import org.redcapjdbc.emulator.store.ProjectStore;
  * number of values accepted (unchanged ones included). Other attributes are ignored. A project
  * with more than one event cannot be made classic.
  */
-public final class ProjectSettingsImport implements ApiMethod {
-  @Override
-  public List<Right> rights() {
-    return List.of(Right.API_IMPORT);
-  }
-
-  @Override
-  public boolean writes() {
-    return true;
-  }
-
+public final class ProjectSettingsImport extends ImportMethod {
   @Override
   public void handle(ApiCall call) throws Exception {
     ProjectDefinition def = call.definition();

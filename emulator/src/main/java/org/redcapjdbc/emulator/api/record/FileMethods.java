@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.api.Params;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.model.Event;
 import org.redcapjdbc.emulator.model.Field;
 import org.redcapjdbc.emulator.model.FieldType;
@@ -114,12 +114,7 @@ public final class FileMethods {
   }
 
   /** Export: the file's bytes. */
-  public static final class Export implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class Export extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
@@ -160,17 +155,7 @@ public final class FileMethods {
    * Import: the multipart part {@code file} becomes the field's file (replacing one stored there);
    * a record that does not exist is created (in the caller's DAG), as REDCap does.
    */
-  public static final class Import implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Import extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
@@ -213,17 +198,7 @@ public final class FileMethods {
   }
 
   /** Delete: removes the field's file (the field becomes blank). */
-  public static final class Delete implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_IMPORT);
-    }
-
-    @Override
-    public boolean writes() {
-      return true;
-    }
-
+  public static final class Delete extends ImportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();

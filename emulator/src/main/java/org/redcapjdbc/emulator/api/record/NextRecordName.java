@@ -1,9 +1,7 @@
 package org.redcapjdbc.emulator.api.record;
 
-import java.util.List;
 import org.redcapjdbc.emulator.api.ApiCall;
-import org.redcapjdbc.emulator.api.ApiMethod;
-import org.redcapjdbc.emulator.api.Right;
+import org.redcapjdbc.emulator.api.ExportMethod;
 import org.redcapjdbc.emulator.store.RecordHeader;
 import org.redcapjdbc.emulator.store.RecordStore;
 
@@ -11,12 +9,7 @@ import org.redcapjdbc.emulator.store.RecordStore;
  * {@code content=generateNextRecordName}: plain text, the highest numeric record name plus one
  * ({@code 1} when there is none); for a user in a DAG, {@code <group id>-<n>}. Nothing is reserved.
  */
-public final class NextRecordName implements ApiMethod {
-  @Override
-  public List<Right> rights() {
-    return List.of(Right.API_EXPORT);
-  }
-
+public final class NextRecordName extends ExportMethod {
   @Override
   public void handle(ApiCall call) throws Exception {
     Integer group = call.user().groupId();

@@ -3,7 +3,6 @@ package org.redcapjdbc.emulator.api.record;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,10 +42,7 @@ public final class RecordDelete implements ApiMethod {
   public void handle(ApiCall call) throws Exception {
     ProjectDefinition def = call.definition();
     Params p = call.params();
-    List<String> records = new ArrayList<>(new LinkedHashSet<>(p.list("records")));
-    if (records.isEmpty()) {
-      throw ApiException.badRequest("The parameter \"records\" is missing or empty: name the records to delete.");
-    }
+    List<String> records = p.namesToDelete("records", "records");
     Arm arm = null;
     if (p.get("arm") != null && def.isLongitudinal()) {
       try {

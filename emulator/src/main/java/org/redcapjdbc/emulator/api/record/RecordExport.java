@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
 import org.redcapjdbc.emulator.api.Params;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.Format;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.Choice;
@@ -20,8 +19,8 @@ import org.redcapjdbc.emulator.model.FieldType;
 import org.redcapjdbc.emulator.model.Form;
 import org.redcapjdbc.emulator.model.ProjectDefinition;
 import org.redcapjdbc.emulator.model.UserRights;
-import org.redcapjdbc.emulator.store.ApiUser;
 import org.redcapjdbc.emulator.odm.OdmWriter;
+import org.redcapjdbc.emulator.store.ApiUser;
 import org.redcapjdbc.emulator.store.DataValue;
 import org.redcapjdbc.emulator.store.RecordData;
 import org.redcapjdbc.emulator.store.RecordHeader;
@@ -33,13 +32,9 @@ import org.redcapjdbc.emulator.store.RecordStore;
  * <p>Streamed: records are read from H2 a chunk at a time in export order and each row is written
  * as soon as its record is complete, so a large export is never held in memory.
  */
-public final class RecordExport implements ApiMethod {
+public final class RecordExport extends ExportMethod {
   private static final int CHUNK = 200;
 
-  @Override
-  public List<Right> rights() {
-    return List.of(Right.API_EXPORT);
-  }
 
   @Override
   public void handle(ApiCall call) throws Exception {

@@ -15,9 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.api.Params;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.Format;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.format.XmlText;
@@ -41,7 +40,7 @@ import org.redcapjdbc.emulator.store.RecordStore;
  * import in one transaction. Calc fields are recomputed; a form that gets data for the first
  * time gets status 0 (Incomplete), as REDCap's first save does.
  */
-public final class RecordImport implements ApiMethod {
+public final class RecordImport extends ImportMethod {
   static final String FORMAT_MESSAGE =
       "The value you provided could not be validated because it does not follow the expected format. Please try again.";
   static final String NOT_REPEATING_INSTRUMENT = "redcap_repeat_instrument must be the unique form name of a"
@@ -66,15 +65,7 @@ public final class RecordImport implements ApiMethod {
   private static final Set<String> KEY_COLUMNS = Set.of("redcap_event_name", "redcap_repeat_instrument",
       "redcap_repeat_instance", "redcap_data_access_group", "redcap_survey_identifier");
 
-  @Override
-  public List<Right> rights() {
-    return List.of(Right.API_IMPORT);
-  }
 
-  @Override
-  public boolean writes() {
-    return true;
-  }
 
   /** One validated cell of a row. */
   private record Cell(String column, Field field, Choice checkboxChoice, Form form, String value) {}

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
 import org.redcapjdbc.emulator.api.Params;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.Format;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.Event;
@@ -31,12 +30,7 @@ import org.redcapjdbc.emulator.store.RecordStore;
  * in the project (1 for the first) or its unique report name ({@code R-3788YK8R7X}). The caller's
  * export rights and DAG apply as in record exports.
  */
-public final class ReportExport implements ApiMethod {
-  @Override
-  public List<Right> rights() {
-    return List.of(Right.API_EXPORT);
-  }
-
+public final class ReportExport extends ExportMethod {
   /** The report {@code report_id} names. */
   static Report report(ProjectDefinition def, String id) throws ApiException {
     if (id == null) {

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.Arm;
@@ -22,12 +23,7 @@ public final class ArmMethods {
   private ArmMethods() {}
 
   /** Export: {@code arm_num} (number) and {@code name}; an arm without events is not listed. */
-  public static final class Export implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class Export extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
@@ -47,16 +43,12 @@ public final class ArmMethods {
    * Import: {@code arm_num, name} rows; without {@code override} they add or rename arms, with
    * {@code override=1} every arm, event and mapping (and their data) is deleted first.
    */
-  public static final class Import implements ApiMethod {
+  public static final class Import extends ImportMethod {
     @Override
     public List<Right> rights() {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
 
-    @Override
-    public boolean writes() {
-      return true;
-    }
 
     @Override
     public void handle(ApiCall call) throws Exception {
@@ -90,16 +82,12 @@ public final class ArmMethods {
   }
 
   /** Delete: the arms in {@code arms}, with their events, mappings and data. */
-  public static final class Delete implements ApiMethod {
+  public static final class Delete extends ImportMethod {
     @Override
     public List<Right> rights() {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
 
-    @Override
-    public boolean writes() {
-      return true;
-    }
 
     @Override
     public void handle(ApiCall call) throws Exception {

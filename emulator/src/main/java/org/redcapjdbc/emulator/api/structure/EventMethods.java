@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.Format;
 import org.redcapjdbc.emulator.format.TableWriter;
@@ -24,12 +25,7 @@ public final class EventMethods {
    * day offsets after {@code arm_num} when scheduling is on; numbers as JSON numbers; in CSV the
    * event name is always quoted.
    */
-  public static final class Export implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class Export extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
@@ -64,16 +60,12 @@ public final class EventMethods {
    * existing event, {@code custom_event_label} and day offsets); new events get a generated unique
    * name. With {@code override=1} every event (and its mappings and data) is deleted first.
    */
-  public static final class Import implements ApiMethod {
+  public static final class Import extends ImportMethod {
     @Override
     public List<Right> rights() {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
 
-    @Override
-    public boolean writes() {
-      return true;
-    }
 
     @Override
     public void handle(ApiCall call) throws Exception {
@@ -133,16 +125,12 @@ public final class EventMethods {
   }
 
   /** Delete: the events in {@code events}, with their mappings and data. */
-  public static final class Delete implements ApiMethod {
+  public static final class Delete extends ImportMethod {
     @Override
     public List<Right> rights() {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
 
-    @Override
-    public boolean writes() {
-      return true;
-    }
 
     @Override
     public void handle(ApiCall call) throws Exception {

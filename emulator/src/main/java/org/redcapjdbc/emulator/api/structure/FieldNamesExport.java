@@ -2,8 +2,7 @@ package org.redcapjdbc.emulator.api.structure;
 
 import java.util.List;
 import org.redcapjdbc.emulator.api.ApiCall;
-import org.redcapjdbc.emulator.api.ApiMethod;
-import org.redcapjdbc.emulator.api.Right;
+import org.redcapjdbc.emulator.api.ExportMethod;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.Choice;
 import org.redcapjdbc.emulator.model.Field;
@@ -16,12 +15,7 @@ import org.redcapjdbc.emulator.model.ProjectDefinition;
  * per export column; checkboxes give one row per option; calc fields and {@code <form>_complete}
  * are listed, file and descriptive fields are not (redcap-api.md §2.5). Optional {@code field}.
  */
-public final class FieldNamesExport implements ApiMethod {
-  @Override
-  public List<Right> rights() {
-    return List.of(Right.API_EXPORT);
-  }
-
+public final class FieldNamesExport extends ExportMethod {
   @Override
   public void handle(ApiCall call) throws Exception {
     ProjectDefinition def = call.definition();

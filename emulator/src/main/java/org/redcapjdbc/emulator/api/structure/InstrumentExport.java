@@ -2,18 +2,12 @@ package org.redcapjdbc.emulator.api.structure;
 
 import java.util.List;
 import org.redcapjdbc.emulator.api.ApiCall;
-import org.redcapjdbc.emulator.api.ApiMethod;
-import org.redcapjdbc.emulator.api.Right;
+import org.redcapjdbc.emulator.api.ExportMethod;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.Form;
 
 /** {@code content=instrument}: {@code instrument_name, instrument_label} in project order. */
-public final class InstrumentExport implements ApiMethod {
-  @Override
-  public List<Right> rights() {
-    return List.of(Right.API_EXPORT);
-  }
-
+public final class InstrumentExport extends ExportMethod {
   @Override
   public void handle(ApiCall call) throws Exception {
     TableWriter w = call.table(List.of("instrument_name", "instrument_label"));

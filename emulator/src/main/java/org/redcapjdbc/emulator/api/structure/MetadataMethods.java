@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.load.DictionaryReader;
@@ -31,12 +32,7 @@ public final class MetadataMethods {
   private MetadataMethods() {}
 
   /** Export: the 18 API columns, all values strings, the record-ID field first. */
-  public static final class Export implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class Export extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
@@ -85,16 +81,12 @@ public final class MetadataMethods {
    * case letters, digits and single underscores, starting with a letter; a form's fields must be
    * contiguous. Data of removed fields stay stored (as REDCap keeps them) but no longer export.
    */
-  public static final class Import implements ApiMethod {
+  public static final class Import extends ImportMethod {
     @Override
     public List<Right> rights() {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
 
-    @Override
-    public boolean writes() {
-      return true;
-    }
 
     @Override
     public void handle(ApiCall call) throws Exception {

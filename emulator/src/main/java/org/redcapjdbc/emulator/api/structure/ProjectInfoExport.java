@@ -4,11 +4,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.redcapjdbc.emulator.api.ApiCall;
-import org.redcapjdbc.emulator.api.ApiMethod;
-import org.redcapjdbc.emulator.api.Right;
+import org.redcapjdbc.emulator.api.ExportMethod;
 import org.redcapjdbc.emulator.format.Format;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.format.XmlText;
@@ -19,12 +17,7 @@ import org.redcapjdbc.emulator.model.ProjectInfo;
  * {@code content=project} export: one object (JSON), one row (CSV) or one {@code <item>} (XML),
  * keys in the order current servers use; flags and ids are JSON numbers.
  */
-public final class ProjectInfoExport implements ApiMethod {
-  @Override
-  public List<Right> rights() {
-    return List.of(Right.API_EXPORT);
-  }
-
+public final class ProjectInfoExport extends ExportMethod {
   static Map<String, Object> attributes(ProjectDefinition def) {
     ProjectInfo i = def.info();
     Map<String, Object> m = new LinkedHashMap<>();

@@ -5,9 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.redcapjdbc.emulator.api.ApiCall;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
 import org.redcapjdbc.emulator.api.Params;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.api.record.RecordFilter;
 import org.redcapjdbc.emulator.format.Format;
 import org.redcapjdbc.emulator.model.ProjectDefinition;
@@ -22,12 +21,7 @@ import org.redcapjdbc.emulator.store.RecordStore;
  * {@code filterLogic} select data as in record exports; {@code exportSurveyFields},
  * {@code exportDataAccessGroups} and {@code exportFiles} (base64 file contents) add items.
  */
-public final class ProjectXmlExport implements ApiMethod {
-  @Override
-  public List<Right> rights() {
-    return List.of(Right.API_EXPORT);
-  }
-
+public final class ProjectXmlExport extends ExportMethod {
   @Override
   public void handle(ApiCall call) throws Exception {
     ProjectDefinition def = call.definition();

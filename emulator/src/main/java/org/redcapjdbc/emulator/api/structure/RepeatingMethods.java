@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
+import org.redcapjdbc.emulator.api.ImportMethod;
 import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.Event;
@@ -27,12 +28,7 @@ public final class RepeatingMethods {
         : List.of("form_name", "custom_form_label");
   }
 
-  public static final class Export implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class Export extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
@@ -46,16 +42,12 @@ public final class RepeatingMethods {
     }
   }
 
-  public static final class Import implements ApiMethod {
+  public static final class Import extends ImportMethod {
     @Override
     public List<Right> rights() {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
 
-    @Override
-    public boolean writes() {
-      return true;
-    }
 
     @Override
     public void handle(ApiCall call) throws Exception {

@@ -7,9 +7,8 @@ import java.util.Optional;
 import org.redcapjdbc.emulator.api.Access;
 import org.redcapjdbc.emulator.api.ApiCall;
 import org.redcapjdbc.emulator.api.ApiException;
-import org.redcapjdbc.emulator.api.ApiMethod;
+import org.redcapjdbc.emulator.api.ExportMethod;
 import org.redcapjdbc.emulator.api.Params;
-import org.redcapjdbc.emulator.api.Right;
 import org.redcapjdbc.emulator.format.TableWriter;
 import org.redcapjdbc.emulator.model.Event;
 import org.redcapjdbc.emulator.model.ProjectDefinition;
@@ -111,12 +110,7 @@ public final class SurveyMethods {
   }
 
   /** {@code surveyLink}: {@code …/surveys/?s=HASH}. */
-  public static final class Link implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class Link extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Target t = target(call, true);
@@ -125,12 +119,7 @@ public final class SurveyMethods {
   }
 
   /** {@code surveyAccessCode}: the 9-character code a participant types at {@code …/surveys/}. */
-  public static final class AccessCode implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class AccessCode extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Target t = target(call, true);
@@ -139,12 +128,7 @@ public final class SurveyMethods {
   }
 
   /** {@code surveyReturnCode}: 8 characters; the survey must have Save &amp; Return Later on. */
-  public static final class ReturnCode implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class ReturnCode extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Target t = target(call, true);
@@ -157,12 +141,7 @@ public final class SurveyMethods {
   }
 
   /** {@code surveyQueueLink}: {@code …/surveys/?sq=HASH} (the project must have surveys). */
-  public static final class QueueLink implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class QueueLink extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       target(call, false);
@@ -185,12 +164,7 @@ public final class SurveyMethods {
    * from the survey timestamp), {@code survey_access_code}, {@code survey_link},
    * {@code survey_queue_link}.
    */
-  public static final class ParticipantList implements ApiMethod {
-    @Override
-    public List<Right> rights() {
-      return List.of(Right.API_EXPORT);
-    }
-
+  public static final class ParticipantList extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
       Target t = target(call, true);
