@@ -22,9 +22,14 @@ public final class Fixtures {
   }
 
   static Path path(String relative) {
-    URL url = Fixtures.class.getResource("/fixtures/" + relative);
+    return resource("fixtures/" + relative);
+  }
+
+  /** A file of the test resources, by its path below the resources root. */
+  public static Path resource(String path) {
+    URL url = Fixtures.class.getResource("/" + path);
     if (url == null) {
-      throw new IllegalArgumentException("No fixture " + relative);
+      throw new IllegalArgumentException("No test resource " + path);
     }
     try {
       return Path.of(url.toURI());

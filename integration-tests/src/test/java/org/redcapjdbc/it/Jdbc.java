@@ -13,7 +13,7 @@ import org.redcapjdbc.emulator.EmulatedProject;
 import org.redcapjdbc.emulator.RedcapEmulator;
 
 /** Connections to emulated projects through the real driver, and result sets as lists. */
-final class Jdbc {
+public final class Jdbc {
   static {
     try {
       Class.forName("org.redcapjdbc.jdbc.RedcapDriver");
@@ -42,13 +42,13 @@ final class Jdbc {
   }
 
   /** Every row of the query, each value as {@code getObject} returns it. */
-  static List<List<Object>> rows(Connection c, String sql) throws SQLException {
+  public static List<List<Object>> rows(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       return rows(rs);
     }
   }
 
-  static List<List<Object>> rows(ResultSet rs) throws SQLException {
+  public static List<List<Object>> rows(ResultSet rs) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     List<List<Object>> out = new ArrayList<>();
     while (rs.next()) {
@@ -62,7 +62,7 @@ final class Jdbc {
   }
 
   /** The only value of a one-row, one-column query. */
-  static Object value(Connection c, String sql) throws SQLException {
+  public static Object value(Connection c, String sql) throws SQLException {
     List<List<Object>> rows = rows(c, sql);
     if (rows.size() != 1 || rows.get(0).size() != 1) {
       throw new AssertionError("Expected one value from " + sql + " but got " + rows);

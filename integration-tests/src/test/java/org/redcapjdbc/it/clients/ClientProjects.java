@@ -2,7 +2,6 @@ package org.redcapjdbc.it.clients;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.redcapjdbc.emulator.EmulatedProject;
 import org.redcapjdbc.emulator.RedcapEmulator;
+import org.redcapjdbc.it.Fixtures;
 
 /**
  * The projects the real-client tests connect to, served by one emulator for the test JVM (started
@@ -106,14 +106,6 @@ final class ClientProjects {
   }
 
   static Path resource(String path) {
-    URL url = ClientProjects.class.getResource("/" + path);
-    if (url == null) {
-      throw new IllegalArgumentException("No test resource " + path);
-    }
-    try {
-      return Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return Fixtures.resource(path);
   }
 }

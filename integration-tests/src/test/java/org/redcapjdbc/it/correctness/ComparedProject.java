@@ -2,13 +2,12 @@ package org.redcapjdbc.it.correctness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.redcapjdbc.emulator.EmulatedProject;
 import org.redcapjdbc.emulator.RedcapEmulator;
+import org.redcapjdbc.it.Fixtures;
 
 /**
  * The projects the comparison suite runs its corpus on, by the id corpus entries name them with.
@@ -89,14 +88,6 @@ enum ComparedProject {
   }
 
   static Path resource(String path) {
-    URL url = ComparedProject.class.getResource("/" + path);
-    if (url == null) {
-      throw new IllegalArgumentException("No test resource " + path);
-    }
-    try {
-      return Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return Fixtures.resource(path);
   }
 }

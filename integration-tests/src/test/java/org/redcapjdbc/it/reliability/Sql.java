@@ -3,12 +3,10 @@ package org.redcapjdbc.it.reliability;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.redcapjdbc.it.Jdbc;
 
 /** Connections through the real driver, and result sets as lists of rows. */
 final class Sql {
@@ -41,31 +39,16 @@ final class Sql {
 
   /** Every row of the query, each value as {@code getObject} returns it. */
   static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return rows(rs);
-    }
+    return Jdbc.rows(c, sql);
   }
 
   static List<List<Object>> rows(ResultSet rs) throws SQLException {
-    ResultSetMetaData md = rs.getMetaData();
-    List<List<Object>> out = new ArrayList<>();
-    while (rs.next()) {
-      List<Object> row = new ArrayList<>(md.getColumnCount());
-      for (int i = 1; i <= md.getColumnCount(); i++) {
-        row.add(rs.getObject(i));
-      }
-      out.add(row);
-    }
-    return out;
+    return Jdbc.rows(rs);
   }
 
   /** The only value of a one-row, one-column query. */
   static Object value(Connection c, String sql) throws SQLException {
-    List<List<Object>> rows = rows(c, sql);
-    if (rows.size() != 1 || rows.get(0).size() != 1) {
-      throw new AssertionError("Expected one value from " + sql + " but got " + rows);
-    }
-    return rows.get(0).get(0);
+    return Jdbc.value(c, sql);
   }
 
   /** The messages of an exception and all its causes, one per line. */
