@@ -76,7 +76,7 @@ public final class EmulatedProject {
     return access().repositoryFile(projectId, docId);
   }
 
-  /** The project's log, newest first (what {@code content=log} exports). */
+  /** The project's log, oldest first (what {@code content=log} exports). */
   public List<LogEntry> log() {
     return access().log(projectId);
   }

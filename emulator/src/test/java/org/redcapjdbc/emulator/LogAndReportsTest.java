@@ -53,8 +53,8 @@ class LogAndReportsTest {
     String metadata = admin.post("content", "metadata", "format", "csv").body();
     admin.post("content", "metadata", "format", "csv", "data", metadata);
     List<LogEntry> log = p.log();
-    assertThat(log).extracting(LogEntry::action).containsSubsequence(LogEntry.MANAGE_DESIGN, "Delete record (API) 2", "Update record (API) 60", "Update record (API) 1",
-        "Create record (API) 6");
+    assertThat(log).extracting(LogEntry::action).containsSubsequence("Create record (API) 6", "Update record (API) 1",
+        "Update record (API) 60", "Delete record (API) 2", LogEntry.MANAGE_DESIGN);
     LogEntry created = log.stream().filter(e -> e.action().equals("Create record (API) 6")).findFirst().orElseThrow();
     assertThat(created.username()).isEqualTo("emulator_admin");
     assertThat(created.type()).isEqualTo(LogEntry.RECORD_ADD);
@@ -65,9 +65,9 @@ class LogAndReportsTest {
     assertThat(updated.details()).isEqualTo("name_last = 'Mouse'");
     assertThat(log).anySatisfy(e -> assertThat(e.details()).isEqualTo("Upload data dictionary (API)"));
     assertThat(log).anySatisfy(e -> assertThat(e.details()).isEqualTo("Export data dictionary (API)"));
-    // Entries are newest first, ids decreasing.
+    // Entries are oldest first, ids increasing, as a live server lists them.
     for (int i = 1; i < log.size(); i++) {
-      assertThat(log.get(i).id()).isLessThan(log.get(i - 1).id());
+      assertThat(log.get(i).id()).isGreaterThan(log.get(i - 1).id());
     }
   }
 
@@ -103,7 +103,8 @@ class LogAndReportsTest {
       assertThat(a.status()).as(String.join(" ", change) + ": " + a.body()).isEqualTo(200);
       assertThat(p.log().stream().filter(e -> !e.type().equals(LogEntry.EXPORT)).count())
           .as(String.join(" ", change)).isGreaterThan(before);
-      assertThat(p.log().get(0).username()).isEqualTo("emulator_admin");
+      List<LogEntry> log = p.log();
+      assertThat(log.get(log.size() - 1).username()).isEqualTo("emulator_admin");
     }
   }
 
@@ -121,29 +122,32 @@ class LogAndReportsTest {
     List<List<String>> rows = csv.csv();
     assertThat(rows.get(0)).containsExactly("timestamp", "username", "action", "details", "record");
     assertThat(rows.get(1).get(0)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
-    assertThat(rows.get(1).get(2)).isEqualTo("Delete record (API) 7");
+    // Oldest first: the first change of this test leads (a live log starts with the project's creation).
+    assertThat(rows.get(1).get(2)).isEqualTo("Create record (API) 7");
+    assertThat(rows.get(rows.size() - 1).get(2)).isEqualTo("Delete record (API) 7");
 
     JsonNode records = json(admin.post("content", "log", "format", "json", "logtype", "record"));
-    assertThat(column(records, "action")).containsExactly("Delete record (API) 7", "Create record (API) 8",
-        "Create record (API) 7");
-    assertThat(records.get(2).get("details").asText()).contains("name_first = 'Line one'");
+    assertThat(column(records, "action")).containsExactly("Create record (API) 7", "Create record (API) 8",
+        "Delete record (API) 7");
+    assertThat(records.get(0).get("details").asText()).contains("name_first = 'Line one'");
     assertThat(column(json(admin.post("content", "log", "format", "json", "logtype", "record_add")), "record"))
-        .containsExactly("8", "7");
+        .containsExactly("7", "8");
     assertThat(column(json(admin.post("content", "log", "format", "json", "user", "site2")), "action"))
         .containsExactly("Create record (API) 8");
     assertThat(column(json(admin.post("content", "log", "format", "json", "record", "7")), "action"))
-        .containsExactly("Delete record (API) 7", "Create record (API) 7");
+        .containsExactly("Create record (API) 7", "Delete record (API) 7");
     admin.post("content", "record", "format", "json");
     JsonNode exports = json(admin.post("content", "log", "format", "json", "logtype", "export"));
-    assertThat(exports.get(0).get("action").asText()).isEqualTo("Data export");
-    assertThat(exports.get(0).get("details").asText()).isEqualTo("Export records (API)");
+    JsonNode lastExport = exports.get(exports.size() - 1);
+    assertThat(lastExport.get("action").asText()).isEqualTo("Data export");
+    assertThat(lastExport.get("details").asText()).isEqualTo("Export records (API)");
     assertThat(column(json(admin.post("content", "log", "format", "json", "dag", "dag_2")), "username"))
         .containsOnly("site2");
-    // The log export itself is logged (after it answered).
-    assertThat(json(admin.post("content", "log", "format", "json", "logtype", "manage")).get(0).get("details")
-        .asText()).isEqualTo("Export Logging (API)");
-    assertThat(json(admin.post("content", "log", "format", "json", "logtype", "manage")).get(0).get("action")
-        .asText()).isEqualTo("Manage/Design ");
+    // The log export itself is logged (after it answered), so it is the newest, last, entry.
+    JsonNode manage = json(admin.post("content", "log", "format", "json", "logtype", "manage"));
+    JsonNode newest = manage.get(manage.size() - 1);
+    assertThat(newest.get("details").asText()).isEqualTo("Export Logging (API)");
+    assertThat(newest.get("action").asText()).isEqualTo("Manage/Design ");
 
     String today = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd"));
     assertThat(json(admin.post("content", "log", "format", "json", "beginTime", today + " 00:00", "endTime",

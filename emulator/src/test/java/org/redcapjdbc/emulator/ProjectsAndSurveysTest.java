@@ -125,7 +125,7 @@ class ProjectsAndSurveysTest {
         "[{\"project_title\":\"x\"}]");
     assertThat(noPurpose.status()).isEqualTo(400);
     // The super token opens nothing else; a project token cannot create projects.
-    assertThat(client(SUPER).post("content", "version").status()).isEqualTo(403);
+    assertThat(client(SUPER).post("content", "record", "format", "json").status()).isEqualTo(403);
     assertThat(made.post("content", "project", "format", "json", "data", "[{\"project_title\":\"y\",\"purpose\":\"0\"}]")
         .status()).isEqualTo(403);
   }

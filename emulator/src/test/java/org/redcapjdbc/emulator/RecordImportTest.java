@@ -268,7 +268,7 @@ class RecordImportTest {
         {"v_date_ymd", "2020-13-01"}, {"v_datetime_ymd", "2020-01-01"}, {"v_datetime_seconds_ymd", "2020-01-01 10:00"},
         {"v_time_hh_mm", "24:00"}, {"v_email", "a@b"}, {"v_zipcode", "1234"}, {"v_alpha_only", "ab1"},
         {"f_slider", "102"}, {"f_yes_no", "yes"}, {"f_true_false", "2"}, {"f_radio", "9"}, {"f_checkbox___1", "2"},
-        {"form_1_complete", "3"}, {"f_calculated", "7"}, {"f_file_upload", "x.txt"},
+        {"form_1_complete", "3"}, {"f_file_upload", "x.txt"},
     };
     for (String[] b : bad) {
       ApiClient.Answer a = c.post("content", "record", "format", "json", "data",
@@ -277,5 +277,17 @@ class RecordImportTest {
       assertThat(JSON.readTree(a.body()).get("error").asText()).startsWith("\"99\",\"" + b[0] + "\",\"" + b[1] + "\",");
     }
     assertThat(exportJson(c, "records[0]", "99")).isEmpty();
+  }
+
+  @Test
+  void calcValuesInAnImportAreIgnoredAndComputed() throws Exception {
+    ApiClient c = new ApiClient(emulator.url(),
+        emulator.loadProject(Fixtures.path("redcapr/validation-types-1"), null).token());
+    ApiClient.Answer a = c.post("content", "record", "format", "json", "data",
+        "[{\"record_id\":\"98\",\"f_calculated\":\"12345\"}]");
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    // The constant calc 3+4 is REDCap's to compute; the value sent is not kept.
+    assertThat(exportJson(c, "records[0]", "98", "fields[0]", "f_calculated").get(0).get("f_calculated").asText())
+        .isEqualTo("7");
   }
 }

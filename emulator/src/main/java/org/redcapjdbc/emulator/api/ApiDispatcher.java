@@ -2,6 +2,8 @@ package org.redcapjdbc.emulator.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import org.redcapjdbc.emulator.format.Format;
@@ -71,9 +73,16 @@ public final class ApiDispatcher {
       throw ApiException.forbidden(NO_PERMISSION);
     }
     if (superToken != null && token.equals(superToken)) {
-      // A super token only creates projects.
+      // REDCap documents two methods for a super token: creating a project, and the version
+      // (PHPCap's tests ask a live server for it with a super token). Everything else is refused.
       if ("project".equals(p.get("content")) && "import".equals(action(p))) {
         org.redcapjdbc.emulator.api.project.ProjectCreation.create(p, projects, response);
+        return;
+      }
+      if ("version".equals(p.get("content")) && "export".equals(action(p))) {
+        try (OutputStream out = response.open(200, Format.PLAIN_TEXT)) {
+          out.write(StandardMethods.VERSION.getBytes(StandardCharsets.US_ASCII));
+        }
         return;
       }
       throw ApiException.forbidden(NO_PERMISSION);

@@ -31,6 +31,9 @@ final class JsonTableWriter implements TableWriter {
   public void row(Object[] cells) throws IOException {
     json.writeStartObject();
     for (int i = 0; i < keys.length; i++) {
+      if (cells[i] == ABSENT) {
+        continue;
+      }
       json.writeFieldName(keys[i]);
       writeValue(json, cells[i]);
     }

@@ -10,6 +10,17 @@ import java.util.List;
  * objects (the {@code forms} rights of users; {@code key:value,…} in CSV and XML); null is blank.
  */
 public interface TableWriter {
+  /**
+   * The cell of a key that this row does not have (REDCap 15's file repository list gives folders
+   * and files different keys): left out of the JSON object and the XML item, blank in CSV.
+   */
+  Object ABSENT = new Object() {
+    @Override
+    public String toString() {
+      return "";
+    }
+  };
+
   void row(Object[] cells) throws IOException;
 
   /** Ends the table (closing brackets or tags) and flushes; does not close the stream. */

@@ -34,6 +34,9 @@ final class XmlTableWriter implements TableWriter {
   public void row(Object[] cells) throws IOException {
     out.write("<item>");
     for (int i = 0; i < columns.length; i++) {
+      if (cells[i] == ABSENT) {
+        continue;
+      }
       out.write('<');
       out.write(columns[i]);
       out.write('>');

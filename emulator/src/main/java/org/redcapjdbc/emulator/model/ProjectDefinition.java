@@ -43,6 +43,7 @@ public final class ProjectDefinition {
   private final Map<String, Event> eventByUniqueName = new LinkedHashMap<>();
   private final Map<Integer, Event> eventById = new HashMap<>();
   private final Map<String, Set<String>> designated = new HashMap<>();
+  private final boolean severalArmsHoldEvents;
   private final Set<String> repeatingEvents = new HashSet<>();
   private final Map<String, Set<String>> repeatingForms = new HashMap<>();
   private final Map<String, CheckboxOption> checkboxByColumn = new HashMap<>();
@@ -58,6 +59,7 @@ public final class ProjectDefinition {
     this.fields = List.copyOf(b.fields);
     this.arms = List.copyOf(b.arms);
     this.events = List.copyOf(b.events);
+    this.severalArmsHoldEvents = events.stream().mapToInt(Event::armNumber).distinct().count() > 1;
     Map<String, List<String>> ef = new LinkedHashMap<>();
     b.eventForms.forEach((k, v) -> ef.put(k, List.copyOf(v)));
     this.eventForms = Collections.unmodifiableMap(ef);
@@ -314,9 +316,13 @@ public final class ProjectDefinition {
     return info.surveysEnabled() && !surveys.isEmpty();
   }
 
-  /** Event label for label-mode exports: the name, plus the arm when the project has several. */
+  /**
+   * Event label for label-mode exports: the name, plus the arm when several arms hold events. An
+   * arm without events does not count: live, a project with one arm of events and a second, empty
+   * arm still exports {@code Event 1} (docs/redcap-api.md §2.1).
+   */
   public String eventLabel(Event event) {
-    if (arms.size() > 1) {
+    if (severalArmsHoldEvents) {
       return designationLabel(event);
     }
     return event.name();

@@ -44,7 +44,7 @@ public final class LogStore {
     }
   }
 
-  /** Entries matching {@code q}, newest first. */
+  /** Entries matching {@code q}, oldest first. */
   public static List<LogEntry> read(Connection c, int projectId, Query q) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT log_id, ts, username, log_type, action, details, record, group_id"
         + " FROM redcap_log_event WHERE project_id = ?");
@@ -80,7 +80,8 @@ public final class LogStore {
       sql.append(" AND ts <= ?");
       args.add(Timestamp.valueOf(q.end()));
     }
-    sql.append(" ORDER BY log_id DESC");
+    // Oldest first, as live servers list a project's log (its creation comes first).
+    sql.append(" ORDER BY log_id");
     List<LogEntry> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < args.size(); i++) {

@@ -81,7 +81,12 @@ public final class FileRepositoryMethods {
     }
   }
 
-  /** {@code list}: sub-folders (sorted by name) then files of a folder; {@code folder_id, doc_id, name, role, dag}. */
+  /**
+   * {@code list}: sub-folders (sorted by name) then files of a folder, as REDCap 15 (the version
+   * this emulator reports) gives them: a folder is {@code {"folder_id": n, "name": …}}, a file
+   * {@code {"doc_id": n, "name": …}}; CSV has the columns {@code folder_id,doc_id,name}. Later
+   * versions add {@code role} and {@code dag} columns (docs/redcap-api.md §2.12).
+   */
   public static final class ListFiles extends ExportMethod {
     @Override
     public void handle(ApiCall call) throws Exception {
@@ -96,14 +101,13 @@ public final class FileRepositoryMethods {
         rows = new Object[folders.size() + files.size()][];
         int i = 0;
         for (DocumentStore.Folder f : folders) {
-          rows[i++] = new Object[] {f.folderId(), "", f.name(), f.roleId() == null ? "" : (Object) f.roleId(),
-              f.dagId() == null ? "" : (Object) f.dagId()};
+          rows[i++] = new Object[] {f.folderId(), TableWriter.ABSENT, f.name()};
         }
         for (DocumentStore.RepositoryFile f : files) {
-          rows[i++] = new Object[] {"", f.docId(), f.name(), "", ""};
+          rows[i++] = new Object[] {TableWriter.ABSENT, f.docId(), f.name()};
         }
       }
-      TableWriter w = call.table(List.of("folder_id", "doc_id", "name", "role", "dag"));
+      TableWriter w = call.table(List.of("folder_id", "doc_id", "name"));
       for (Object[] r : rows) {
         w.row(r);
       }

@@ -20,7 +20,7 @@ import org.redcapjdbc.emulator.model.LogEntry;
 import org.redcapjdbc.emulator.store.LogStore;
 
 /**
- * {@code content=log} (redcap-api.md §2.11, wire samples §19): the project's log, newest first,
+ * {@code content=log} (redcap-api.md §2.11, wire samples §19): the project's log, oldest first,
  * as {@code timestamp} (minute precision), {@code username}, {@code action}, {@code details},
  * {@code record}; filtered by {@code logtype}, {@code user}, {@code record}, {@code dag} (group id
  * or unique name) and {@code beginTime}/{@code endTime} ({@code YYYY-MM-DD HH:MM}, seconds

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -41,6 +42,8 @@ import org.redcapjdbc.emulator.store.RecordStore;
 public final class PdfExport extends ExportMethod {
   private static final float MARGIN = 50;
   private static final int WRAP = 95;
+  /** The version REDCap's PDFs declare in their header. */
+  private static final float PDF_VERSION = 1.3f;
 
 
   /** The fonts, made on the first PDF only: PDFBox looks for system fonts when it makes them. */
@@ -150,6 +153,11 @@ public final class PdfExport extends ExportMethod {
   private byte[] render(ProjectDefinition def, List<Section> sections, boolean compact, ApiCall call)
       throws IOException {
     try (PDDocument doc = new PDDocument()) {
+      // REDCap's PDFs declare version 1.3 and clients that sniff the header see %PDF-1.3. PDFBox
+      // refuses to lower a document's version through PDDocument, so the header version is set on
+      // the COS document, and the file is saved without object or cross-reference streams (PDF 1.5
+      // features that would make PDFBox raise the version again).
+      doc.getDocument().setVersion(PDF_VERSION);
       Writer w = new Writer(doc);
       w.line(Fonts.BOLD, 16, def.title());
       w.gap();
@@ -187,7 +195,7 @@ public final class PdfExport extends ExportMethod {
       }
       w.close();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      doc.save(out);
+      doc.save(out, CompressParameters.NO_COMPRESSION);
       return out.toByteArray();
     }
   }

@@ -80,7 +80,8 @@ public final class ProjectCreation {
     ProjectDefinition withInfo = def.toBuilder().info(info.build()).build();
     ProjectImporter.StoredProject stored;
     try {
-      stored = ProjectImporter.store(registry, new LoadedProject(withInfo, base.data()), null);
+      stored = ProjectImporter.store(registry, new LoadedProject(withInfo, base.data().withoutCalcValues(withInfo)),
+          null);
     } catch (ProjectLoadException e) {
       throw ApiException.badRequest("The project could not be created: " + e.getMessage());
     }

@@ -98,7 +98,7 @@ public final class RecordExport extends ExportMethod {
             for (List<RecordRows.Row> group : groups) {
               for (RecordRows.Row row : group) {
                 Object[] cells = renderer.render(record, row, docNames);
-                if (!plan.recordIdIncluded && RowRenderer.blank(cells)) {
+                if (!plan.recordIdIncluded && renderer.leftOut(cells, record, row, docNames)) {
                   continue;
                 }
                 writer.row(cells);

@@ -53,8 +53,6 @@ public final class RecordImport extends ImportMethod {
       + " of one of its choices can be imported.";
   static final String NOT_CHECKBOX_VALUE = "A checkbox option can only be imported as 1 (checked) or 0 (unchecked).";
   static final String NOT_STATUS = "A form status can only be 0 (Incomplete), 1 (Unverified) or 2 (Complete).";
-  static final String CALC_NOT_IMPORTABLE = "This field is a calculated field, so its value cannot be imported;"
-      + " REDCap calculates it.";
   static final String FILE_NOT_IMPORTABLE = "This field is a file upload field, so its value cannot be set by"
       + " importing records; use Import File.";
   static final String OTHER_DAG = "This record exists in a data access group other than yours, so you cannot"
@@ -338,6 +336,11 @@ public final class RecordImport extends ImportMethod {
       Form status = def.formOfCompleteField(column);
       ProjectDefinition.CheckboxOption box = def.checkboxColumn(column);
       Field field = status != null ? null : box != null ? box.field() : def.field(column);
+      if (field != null && field.type() == FieldType.CALC) {
+        // REDCap computes calc fields and keeps no imported value for them, blank or not: a live server
+        // re-imports its own export, calc columns included (docs/redcap-api.md §2.2).
+        continue;
+      }
       Form form = status != null ? status : def.form(field.formName());
       if (value.isEmpty()) {
         cells.add(new Cell(column, field, box == null ? null : box.choice(), form, ""));
@@ -418,8 +421,6 @@ public final class RecordImport extends ImportMethod {
         } catch (NumberFormatException e) {
           return "The value must be a whole number from " + min + " to " + max + ".";
         }
-      case CALC:
-        return CALC_NOT_IMPORTABLE;
       case FILE:
         return FILE_NOT_IMPORTABLE;
       default:

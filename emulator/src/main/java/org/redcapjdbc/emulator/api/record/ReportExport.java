@@ -142,7 +142,7 @@ public final class ReportExport extends ExportMethod {
           for (List<RecordRows.Row> group : rows.groups(record)) {
             for (RecordRows.Row row : group) {
               Object[] cells = renderer.render(record, row, docNames);
-              if (!plan.recordIdIncluded && RowRenderer.blank(cells)) {
+              if (!plan.recordIdIncluded && renderer.leftOut(cells, record, row, docNames)) {
                 continue;
               }
               if (removeBreaks) {

@@ -27,6 +27,8 @@ final class RowRenderer {
   private final Character decimal;
 
   private final List<Form> forms;
+  /** The raw rendering of the same columns, made when a label export first needs it. */
+  private RowRenderer raw;
 
   RowRenderer(ProjectDefinition def, List<ExportColumn> columns, boolean labels, boolean checkboxLabels,
       boolean blankForGray, Character decimal) {
@@ -56,7 +58,23 @@ final class RowRenderer {
     return cells;
   }
 
-  /** True when every cell but the key columns is blank (such rows are left out without the record ID). */
+  /**
+   * Whether a row rendered as {@code cells} is left out of an export that does not carry the record
+   * ID: when it holds no value. That is decided on the raw values, whatever the labels make of
+   * them: with {@code exportCheckboxLabel}, unchecked boxes label as blank, and live servers still
+   * return those rows, the same rows as the raw export (docs/redcap-api.md §3.3).
+   */
+  boolean leftOut(Object[] cells, RecordData data, RecordRows.Row row, Map<Integer, String> docNames) {
+    if (!labels) {
+      return blank(cells);
+    }
+    if (raw == null) {
+      raw = new RowRenderer(def, columns, false, false, blankForGray, decimal);
+    }
+    return blank(raw.render(data, row, docNames));
+  }
+
+  /** True when every cell is blank. */
   static boolean blank(Object[] cells) {
     for (Object c : cells) {
       if (c != null && !c.toString().isEmpty()) {

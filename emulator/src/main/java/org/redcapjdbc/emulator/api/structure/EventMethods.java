@@ -56,9 +56,10 @@ public final class EventMethods {
   }
 
   /**
-   * Import: {@code event_name, arm_num} (+ optional {@code unique_event_name}, which updates an
-   * existing event, {@code custom_event_label} and day offsets); new events get a generated unique
-   * name. With {@code override=1} every event (and its mappings and data) is deleted first.
+   * Import: {@code event_name, arm_num} (+ optional {@code unique_event_name}, which updates the event
+   * of that name when there is one, {@code custom_event_label} and day offsets); every other row
+   * creates an event with a generated unique name, whatever unique name it carries. With
+   * {@code override=1} every event (and its mappings and data) is deleted first.
    */
   public static final class Import extends ImportMethod {
     @Override
@@ -93,10 +94,9 @@ public final class EventMethods {
             Structure.cell(row, "custom_event_label"), Structure.decimal(row, "day_offset"),
             Structure.decimal(row, "offset_min"), Structure.decimal(row, "offset_max"));
         if (existing == null) {
-          if (!unique.isEmpty() && !override) {
-            throw ApiException.badRequest("The unique event name '" + unique + "' is not an event of this project;"
-                + " leave unique_event_name blank to create an event.");
-          }
+          // A unique name that is not (or no longer) an event's is ignored and the event created under a
+          // generated name, as live servers do when a client restores exported events after deleting them
+          // (docs/redcap-api.md §2.7).
           taken.add(updated.uniqueName());
           events.add(updated);
         } else {
