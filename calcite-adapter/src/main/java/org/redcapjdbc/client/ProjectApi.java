@@ -99,7 +99,7 @@ public final class ProjectApi {
     return api.raw(ApiCall.read(request.toParams()));
   }
 
-  /** Logging rows: {@code timestamp, username, action, details, record}, newest first. */
+  /** Logging rows: {@code timestamp, username, action, details, record}, oldest first. */
   public List<Map<String, String>> exportLogging(LogRequest request) {
     return api.rows(request.toParams());
   }

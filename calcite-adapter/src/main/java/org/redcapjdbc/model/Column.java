@@ -89,8 +89,9 @@ public final class Column {
   }
 
   /**
-   * Whether an import can set this column. False for label companions (computed) and file
-   * fields (their value is the uploaded file's name; files go through {@code meta.files}).
+   * Whether an import can set this column. False for label companions (computed), calc fields
+   * (REDCap computes them and ignores imported values) and file fields (their value is the
+   * uploaded file's name; files go through {@code meta.files}).
    */
   public boolean isWritable() {
     return writable;

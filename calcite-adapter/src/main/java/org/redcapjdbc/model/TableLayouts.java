@@ -144,7 +144,8 @@ final class TableLayouts {
         ? SqlTypeMapping.forField(field).orElseThrow()
         : SqlType.VARCHAR;
     columns.add(new Column(field.name(), ColumnKind.FIELD, true, false, field.name(), null,
-        field.form(), field.plainLabel(), field.type() != FieldType.FILE,
+        field.form(), field.plainLabel(),
+        field.type() != FieldType.FILE && field.type() != FieldType.CALC,
         ValueConverters.forType(field.name(), type, field.validation(), missingCodes)));
     if (options.labelColumns()) {
       model.labelColumnName(field.name()).ifPresent(name ->

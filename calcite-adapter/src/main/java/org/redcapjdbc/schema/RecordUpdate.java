@@ -40,7 +40,7 @@ final class RecordUpdate extends StatementWrite {
     for (String name : updateColumns) {
       Column c = layout.column(name).orElseThrow(() ->
           new IllegalStateException("Calcite updates a column " + name + " of " + layout));
-      String why = whyNotUpdatable(c);
+      String why = whyNotUpdatable(c, wireRows);
       if (why != null) {
         return new RefusedWrite(what, why, "0A000");
       }
@@ -49,7 +49,7 @@ final class RecordUpdate extends StatementWrite {
     return new RecordUpdate(session, what, wireRows, layout.primaryKey(), targets);
   }
 
-  private static String whyNotUpdatable(Column c) {
+  private static String whyNotUpdatable(Column c, RecordWireRows wireRows) {
     if (c.kind() == ColumnKind.RECORD_ID) {
       return "'" + c.name() + "' is the record ID, the key of the row. To give data another"
           + " record ID, INSERT it under the new ID and DELETE the old record (REDCap's rename"
@@ -60,7 +60,7 @@ final class RecordUpdate extends StatementWrite {
           + " to another " + (c.name().equals(PseudoColumns.EVENT_NAME) ? "event" : "instance")
           + ", INSERT it there and DELETE the old row.";
     }
-    String why = RecordWireRows.whyNotWritable(c);
+    String why = wireRows.whyNotWritable(c);
     return why == null ? null : why + ".";
   }
 

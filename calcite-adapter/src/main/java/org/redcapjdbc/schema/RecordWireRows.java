@@ -8,6 +8,7 @@ import java.util.Map;
 import org.redcapjdbc.model.Column;
 import org.redcapjdbc.model.ColumnKind;
 import org.redcapjdbc.model.Event;
+import org.redcapjdbc.model.FieldType;
 import org.redcapjdbc.model.Instrument;
 import org.redcapjdbc.model.ProjectModel;
 import org.redcapjdbc.model.PseudoColumns;
@@ -133,10 +134,17 @@ final class RecordWireRows {
   }
 
   /** Whether {@code c} can be given a value by an import, else why not (null when it can). */
-  static String whyNotWritable(Column c) {
+  String whyNotWritable(Column c) {
     if (c.kind() == ColumnKind.LABEL) {
       return "'" + c.name() + "' is a label column, computed from the data dictionary; write"
           + " the code into '" + c.sourceField().orElse("its field") + "' instead";
+    }
+    if (!c.isWritable() && c.sourceField().flatMap(model::field)
+        .map(f -> f.type() == FieldType.CALC).orElse(false)) {
+      // REDCap keeps no imported value for a calc field (it computes it), so a write would be
+      // answered as a success and change nothing.
+      return "'" + c.name() + "' is a calculated field: REDCap computes its value from the"
+          + " record's other fields and ignores a value sent for it; write those fields instead";
     }
     if (!c.isWritable()) {
       return "'" + c.name() + "' is a file-upload field, whose value is the stored file's name;"
@@ -145,7 +153,7 @@ final class RecordWireRows {
     return null;
   }
 
-  private static void checkWritable(Column c) {
+  private void checkWritable(Column c) {
     String why = whyNotWritable(c);
     if (why != null) {
       throw new IllegalArgumentException(why);

@@ -63,7 +63,7 @@ final class StructureWrites {
 
   /**
    * {@code meta.events}: an INSERT gives {@code event_name} and {@code arm_num} (REDCap makes the
-   * unique name unless one is given); UPDATE renames ({@code event_name},
+   * unique name; one given is refused); UPDATE renames ({@code event_name},
    * {@code custom_event_label}); DELETE removes events with their data.
    */
   static SystemWrites events(ProjectSession session, List<SystemColumn> columns) {
@@ -81,7 +81,10 @@ final class StructureWrites {
           Map<String, Object> m = map("event_name", required(row[0], "event_name",
               "the event's name"), "arm_num", row[1]);
           if (row[2] != null && !row[2].toString().isBlank()) {
-            m.put("unique_event_name", row[2]);
+            // REDCap takes a unique name that is an event's as an update of that event, and
+            // ignores any other (docs/redcap-api.md §2.7): neither is what an INSERT means.
+            throw new IllegalArgumentException("unique_event_name cannot be given: REDCap makes"
+                + " it from event_name and arm_num (to rename an event, UPDATE meta.events)");
           }
           if (row[3] != null) {
             m.put("custom_event_label", row[3]);

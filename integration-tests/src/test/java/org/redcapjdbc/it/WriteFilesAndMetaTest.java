@@ -159,6 +159,10 @@ class WriteFilesAndMetaTest extends EmulatorTest {
       assertThat(Jdbc.value(c, "SELECT COUNT(*) FROM meta.events")).isEqualTo(9L);
       assertThat(s.executeUpdate("INSERT INTO meta.arms (arm_num, name) VALUES (3, 'Third')"))
           .isEqualTo(1);
+      // REDCap would take a given unique name as an update of that event, or ignore it.
+      assertThatThrownBy(() -> s.executeUpdate("INSERT INTO meta.events (event_name, arm_num,"
+          + " unique_event_name) VALUES ('Extra Visit', 3, 'baseline_arm_1')"))
+          .hasMessageContaining("unique_event_name cannot be given");
       assertThat(s.executeUpdate("INSERT INTO meta.events (event_name, arm_num) VALUES"
           + " ('Extra Visit', 3)")).isEqualTo(1);
       emulator.resetStats();

@@ -221,9 +221,12 @@ class WriteRoundTripTest extends EmulatorTest {
           .hasMessageContaining("INSERT INTO meta.files");
       assertThatThrownBy(() -> s.executeUpdate("UPDATE form_1 SET record_id = 'z'"
           + " WHERE record_id = '1'")).hasMessageContaining("'record_id' is the record ID");
-      assertThat(emulator.stats().method("record/import").requests()).isZero();
+      // REDCap ignores imported calc values: the driver refuses rather than report a write.
       assertThatThrownBy(() -> s.executeUpdate("UPDATE form_1 SET f_calculated = 1.5"
-          + " WHERE record_id = '1'")).hasMessageContaining("f_calculated");
+          + " WHERE record_id = '1'")).hasMessageContaining("'f_calculated' is a calculated field");
+      assertThatThrownBy(() -> s.executeUpdate("INSERT INTO form_1 (record_id, f_calculated)"
+          + " VALUES ('x', 2)")).hasMessageContaining("'f_calculated' is a calculated field");
+      assertThat(emulator.stats().method("record/import").requests()).isZero();
     }
   }
 
