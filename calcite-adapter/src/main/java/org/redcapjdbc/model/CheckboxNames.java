@@ -1,9 +1,9 @@
 package org.redcapjdbc.model;
 
 /**
- * REDCap's rule for naming the export column of one checkbox option (redcap-api.md §2.5, §3.3):
- * {@code field + "___" + code}, with the code lower-cased and every character that is not an
- * ASCII letter or digit replaced by {@code _}. So {@code -99} gives {@code race____99},
+ * REDCap's rule for naming the export column of one checkbox option
+ * (docs/redcap-api.md §2.5, §3.3): {@code field + "___" + code}, with the code lower-cased and
+ * every character that is not an ASCII letter or digit replaced by {@code _}. So {@code -99} gives {@code race____99},
  * {@code k>=9} gives {@code ___k__9}, {@code ABC} gives {@code ___abc}, {@code 1.5} gives
  * {@code ___1_5}.
  *

@@ -7,8 +7,8 @@ import java.util.List;
  * Parses REDCap choice lists: {@code select_choices_or_calculations} of radio, dropdown and
  * checkbox fields, and the project's {@code missing_data_codes}.
  *
- * <p>Rules (redcap-api.md §2.4): choices are separated by {@code |}, with spaces around it in the
- * web-UI dictionary ({@code " | "}) and without in the API; each choice splits on its
+ * <p>Rules (docs/redcap-api.md §2.4): choices are separated by {@code |}, with spaces around it in
+ * the web-UI dictionary ({@code " | "}) and without in the API; each choice splits on its
  * <em>first</em> comma into code and label ({@code 12ab, alpha, numeric} gives code {@code 12ab});
  * a choice without a comma is a legacy label-only choice whose code is its label. Codes and labels
  * are trimmed; labels are otherwise kept as written, HTML included.

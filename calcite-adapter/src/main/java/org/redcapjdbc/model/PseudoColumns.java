@@ -2,7 +2,7 @@ package org.redcapjdbc.model;
 
 import java.util.Set;
 
-/** The names of the columns REDCap adds to flat exports (redcap-api.md §3.4). */
+/** The names of the columns REDCap adds to flat exports (docs/redcap-api.md §3.4). */
 public final class PseudoColumns {
   public static final String EVENT_NAME = "redcap_event_name";
   public static final String REPEAT_INSTRUMENT = "redcap_repeat_instrument";

@@ -3,7 +3,7 @@ package org.redcapjdbc.model;
 import java.util.Optional;
 
 /**
- * The SQL type of a REDCap field, from the data dictionary only (design.md §3):
+ * The SQL type of a REDCap field, from the data dictionary only (docs/architecture.md §3):
  *
  * <table>
  *   <caption>REDCap to SQL</caption>

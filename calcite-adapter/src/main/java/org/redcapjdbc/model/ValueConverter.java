@@ -2,7 +2,7 @@ package org.redcapjdbc.model;
 
 /**
  * Converts one column's values between REDCap's wire text and Calcite's internal representation
- * (calcite-notes.md §2.6).
+ * (docs/calcite-workarounds.md §2.6).
  *
  * <table>
  *   <caption>Internal representation by SQL type</caption>

@@ -20,11 +20,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code SELECT COUNT(*) FROM records} asks REDCap for the record-ID field only.
  *
  * <p>Calcite plans a count with no grouping over a table scan that reads every column (a one-column
- * projection is pruned away again, calcite-notes.md §2.1), so the export would carry the whole
- * project. This rule matches an aggregate of only {@code COUNT()}s without arguments, grouping or
- * filters directly over a scan of a table that {@link CountableTable#countColumn() names} a cheap
- * column, and puts the same aggregate over a scan of just that column (keeping any filters the
- * scan already carries).
+ * projection is pruned away again, docs/calcite-workarounds.md §2.1), so the export would carry the
+ * whole project. This rule matches an aggregate of only {@code COUNT()}s without arguments,
+ * grouping or filters directly over a scan of a table that
+ * {@link CountableTable#countColumn() names} a cheap column, and puts the same aggregate over a
+ * scan of just that column (keeping any filters the scan already carries).
  */
 public final class CountStarRule extends RelRule<CountStarRule.Config> {
 

@@ -36,7 +36,7 @@ import org.apache.calcite.util.BuiltInMethod;
 /**
  * INSERT, UPDATE and DELETE on a REDCap table. Calcite 1.42's own {@code EnumerableTableModify}
  * cannot serve: it needs a Java collection behind the table, throws on UPDATE and deletes nothing
- * from rows of arrays (calcite-notes.md §3). This node hands the rows to the table's
+ * from rows of arrays (docs/calcite-workarounds.md §3). This node hands the rows to the table's
  * {@link TableWriter}, which turns them into API calls, and returns its count as the statement's
  * single ROWCOUNT row.
  *

@@ -20,11 +20,12 @@
  *
  * <p>Writes: {@link org.redcapjdbc.plan.RedcapTableModify} (and its rule, in
  * {@code RedcapRules.ALL}) replaces Calcite 1.42's {@code EnumerableTableModify}, which needs a
- * Java collection, throws on UPDATE and deletes nothing from array rows (calcite-notes §3). It
- * hands the rows to the table's {@link org.redcapjdbc.plan.TableWriter}: whole rows for INSERT,
- * and for UPDATE and DELETE only {@link org.redcapjdbc.plan.WritableTable#matchedRowColumns()}
- * (plus the new values), a projection the planner pushes into the scan, so that a DELETE exports
- * the matching keys and nothing else. {@link org.redcapjdbc.plan.InsertDefaults} lets an INSERT
- * leave out the NOT NULL columns REDCap fills in (an auto-numbered record ID, a new instance).
+ * Java collection, throws on UPDATE and deletes nothing from array rows
+ * (docs/calcite-workarounds.md §3). It hands the rows to the table's
+ * {@link org.redcapjdbc.plan.TableWriter}: whole rows for INSERT, and for UPDATE and DELETE only
+ * {@link org.redcapjdbc.plan.WritableTable#matchedRowColumns()} (plus the new values), a projection
+ * the planner pushes into the scan, so that a DELETE exports the matching keys and nothing else.
+ * {@link org.redcapjdbc.plan.InsertDefaults} lets an INSERT leave out the NOT NULL columns REDCap
+ * fills in (an auto-numbered record ID, a new instance).
  */
 package org.redcapjdbc.plan;

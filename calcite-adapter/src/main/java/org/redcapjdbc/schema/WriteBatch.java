@@ -14,10 +14,10 @@ import org.apache.calcite.DataContext;
  * A JDBC batch ({@code executeBatch}) in progress on one statement: the rows of its INSERTs are
  * buffered and imported together at the end, in as few calls as {@code importBatchSize} allows,
  * instead of one import per parameter set. Calcite runs a batch as one execution per parameter
- * set (calcite-notes.md §3.2); each execution's INSERT adds its rows here and reports their count
- * without calling REDCap. A statement that must see what came before (UPDATE reads the rows it
- * changes; DELETE and file uploads call other API methods) first sends what is buffered, so the
- * batch keeps its order.
+ * set (docs/calcite-workarounds.md §3.2); each execution's INSERT adds its rows here and reports
+ * their count without calling REDCap. A statement that must see what came before (UPDATE reads the
+ * rows it changes; DELETE and file uploads call other API methods) first sends what is buffered, so
+ * the batch keeps its order.
  *
  * <p>Found by the statement's cancel flag (as {@link QueryWarnings} are). The driver opens it
  * around Calcite's batch execution, calls {@link #flush()}, and closes it.

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redcapjdbc.client.RedcapException.Kind;
 
-/** Batching by record ID (design.md §4): ID pass, parallel batches, order, completeness. */
+/**
+ * Batching by record ID (docs/architecture.md §4): ID pass, parallel batches, order, completeness.
+ */
 class BatchedRecordExportTest {
   private MockRedcap mock;
   private FakeProject project;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redcapjdbc.client.RedcapException.Kind;
 
-/** Error shapes and statuses of redcap-api.md §1.6, retries, and token hygiene throughout. */
+/** Error shapes and statuses of docs/redcap-api.md §1.6, retries, and token hygiene throughout. */
 class ErrorHandlingTest {
   private MockRedcap mock;
 

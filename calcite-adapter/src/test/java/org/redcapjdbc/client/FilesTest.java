@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Record files and the file repository (redcap-api.md §2.12). */
+/** Record files and the file repository (docs/redcap-api.md §2.12). */
 class FilesTest {
   private MockRedcap mock;
 

@@ -16,9 +16,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.redcapjdbc.client.RedcapException.Kind;
 
-/** The streaming cursor over flat JSON: shapes of redcap-wire-samples.md §1, damage, leniency. */
+/**
+ * The streaming cursor over flat JSON: shapes of docs/redcap-wire-samples.md §1, damage, leniency.
+ */
 class RecordCursorTest {
-  /** PyCap's doctest export against REDCap 15.2.1 (wire samples §1), compact as PHP writes it. */
+  /**
+   * PyCap's doctest export against REDCap 15.2.1 (docs/redcap-wire-samples.md §1), compact as PHP
+   * writes it.
+   */
   static final String SAMPLE = "[{\"record_id\":\"1\",\"redcap_event_name\":\"event_1_arm_1\","
       + "\"redcap_repeat_instrument\":\"\",\"redcap_repeat_instance\":1,\"field_1\":\"1\","
       + "\"checkbox_field___1\":\"0\",\"checkbox_field___2\":\"1\",\"upload_field\":"

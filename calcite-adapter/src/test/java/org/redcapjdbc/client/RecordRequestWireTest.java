@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redcapjdbc.client.RedcapException.Kind;
 
-/** What record calls put on the wire (redcap-api.md §2.1–2.3, §6b), and redirects. */
+/** What record calls put on the wire (docs/redcap-api.md §2.1–2.3, §6b), and redirects. */
 class RecordRequestWireTest {
   private MockRedcap mock;
 

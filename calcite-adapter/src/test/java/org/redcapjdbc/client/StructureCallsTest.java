@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every structural call: the parameters it sends (content, action, format, arrays) and how the
- * answer, shaped as in redcap-wire-samples.md, comes back.
+ * answer, shaped as in docs/redcap-wire-samples.md, comes back.
  */
 class StructureCallsTest {
   private MockRedcap mock;

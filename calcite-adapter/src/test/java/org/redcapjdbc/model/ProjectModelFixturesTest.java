@@ -242,7 +242,8 @@ class ProjectModelFixturesTest {
 
     TableLayout behavior = model.instrumentLayout("visit_observed_behavior", NO_LABELS)
         .orElseThrow();
-    // REDCapR's export of this form (read-batch-plumbing/longitudinal.R, redcap-wire-samples §5).
+    // REDCapR's export of this form (read-batch-plumbing/longitudinal.R,
+    // docs/redcap-wire-samples.md §5).
     assertThat(behavior.columnNames()).containsExactly("study_id", "redcap_event_name", "vob1",
         "vob2", "vob3", "vob4", "vob5", "vob6", "vob7", "vob8", "vob9", "vob10", "vob11", "vob12",
         "vob13", "vob14", "visit_observed_behavior_complete");

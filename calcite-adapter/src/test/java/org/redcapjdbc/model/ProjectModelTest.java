@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ProjectModelTest {
 
   /**
-   * The PyCap doctest project (redcap-wire-samples.md §0): longitudinal, event_1_arm_1 repeats
+   * The PyCap doctest project (docs/redcap-wire-samples.md §0): longitudinal, event_1_arm_1 repeats
    * as a whole, event_2_arm_1 has no forms, one DAG. Arm and event numbers come as JSON numbers.
    */
   private static ProjectModel.Builder pycapDoctestProject() {
@@ -67,7 +67,7 @@ class ProjectModelTest {
     assertThat(model.event("event_1_arm_1").orElseThrow().id()).hasValue(41);
     assertThat(model.arms()).containsExactly(new Arm(1, "Arm 1"));
 
-    // redcap-wire-samples.md §1, key order of the JSON export.
+    // docs/redcap-wire-samples.md §1, key order of the JSON export.
     assertThat(model.recordsLayout(new LayoutOptions(false, true)).columnNames()).containsExactly(
         "record_id", "redcap_event_name", "redcap_repeat_instrument", "redcap_repeat_instance",
         "field_1", "checkbox_field___1", "checkbox_field___2", "upload_field", "form_1_complete");

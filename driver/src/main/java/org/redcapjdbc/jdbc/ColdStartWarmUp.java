@@ -33,14 +33,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Pays Calcite's one-off cost while the first connection of a JVM waits for REDCap. The first
  * query in a JVM otherwise takes a second or more of loading and interpreting Calcite's parser,
- * validator, planner, metadata handlers and code generator (calcite-notes.md §6), every later one
- * a few tens of milliseconds. So, once per JVM, the connecting thread runs two queries of the
- * shapes the driver's scans produce (filter and projection; GROUP BY, ORDER BY, LIMIT) through
+ * validator, planner, metadata handlers and code generator (docs/calcite-workarounds.md §6), every
+ * later one a few tens of milliseconds. So, once per JVM, the connecting thread runs two queries of
+ * the shapes the driver's scans produce (filter and projection; GROUP BY, ORDER BY, LIMIT) through
  * this driver's own preparation, on a small in-memory table, while another thread fetches the
- * project's structure (see {@link RedcapSchemas#attach(SchemaPlus, RedcapConfig,
- * RedcapSchemas.WhileLoading)}). Against a REDCap server, fetching the structure is mostly
- * waiting, so the warm-up costs the connection little and saves the first query most of its
- * time; when both compete for a busy CPU the two roughly cancel out.
+ * project's structure (see
+ * {@link RedcapSchemas#attach(SchemaPlus, RedcapConfig, RedcapSchemas.WhileLoading)}). Against a
+ * REDCap server, fetching the structure is mostly waiting, so the warm-up costs the connection
+ * little and saves the first query most of its time; when both compete for a busy CPU the two
+ * roughly cancel out.
  *
  * <p>It runs on the connecting thread, not in the background, so that no other thread
  * initialises Calcite's classes at the same time as the caller's next statement. It starts no

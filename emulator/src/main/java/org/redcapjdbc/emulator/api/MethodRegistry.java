@@ -13,7 +13,7 @@ import java.util.Set;
  * New methods are added by registering a handler; nothing dispatches on a big switch.
  */
 public final class MethodRegistry {
-  /** Every {@code content} value real REDCap servers accept (redcap-api.md §1.2). */
+  /** Every {@code content} value real REDCap servers accept (docs/redcap-api.md §1.2). */
   public static final Set<String> REDCAP_CONTENTS = Set.of(
       "record", "metadata", "exportFieldNames", "instrument", "formEventMapping", "arm", "event",
       "repeatingFormsEvents", "project", "project_settings", "project_xml", "version", "user", "userRole",

@@ -36,11 +36,11 @@ import org.redcapjdbc.emulator.EmulatedProject;
 
 /**
  * The DatabaseMetaData, connection and statement calls DBeaver's Generic mode makes, replayed
- * item by item from the checklist in {@code dbeaver-calls.md} §8 on a driver instance made the
- * way DBeaver makes it (public no-argument constructor, {@code Driver.connect} called directly).
- * The demo study has more than 200 records and two schemas' worth of tables; a small project adds
- * instrument names that tools trip over ({@code visit_1} beside {@code visitx1}, {@code order},
- * {@code group}).
+ * item by item from the checklist in {@code docs/dbeaver-compatibility.md} §8 on a driver instance
+ * made the way DBeaver makes it (public no-argument constructor, {@code Driver.connect} called
+ * directly). The demo study has more than 200 records and two schemas' worth of tables; a small
+ * project adds instrument names that tools trip over ({@code visit_1} beside {@code visitx1},
+ * {@code order}, {@code group}).
  */
 class DbeaverMetadataTest {
   private static final Pattern WILDCARD_CLASH_SAFE = Pattern.compile("[A-Za-z0-9_]+");
@@ -67,7 +67,7 @@ class DbeaverMetadataTest {
     editor = open(demo, false);
   }
 
-  /** Steps 1.1 to 1.10 of dbeaver-calls.md §a, for a "Development" connection. */
+  /** Steps 1.1 to 1.10 of docs/dbeaver-compatibility.md §a, for a "Development" connection. */
   private static Connection open(EmulatedProject project, boolean forceAutoCommit)
       throws SQLException {
     assertThat(driver.acceptsURL(url)).as("acceptsURL").isTrue();
@@ -482,7 +482,10 @@ class DbeaverMetadataTest {
     }
   }
 
-  /** Steps 2 to 10 of the data tab (dbeaver-calls.md §c): execute, metadata, typed getters. */
+  /**
+   * Steps 2 to 10 of the data tab (docs/dbeaver-compatibility.md §c): execute, metadata, typed
+   * getters.
+   */
   private static void readLikeTheDataTab(Connection c, String sql, String table, int maxRows)
       throws SQLException {
     try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY,
@@ -573,8 +576,9 @@ class DbeaverMetadataTest {
 
   /**
    * DML typed in the SQL editor (execute answers false, then the update count) and the grid's own
-   * edits (dbeaver-calls.md §c "Editing the grid"): UPDATE with {@code ?} and setNull, INSERT with
-   * RETURN_GENERATED_KEYS, DELETE; DDL is refused with an SQLException, never a RuntimeException.
+   * edits (docs/dbeaver-compatibility.md §c "Editing the grid"): UPDATE with {@code ?} and setNull,
+   * INSERT with RETURN_GENERATED_KEYS, DELETE; DDL is refused with an SQLException, never a
+   * RuntimeException.
    */
   @Test void sqlEditorDmlAndGridEdits() throws SQLException {
     try (Connection c = open(awkward, false)) {

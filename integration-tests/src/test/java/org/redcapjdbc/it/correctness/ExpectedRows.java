@@ -214,7 +214,7 @@ final class ExpectedRows {
 
   /**
    * The export field names, plus the file fields REDCap leaves out of that export
-   * (redcap-api.md §2.5): the driver's table lists them too, as its description says, since
+   * (docs/redcap-api.md §2.5): the driver's table lists them too, as its description says, since
    * they are columns of the data tables.
    */
   private List<Map<String, String>> fieldNameRows() {

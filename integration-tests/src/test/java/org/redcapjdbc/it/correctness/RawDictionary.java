@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The data dictionary as the raw {@code content=metadata} export gives it, read by the test's own
- * rules (redcap-api.md §2.4): the first field is the record ID; choices are
+ * rules (docs/redcap-api.md §2.4): the first field is the record ID; choices are
  * {@code code, label | code, label}, split at the first comma, a label alone being its own code;
  * yes/no and true/false have the fixed codes 1 and 0.
  */

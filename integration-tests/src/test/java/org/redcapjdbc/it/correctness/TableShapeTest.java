@@ -121,7 +121,7 @@ class TableShapeTest {
     return out;
   }
 
-  /** The design's type table (design.md §3), from the raw dictionary. */
+  /** The type table (docs/architecture.md §3), from the raw dictionary. */
   private static int sqlType(String column, RawDictionary dictionary,
       Map<String, String> formOfColumn) {
     if (column.equals("redcap_repeat_instance")) {

@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
 
 /**
  * The test's own reading of REDCap's wire text as a typed SQL value, written from the design's
- * type table and redcap-api.md §3, and deliberately sharing nothing with the adapter's converters:
- * the empty string is NULL, and text that is not a well-formed value of the column's type (legacy
- * data, missing-data codes) is NULL too. Dates are {@code YYYY-MM-DD} and must exist; date-times
- * {@code YYYY-MM-DD HH:MM[:SS]}; times {@code HH:MM[:SS]}; integers digits with an optional sign,
- * and a fraction of zeros only ({@code 5.}, {@code 3.00}: legacy text that loses nothing, which the
- * driver documents as read); numbers plain decimals (a comma as the mark in comma-decimal fields)
- * that fit the column's precision and scale without rounding.
+ * type table and docs/redcap-api.md §3, and deliberately sharing nothing with the adapter's
+ * converters: the empty string is NULL, and text that is not a well-formed value of the column's
+ * type (legacy data, missing-data codes) is NULL too. Dates are {@code YYYY-MM-DD} and must exist;
+ * date-times {@code YYYY-MM-DD HH:MM[:SS]}; times {@code HH:MM[:SS]}; integers digits with an
+ * optional sign, and a fraction of zeros only ({@code 5.}, {@code 3.00}: legacy text that loses
+ * nothing, which the driver documents as read); numbers plain decimals (a comma as the mark in
+ * comma-decimal fields) that fit the column's precision and scale without rounding.
  */
 final class WireValues {
   private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+(\\.0*)?");

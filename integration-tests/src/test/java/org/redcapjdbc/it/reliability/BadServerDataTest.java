@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redcapjdbc.emulator.EmulatedProject;
 
 /**
- * Damaged record exports through the driver, each handled as redcap-api.md §4 says: broken
+ * Damaged record exports through the driver, each handled as docs/redcap-api.md §4 says: broken
  * bodies (invalid JSON, an HTML page or an empty body with status 200) fail the query with an
  * SQLException; what real servers send and clients must coerce (a byte-order mark, invalid UTF-8
  * bytes, extra columns, numbers instead of strings) is tolerated with the rows intact; a column
@@ -132,7 +132,7 @@ class BadServerDataTest extends EmulatorBacked {
     assertThat(Sql.messages(e)).containsIgnoringCase("empty");
   }
 
-  // ---- Tolerated as §4 says: the rows are intact --------------------------------------------
+  // ---- Tolerated as docs/redcap-api.md §4 says: the rows are intact -----------------------------
 
   @Test void aByteOrderMarkIsIgnored() throws Exception {
     damageRecordExports(b -> {
@@ -146,7 +146,10 @@ class BadServerDataTest extends EmulatorBacked {
     }
   }
 
-  /** Bytes that are not UTF-8 become U+FFFD in their value only (§4.8: they occur). */
+  /**
+   * Bytes that are not UTF-8 become U+FFFD in their value only (docs/redcap-api.md §4.8: they
+   * occur).
+   */
   @Test void invalidUtf8BytesBecomeReplacementCharactersInTheirValueOnly() throws Exception {
     damageRecordExports(b -> {
       byte[] marked = eachRow(b, row -> {
@@ -170,7 +173,10 @@ class BadServerDataTest extends EmulatorBacked {
     }
   }
 
-  /** §4.17: parse by column name, tolerate extra columns (newer servers add some). */
+  /**
+   * docs/redcap-api.md §4.17: parse by column name, tolerate extra columns (newer servers add
+   * some).
+   */
   @Test void extraColumnsAreIgnored() throws Exception {
     damageRecordExports(b -> eachRow(b, row -> {
       ObjectNode copy = row.deepCopy();
@@ -196,7 +202,10 @@ class BadServerDataTest extends EmulatorBacked {
     }
   }
 
-  /** §4.7: types on the wire differ; a number where REDCap usually sends a string is coerced. */
+  /**
+   * docs/redcap-api.md §4.7: types on the wire differ; a number where REDCap usually sends a string
+   * is coerced.
+   */
   @Test void numbersWhereStringsAreExpectedAreCoerced() throws Exception {
     damageRecordExports(b -> eachRow(b, row -> {
       row.put("record_id", Integer.parseInt(row.get("record_id").asText()));
@@ -213,7 +222,8 @@ class BadServerDataTest extends EmulatorBacked {
   /**
    * A column left out of every row reads as NULL, with an SQLWarning naming it: REDCap itself
    * leaves out the fields of a form the token may not export, silently and with status 200
-   * (§4.12), so an absent column is not evidence of damage, but it is not an empty field either.
+   * (docs/redcap-api.md §4.12), so an absent column is not evidence of damage, but it is not an
+   * empty field either.
    */
   @Test void aColumnLeftOutReadsAsNull() throws Exception {
     damageRecordExports(b -> eachRow(b, row -> row.remove("f1_text")));

@@ -16,7 +16,10 @@ import org.redcapjdbc.emulator.model.ProjectDefinition;
 import org.redcapjdbc.emulator.store.AccessStore;
 import org.redcapjdbc.emulator.store.StoredUser;
 
-/** {@code content=userDagMapping}: export and import of user-DAG assignments (wire samples §17). */
+/**
+ * {@code content=userDagMapping}: export and import of user-DAG assignments
+ * (docs/redcap-wire-samples.md §17).
+ */
 public final class DagMappingMethods {
   private DagMappingMethods() {}
 

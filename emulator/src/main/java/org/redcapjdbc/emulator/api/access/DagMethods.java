@@ -22,9 +22,9 @@ import org.redcapjdbc.emulator.store.ProjectStore;
 import org.redcapjdbc.emulator.store.StoredUser;
 
 /**
- * {@code content=dag}: export, import, delete and switch (redcap-api.md §2.10, wire samples §17).
- * Export, import and delete are refused to users inside a DAG, with REDCap's text, and need the
- * Data Access Groups right.
+ * {@code content=dag}: export, import, delete and switch (docs/redcap-api.md §2.10,
+ * docs/redcap-wire-samples.md §17). Export, import and delete are refused to users inside a DAG,
+ * with REDCap's text, and need the Data Access Groups right.
  */
 public final class DagMethods {
   private DagMethods() {}

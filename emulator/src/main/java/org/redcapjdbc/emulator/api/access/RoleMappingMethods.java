@@ -18,7 +18,10 @@ import org.redcapjdbc.emulator.model.UserRole;
 import org.redcapjdbc.emulator.store.AccessStore;
 import org.redcapjdbc.emulator.store.StoredUser;
 
-/** {@code content=userRoleMapping}: export and import of user-role assignments (wire samples §16.3). */
+/**
+ * {@code content=userRoleMapping}: export and import of user-role assignments
+ * (docs/redcap-wire-samples.md §16.3).
+ */
 public final class RoleMappingMethods {
   private RoleMappingMethods() {}
 

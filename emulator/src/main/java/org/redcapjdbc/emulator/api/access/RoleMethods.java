@@ -21,7 +21,10 @@ import org.redcapjdbc.emulator.model.UserRole;
 import org.redcapjdbc.emulator.store.AccessStore;
 import org.redcapjdbc.emulator.store.ProjectStore;
 
-/** {@code content=userRole}: export, import and delete (redcap-api.md §2.9, wire samples §16.2). */
+/**
+ * {@code content=userRole}: export, import and delete (docs/redcap-api.md §2.9,
+ * docs/redcap-wire-samples.md §16.2).
+ */
 public final class RoleMethods {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";

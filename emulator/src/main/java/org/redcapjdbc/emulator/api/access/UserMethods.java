@@ -22,7 +22,10 @@ import org.redcapjdbc.emulator.model.UserRole;
 import org.redcapjdbc.emulator.store.AccessStore;
 import org.redcapjdbc.emulator.store.StoredUser;
 
-/** {@code content=user}: export, import and delete (redcap-api.md §2.9, wire samples §16.1). */
+/**
+ * {@code content=user}: export, import and delete (docs/redcap-api.md §2.9,
+ * docs/redcap-wire-samples.md §16.1).
+ */
 public final class UserMethods {
   private UserMethods() {}
 

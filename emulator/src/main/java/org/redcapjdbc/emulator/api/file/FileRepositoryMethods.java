@@ -19,10 +19,10 @@ import org.redcapjdbc.emulator.store.DocumentStore;
 import org.redcapjdbc.emulator.store.RecordStore;
 
 /**
- * {@code content=fileRepository} (redcap-api.md §2.12, wire samples §20.1): {@code list},
- * {@code export}, {@code import}, {@code delete} and {@code createFolder}. Every action needs the
- * File Repository right besides API export or import. A folder restricted to a DAG is invisible to
- * users of other DAGs.
+ * {@code content=fileRepository} (docs/redcap-api.md §2.12, docs/redcap-wire-samples.md §20.1):
+ * {@code list}, {@code export}, {@code import}, {@code delete} and {@code createFolder}. Every
+ * action needs the File Repository right besides API export or import. A folder restricted to a DAG
+ * is invisible to users of other DAGs.
  */
 public final class FileRepositoryMethods {
   private FileRepositoryMethods() {}

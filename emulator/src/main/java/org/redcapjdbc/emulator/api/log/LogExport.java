@@ -20,12 +20,12 @@ import org.redcapjdbc.emulator.model.LogEntry;
 import org.redcapjdbc.emulator.store.LogStore;
 
 /**
- * {@code content=log} (redcap-api.md §2.11, wire samples §19): the project's log, oldest first,
- * as {@code timestamp} (minute precision), {@code username}, {@code action}, {@code details},
- * {@code record}; filtered by {@code logtype}, {@code user}, {@code record}, {@code dag} (group id
- * or unique name) and {@code beginTime}/{@code endTime} ({@code YYYY-MM-DD HH:MM}, seconds
- * optional, hour 24 accepted). A user in a DAG sees only entries made by users of that DAG. Needs
- * the Logging right besides API export.
+ * {@code content=log} (docs/redcap-api.md §2.11, docs/redcap-wire-samples.md §19): the project's
+ * log, oldest first, as {@code timestamp} (minute precision), {@code username}, {@code action},
+ * {@code details}, {@code record}; filtered by {@code logtype}, {@code user}, {@code record},
+ * {@code dag} (group id or unique name) and {@code beginTime}/{@code endTime}
+ * ({@code YYYY-MM-DD HH:MM}, seconds optional, hour 24 accepted). A user in a DAG sees only entries
+ * made by users of that DAG. Needs the Logging right besides API export.
  */
 public final class LogExport extends ExportMethod {
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

@@ -31,13 +31,13 @@ import org.redcapjdbc.emulator.store.RecordHeader;
 import org.redcapjdbc.emulator.store.RecordStore;
 
 /**
- * {@code content=pdf} (redcap-api.md §2.6): a valid PDF document (written with PDFBox) listing the
- * instruments and their fields (label, variable name, type, choices), blank or with the data of
+ * {@code content=pdf} (docs/redcap-api.md §2.6): a valid PDF document (written with PDFBox) listing
+ * the instruments and their fields (label, variable name, type, choices), blank or with the data of
  * {@code record} (optionally one {@code event} and {@code repeat_instance}) or, with
  * {@code allRecords} (any value; the old spelling {@code allrecords} too), of every record the
  * caller may see. {@code instrument} narrows to one instrument; {@code compactDisplay} leaves out
- * fields without data. Forms without export rights are left out, and identifier values are left
- * out for de-identified export rights. The answer is {@code application/pdf; name="…pdf"}.
+ * fields without data. Forms without export rights are left out, and identifier values are left out
+ * for de-identified export rights. The answer is {@code application/pdf; name="…pdf"}.
  */
 public final class PdfExport extends ExportMethod {
   private static final float MARGIN = 50;

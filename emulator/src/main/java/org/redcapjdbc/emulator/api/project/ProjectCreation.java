@@ -31,7 +31,7 @@ import org.redcapjdbc.emulator.store.ProjectRegistry;
 
 /**
  * Create Project ({@code content=project} with {@code data} and the 64-character super token;
- * redcap-api.md §2.8): {@code data} holds {@code project_title} and {@code purpose} (0–4, both
+ * docs/redcap-api.md §2.8): {@code data} holds {@code project_title} and {@code purpose} (0–4, both
  * required), and optionally {@code purpose_other}, {@code project_notes}, {@code is_longitudinal},
  * {@code surveys_enabled} and {@code record_autonumbering_enabled}; {@code odm} optionally holds a
  * project XML whose metadata, settings and records the new project takes. Without it the project is

@@ -10,7 +10,7 @@ import org.redcapjdbc.emulator.model.ProjectInfo;
 import org.redcapjdbc.emulator.store.ProjectStore;
 
 /**
- * {@code content=project_settings} (redcap-api.md §2.8): changes the project attributes REDCap
+ * {@code content=project_settings} (docs/redcap-api.md §2.8): changes the project attributes REDCap
  * lets the API change, given as one row in the shape of the project-info export; answers the
  * number of values accepted (unchanged ones included). Other attributes are ignored. A project
  * with more than one event cannot be made classic.

@@ -14,7 +14,7 @@ import org.redcapjdbc.emulator.model.UserRights;
 import org.redcapjdbc.emulator.store.ApiUser;
 
 /**
- * Which columns a flat export has, in order (redcap-api.md §2.1):
+ * Which columns a flat export has, in order (docs/redcap-api.md §2.1):
  *
  * <ul>
  *   <li>no {@code fields}/{@code forms}: every field in dictionary order except descriptive ones,

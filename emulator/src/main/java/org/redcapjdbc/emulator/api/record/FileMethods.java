@@ -25,9 +25,9 @@ import org.redcapjdbc.emulator.store.RecordHeader;
 import org.redcapjdbc.emulator.store.RecordStore;
 
 /**
- * {@code content=file}: export, import and delete the file of a record's file field (redcap-api.md
- * §2.12), addressed by {@code record}, {@code field}, {@code event} (longitudinal projects) and
- * {@code repeat_instance} (default 1). Export answers the bytes with
+ * {@code content=file}: export, import and delete the file of a record's file field
+ * (docs/redcap-api.md §2.12), addressed by {@code record}, {@code field}, {@code event}
+ * (longitudinal projects) and {@code repeat_instance} (default 1). Export answers the bytes with
  * {@code Content-Type: <mime>; name="<file>"} ({@code ; charset=UTF-8} after it for text files);
  * import and delete answer an empty body.
  */

@@ -22,7 +22,7 @@ import org.redcapjdbc.emulator.store.RecordHeader;
 import org.redcapjdbc.emulator.store.RecordStore;
 
 /**
- * {@code content=record&action=delete} (redcap-api.md §2.3): whole records, or only an arm's,
+ * {@code content=record&action=delete} (docs/redcap-api.md §2.3): whole records, or only an arm's,
  * an event's, an instrument's or one instance's data. All-or-nothing: if any record is missing,
  * nothing is deleted and the 400 lists the missing ones. The answer is the bare number of
  * records, whatever {@code returnFormat} says.

@@ -27,7 +27,7 @@ import org.redcapjdbc.emulator.store.RecordHeader;
 import org.redcapjdbc.emulator.store.RecordStore;
 
 /**
- * {@code content=record} export, flat or EAV, in JSON, CSV, XML or ODM (redcap-api.md §2.1).
+ * {@code content=record} export, flat or EAV, in JSON, CSV, XML or ODM (docs/redcap-api.md §2.1).
  *
  * <p>Streamed: records are read from H2 a chunk at a time in export order and each row is written
  * as soon as its record is complete, so a large export is never held in memory.

@@ -34,7 +34,7 @@ import org.redcapjdbc.emulator.store.RecordHeader;
 import org.redcapjdbc.emulator.store.RecordStore;
 
 /**
- * {@code content=record} import (redcap-api.md §2.2): flat or EAV data in JSON, CSV or XML;
+ * {@code content=record} import (docs/redcap-api.md §2.2): flat or EAV data in JSON, CSV or XML;
  * every cell validated first, and on any problem a 400 listing them as CSV lines
  * ({@code "record","field","value","message"}) with nothing written; otherwise the whole
  * import in one transaction. Calc fields are recomputed; a form that gets data for the first
@@ -281,7 +281,8 @@ public final class RecordImport extends ImportMethod {
     Event event;
     String eventName = row.getOrDefault("redcap_event_name", "").strip();
     if (!def.isLongitudinal() || eventName.isEmpty()) {
-      // Without an event, longitudinal data lands in the first event (observed, wire samples §18).
+      // Without an event, longitudinal data lands in the first event (observed,
+      // docs/redcap-wire-samples.md §18).
       event = def.firstEvent();
     } else {
       event = def.event(eventName);

@@ -11,7 +11,7 @@ import org.redcapjdbc.emulator.model.ProjectDefinition;
 import org.redcapjdbc.emulator.store.RecordData;
 
 /**
- * The rows a record has in a flat export (redcap-api.md §3.5): one per event in which it has
+ * The rows a record has in a flat export (docs/redcap-api.md §3.5): one per event in which it has
  * data, in event order; in an event with repeating instruments, the base row and then one row per
  * instance of each repeating instrument (instruments in form order, instances ascending); in a
  * repeating event, one row per instance.

@@ -22,9 +22,9 @@ import org.redcapjdbc.emulator.store.RecordHeader;
 import org.redcapjdbc.emulator.store.RecordStore;
 
 /**
- * {@code content=report} (redcap-api.md §2.13, wire samples §20.3): the report's fields in report
- * order, the record ID followed by its key columns; the report's filter logic
- * ({@code advanced_logic}, with {@code [event-name]} meaning the row's own event) and event
+ * {@code content=report} (docs/redcap-api.md §2.13, docs/redcap-wire-samples.md §20.3): the
+ * report's fields in report order, the record ID followed by its key columns; the report's filter
+ * logic ({@code advanced_logic}, with {@code [event-name]} meaning the row's own event) and event
  * filter; its DAG and survey-field options; line breaks in values turned into spaces when the
  * report says so. Always flat ({@code type} is ignored). {@code report_id} is the report's position
  * in the project (1 for the first) or its unique report name ({@code R-3788YK8R7X}). The caller's

@@ -11,7 +11,7 @@ import org.redcapjdbc.emulator.model.ProjectDefinition;
 import org.redcapjdbc.emulator.store.RecordData;
 
 /**
- * Computes the cells of flat export rows (redcap-api.md §3): values as stored; blank where the
+ * Computes the cells of flat export rows (docs/redcap-api.md §3): values as stored; blank where the
  * row's form does not apply; checkboxes {@code 1}/{@code 0} wherever their form applies;
  * {@code <form>_complete} showing the stored status, or {@code 0} for a designated form never
  * saved ("gray"; blank with {@code exportBlankForGrayFormStatus}); labels in label mode.

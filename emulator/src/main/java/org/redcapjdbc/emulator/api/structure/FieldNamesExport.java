@@ -13,7 +13,8 @@ import org.redcapjdbc.emulator.model.ProjectDefinition;
 /**
  * {@code content=exportFieldNames}: {@code original_field_name, choice_value, export_field_name}
  * per export column; checkboxes give one row per option; calc fields and {@code <form>_complete}
- * are listed, file and descriptive fields are not (redcap-api.md §2.5). Optional {@code field}.
+ * are listed, file and descriptive fields are not (docs/redcap-api.md §2.5). Optional
+ * {@code field}.
  */
 public final class FieldNamesExport extends ExportMethod {
   @Override

@@ -19,11 +19,12 @@ import org.redcapjdbc.emulator.store.RecordStore;
 import org.redcapjdbc.emulator.store.SurveyStore;
 
 /**
- * The survey methods (redcap-api.md §2.14, wire samples §20.4) for instruments that are surveys in
- * the project: {@code surveyLink}, {@code surveyQueueLink}, {@code surveyReturnCode},
- * {@code surveyAccessCode} (plain text, no trailing newline) and {@code participantList}. Links are
- * made from the emulator's own address ({@code http://127.0.0.1:PORT/surveys/?s=…}); codes are made
- * on first use and then kept. Every method needs Manage Survey Participants besides API export.
+ * The survey methods (docs/redcap-api.md §2.14, docs/redcap-wire-samples.md §20.4) for instruments
+ * that are surveys in the project: {@code surveyLink}, {@code surveyQueueLink},
+ * {@code surveyReturnCode}, {@code surveyAccessCode} (plain text, no trailing newline) and
+ * {@code participantList}. Links are made from the emulator's own address
+ * ({@code http://127.0.0.1:PORT/surveys/?s=…}); codes are made on first use and then kept. Every
+ * method needs Manage Survey Participants besides API export.
  */
 public final class SurveyMethods {
   private SurveyMethods() {}
