@@ -18,8 +18,8 @@
  *       type this package does not know reads as VARCHAR rather than failing the project.
  *   <li><b>Converters never throw on bad data</b>: an unparsable value reads as NULL and is
  *       reported to a {@link org.redcapjdbc.model.ValueProblemSink} (the schema package turns it
- *       into a warning, or an error under {@code strictTypes}). They are immutable, bound to one
- *       column, and parse without allocating on the scan's hot path.
+ *       into a warning, or an error under {@code strictTypes}). They are immutable and bound to
+ *       one column; dates and times are parsed without allocating ({@code WireTime}).
  *   <li><b>REDCap's naming rules live here</b> ({@link org.redcapjdbc.model.CheckboxNames},
  *       {@link org.redcapjdbc.model.PseudoColumns}, {@link org.redcapjdbc.model.Choices}), as
  *       {@code docs/redcap-api.md} describes them, so that the planner and the scans agree on
