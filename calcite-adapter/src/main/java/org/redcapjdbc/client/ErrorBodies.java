@@ -147,8 +147,7 @@ final class ErrorBodies {
     if (body == null) {
       return "";
     }
-    String t = body.strip();
-    return t.startsWith("\uFEFF") ? t.substring(1).strip() : t;
+    return ByteOrderMark.strip(body.strip()).strip();
   }
 
   private static String flatten(JsonNode node) {

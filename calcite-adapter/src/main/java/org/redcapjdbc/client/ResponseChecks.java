@@ -24,8 +24,7 @@ final class ResponseChecks {
     try {
       while (peek.request(1)) {
         int b = peek.readByte() & 0xFF;
-        if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB
-            || b == 0xBF) {
+        if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || ByteOrderMark.isUtf8Byte(b)) {
           continue; // whitespace, or part of a UTF-8 byte-order mark
         }
         first = b;

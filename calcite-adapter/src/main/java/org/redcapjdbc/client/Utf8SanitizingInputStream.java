@@ -78,9 +78,7 @@ final class Utf8SanitizingInputStream extends FilterInputStream {
     int start = 0;
     if (first && (inLen >= 3 || eof)) {
       first = false;
-      if (inLen >= 3 && (in[0] & 0xFF) == 0xEF && (in[1] & 0xFF) == 0xBB && (in[2] & 0xFF) == 0xBF) {
-        start = 3;
-      }
+      start = ByteOrderMark.utf8Length(in, inLen);
     } else if (first) {
       return; // wait for three bytes before deciding about a BOM
     }

@@ -36,5 +36,10 @@
  *   <li><b>Redirects</b> (301, 302, 303, 307, 308) are re-POSTed with the same body, at most five
  *       times, never to plain http on another host unless allowed.
  * </ul>
+ *
+ * <p>Dependencies: OkHttp (and Okio), Jackson and SLF4J only; no other package of this module and
+ * no Calcite, so the client can be used and tested on its own. {@link
+ * org.redcapjdbc.client.ByteOrderMark} is public so that {@code model}'s CSV readers share its
+ * rule; {@code model} and {@code schema} may use this package, never the reverse.
  */
 package org.redcapjdbc.client;

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.redcapjdbc.client.ByteOrderMark;
 
 /**
  * Reads a CSV file with a header line (REDCap's CSV exports: metadata, arms, events, mappings)
@@ -34,11 +35,7 @@ public final class CsvRows {
   }
 
   public static List<Map<String, String>> read(Reader reader) throws IOException {
-    BufferedReader in = new BufferedReader(reader);
-    in.mark(1);
-    if (in.read() != '\uFEFF') {
-      in.reset();
-    }
+    BufferedReader in = ByteOrderMark.skip(reader);
     List<String> header = null;
     List<Map<String, String>> rows = new ArrayList<>();
     try (MappingIterator<List<String>> lines = MAPPER

@@ -27,5 +27,9 @@
  * the planner pushes into the scan, so that a DELETE exports the matching keys and nothing else.
  * {@link org.redcapjdbc.plan.InsertDefaults} lets an INSERT leave out the NOT NULL columns REDCap
  * fills in (an auto-numbered record ID, a new instance).
+ *
+ * <p>Dependencies: Calcite and {@code model} (column types and names); not {@code client} or
+ * {@code schema}: a table reaches the rules through {@link org.redcapjdbc.plan.WritableTable} and
+ * {@link org.redcapjdbc.plan.TableWriter}, which {@code schema} implements.
  */
 package org.redcapjdbc.plan;

@@ -48,5 +48,10 @@
  *       and why, with REDCap's own message and never the token (SQLState 28000 for a refused
  *       token, 08001 for an unreachable host or a URL that is not an API).
  * </ul>
+ *
+ * <p>Dependencies: this is the package that ties the others together: Calcite, {@code client}
+ * (every API call; {@code RedcapClients} also shares one OkHttp base client between connections
+ * with the same TLS and proxy settings), {@code model} (layouts and converters) and {@code plan}
+ * (pushdown and writes). Nothing else in this module depends on it; the driver does.
  */
 package org.redcapjdbc.schema;

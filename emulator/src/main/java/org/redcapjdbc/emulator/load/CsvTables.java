@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.redcapjdbc.emulator.format.ByteOrderMark;
 
 /** Reads small CSV files (dictionaries, data, arms, events) into a header and rows. */
 public final class CsvTables {
@@ -36,7 +37,7 @@ public final class CsvTables {
    * writes one); fully blank lines are skipped.
    */
   public static Table parse(String text, char delimiter, String source) {
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    String body = ByteOrderMark.strip(text);
     CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
     try (Reader r = new StringReader(body); CSVParser parser = CSVParser.parse(r, format)) {
       List<String> header = null;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.redcapjdbc.emulator.api.ApiException;
 import org.redcapjdbc.emulator.api.record.ImportData;
+import org.redcapjdbc.emulator.format.ByteOrderMark;
 import org.redcapjdbc.emulator.format.Format;
 
 /**
@@ -18,10 +19,7 @@ final class SingleRow {
     if (data == null || data.isBlank()) {
       throw ApiException.badRequest("The parameter \"data\" is missing or empty: send the project attributes.");
     }
-    String body = data.strip();
-    if (body.startsWith("\uFEFF")) {
-      body = body.substring(1);
-    }
+    String body = ByteOrderMark.strip(data.strip());
     Format f = format == Format.ODM ? Format.XML : format;
     if (f == Format.JSON && body.startsWith("{")) {
       body = "[" + body + "]";

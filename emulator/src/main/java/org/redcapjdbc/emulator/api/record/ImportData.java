@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.redcapjdbc.emulator.api.ApiException;
+import org.redcapjdbc.emulator.format.ByteOrderMark;
 import org.redcapjdbc.emulator.format.Format;
 
 /**
@@ -88,7 +89,7 @@ public final class ImportData {
   }
 
   private static Rows csv(String data, char delimiter) throws ApiException {
-    String body = data.startsWith("\uFEFF") ? data.substring(1) : data;
+    String body = ByteOrderMark.strip(data);
     CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
     List<Map<String, String>> rows = new ArrayList<>();
     Set<String> columns = new LinkedHashSet<>();
@@ -138,7 +139,7 @@ public final class ImportData {
       factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
       factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
       factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-      String body = data.startsWith("\uFEFF") ? data.substring(1) : data;
+      String body = ByteOrderMark.strip(data);
       XMLStreamReader x = factory.createXMLStreamReader(new StringReader(body));
       int depth = 0;
       Map<String, String> row = null;
