@@ -32,16 +32,23 @@ public final class CsvTables {
     }
   }
 
+  /** A CSV line after the header: its record number (1-based, the header is 1) and its cells, as read. */
+  public record Line(long number, List<String> cells) {}
+
+  /** The header (names stripped) and the lines after it, not yet checked against the header. */
+  public record Lines(List<String> header, List<Line> lines) {}
+
   /**
-   * Parses CSV text with an RFC-4180 parser. A leading byte-order mark is ignored (the web UI
-   * writes one); fully blank lines are skipped.
+   * Reads CSV text with an RFC-4180 parser, the one way CSV is read here (project files and API
+   * imports). A leading byte-order mark is ignored (the web UI writes one); fully blank lines are
+   * skipped. Callers check the lines against the header, each with its own message.
    */
-  public static Table parse(String text, char delimiter, String source) {
+  public static Lines lines(String text, char delimiter) throws IOException {
     String body = ByteOrderMark.strip(text);
     CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
     try (Reader r = new StringReader(body); CSVParser parser = CSVParser.parse(r, format)) {
       List<String> header = null;
-      List<List<String>> rows = new ArrayList<>();
+      List<Line> lines = new ArrayList<>();
       for (CSVRecord rec : parser) {
         List<String> cells = new ArrayList<>(rec.size());
         rec.forEach(cells::add);
@@ -50,20 +57,37 @@ public final class CsvTables {
           for (String h : cells) {
             header.add(h.strip());
           }
-          continue;
+        } else {
+          lines.add(new Line(rec.getRecordNumber(), cells));
         }
-        if (cells.size() > header.size()) {
-          throw new ProjectLoadException(source + ": line " + rec.getRecordNumber() + " has " + cells.size()
-              + " cells but the header has " + header.size() + " columns");
-        }
-        while (cells.size() < header.size()) {
-          cells.add("");
-        }
-        rows.add(cells);
       }
-      return new Table(header == null ? List.of() : header, rows);
-    } catch (IOException | java.io.UncheckedIOException e) {
+      return new Lines(header == null ? List.of() : header, lines);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Parses CSV text as {@link #lines} does, padding short rows; a row longer than the header is an error. */
+  public static Table parse(String text, char delimiter, String source) {
+    Lines parsed;
+    try {
+      parsed = lines(text, delimiter);
+    } catch (IOException e) {
       throw new ProjectLoadException(source + " is not valid CSV: " + e.getMessage(), e);
     }
+    List<String> header = parsed.header();
+    List<List<String>> rows = new ArrayList<>();
+    for (Line line : parsed.lines()) {
+      List<String> cells = line.cells();
+      if (cells.size() > header.size()) {
+        throw new ProjectLoadException(source + ": line " + line.number() + " has " + cells.size()
+            + " cells but the header has " + header.size() + " columns");
+      }
+      while (cells.size() < header.size()) {
+        cells.add("");
+      }
+      rows.add(cells);
+    }
+    return new Table(header, rows);
   }
 }

@@ -18,12 +18,10 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.redcapjdbc.emulator.api.ApiException;
 import org.redcapjdbc.emulator.format.ByteOrderMark;
 import org.redcapjdbc.emulator.format.Format;
+import org.redcapjdbc.emulator.load.CsvTables;
 
 /**
  * Parses the {@code data} of an import (records, and the structural imports) into rows of
@@ -89,44 +87,37 @@ public final class ImportData {
   }
 
   private static Rows csv(String data, char delimiter) throws ApiException {
-    String body = ByteOrderMark.strip(data);
-    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
-    List<Map<String, String>> rows = new ArrayList<>();
-    Set<String> columns = new LinkedHashSet<>();
-    try (CSVParser parser = CSVParser.parse(new StringReader(body), format)) {
-      List<String> header = null;
-      for (CSVRecord r : parser) {
-        if (header == null) {
-          header = new ArrayList<>();
-          for (String h : r) {
-            header.add(h.strip());
-          }
-          columns.addAll(header);
-          continue;
-        }
-        if (r.size() == 1 && r.get(0).isEmpty()) {
-          continue;
-        }
-        if (r.size() > header.size()) {
-          throw ApiException.badRequest("The data being imported is not formatted correctly. Line "
-              + r.getRecordNumber() + " of the CSV data has more cells (" + r.size() + ") than the header ("
-              + header.size() + ").");
-        }
-        Map<String, String> row = new LinkedHashMap<>();
-        boolean blank = true;
-        for (int i = 0; i < header.size(); i++) {
-          String v = i < r.size() ? r.get(i) : "";
-          blank &= v.isEmpty();
-          row.put(header.get(i), v);
-        }
-        // Blank rows are ignored (REDCap 6.10).
-        if (!blank) {
-          rows.add(row);
-        }
-      }
-    } catch (IOException | java.io.UncheckedIOException e) {
+    CsvTables.Lines parsed;
+    try {
+      parsed = CsvTables.lines(data, delimiter);
+    } catch (IOException e) {
       throw ApiException.badRequest("The data being imported is not formatted correctly. The CSV could not be"
           + " parsed: " + e.getMessage());
+    }
+    List<String> header = parsed.header();
+    Set<String> columns = new LinkedHashSet<>(header);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (CsvTables.Line line : parsed.lines()) {
+      List<String> cells = line.cells();
+      if (cells.size() == 1 && cells.get(0).isEmpty()) {
+        continue;
+      }
+      if (cells.size() > header.size()) {
+        throw ApiException.badRequest("The data being imported is not formatted correctly. Line "
+            + line.number() + " of the CSV data has more cells (" + cells.size() + ") than the header ("
+            + header.size() + ").");
+      }
+      Map<String, String> row = new LinkedHashMap<>();
+      boolean blank = true;
+      for (int i = 0; i < header.size(); i++) {
+        String v = i < cells.size() ? cells.get(i) : "";
+        blank &= v.isEmpty();
+        row.put(header.get(i), v);
+      }
+      // Blank rows are ignored (REDCap 6.10).
+      if (!blank) {
+        rows.add(row);
+      }
     }
     return new Rows(rows, columns, false);
   }
