@@ -133,7 +133,7 @@ final class FileWrite extends StatementWrite {
     } else if (total > 1) {
       m.append(" No file was ").append(verb).append("d before it; the rest were not sent.");
     }
-    return new RedcapWriteException(m.toString(), index, RecordImporter.sqlState(e), e);
+    return new RedcapWriteException(m.toString(), index, SqlErrors.writeState(e), e);
   }
 
   private static String text(Object value) {

@@ -175,7 +175,7 @@ final class RecordDelete extends StatementWrite {
       } catch (RedcapException e) {
         throw new RedcapWriteException(what + " failed before deleting anything: reading the"
             + " rows of the records concerned failed: " + e.getMessage(), 0,
-            RecordImporter.sqlState(e), e);
+            SqlErrors.writeState(e), e);
       }
     }
     return rows;
@@ -248,7 +248,7 @@ final class RecordDelete extends StatementWrite {
           .append(recordsTouched == 1 ? " record" : " records")
           .append(", which stays deleted (REDCap has no transactions across calls).");
     }
-    return new RedcapWriteException(m.toString(), 0, RecordImporter.sqlState(e), e);
+    return new RedcapWriteException(m.toString(), 0, SqlErrors.writeState(e), e);
   }
 
   private static String describe(Target t) {

@@ -169,7 +169,7 @@ final class RecordImporter {
       m.append('.');
     }
     m.append(' ').append(afterFailure(e, progress.rowsWritten, totalRows - from - chunkRows));
-    return new RedcapWriteException(m.toString(), progress.rowsWritten, sqlState(e), e);
+    return new RedcapWriteException(m.toString(), progress.rowsWritten, SqlErrors.writeState(e), e);
   }
 
   /**
@@ -205,14 +205,5 @@ final class RecordImporter {
   static boolean endsWithStop(CharSequence s) {
     char last = s.length() == 0 ? ' ' : s.charAt(s.length() - 1);
     return last == '.' || last == '!' || last == '?';
-  }
-
-  static String sqlState(RedcapException e) {
-    switch (e.kind()) {
-      case VALIDATION: return "22000";
-      case AUTH: return "42501";
-      case CANCELLED: return "57014";
-      default: return "08000";
-    }
   }
 }

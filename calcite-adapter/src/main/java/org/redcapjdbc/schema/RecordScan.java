@@ -145,12 +145,13 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
     }
 
     private RedcapException stopped(ScanWatchdog.Stop stop, Throwable cause) {
-      String message = stop == ScanWatchdog.Stop.CANCELLED
-          ? "The query was cancelled (Statement.cancel()); its REDCap export was aborted."
-          : "The query ran longer than its timeout of "
-              + (((Long) root.get(DataContext.Variable.TIMEOUT.camelName)) / 1000.0)
-              + " s (Statement.setQueryTimeout) and was stopped; its REDCap export was aborted.";
-      return new RedcapException(Kind.CANCELLED, 0, "content=record", null, message, cause);
+      if (stop == ScanWatchdog.Stop.CANCELLED) {
+        return new RedcapException(Kind.CANCELLED, 0, "content=record", null, "The query was"
+            + " cancelled (Statement.cancel()); its REDCap export was aborted.", cause);
+      }
+      return new QueryTimeoutException("content=record", "The query ran longer than its timeout of "
+          + (((Long) root.get(DataContext.Variable.TIMEOUT.camelName)) / 1000.0)
+          + " s (Statement.setQueryTimeout) and was stopped; its REDCap export was aborted.", cause);
     }
 
     private void finish() {

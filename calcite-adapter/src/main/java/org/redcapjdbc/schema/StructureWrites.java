@@ -358,7 +358,7 @@ final class StructureWrites {
         throw new RedcapWriteException(what + " failed: " + e.getMessage()
             + (RecordImporter.endsWithStop(e.getMessage()) ? " " : ". ")
             + (refused ? "Nothing was changed." : "Whether REDCap applied it is unknown: check"
-                + " the project."), 0, RecordImporter.sqlState(e), e);
+                + " the project."), 0, SqlErrors.writeState(e), e);
       } finally {
         if (structural) {
           ProjectCache.SHARED.forgetProject(session.config().projectKey());

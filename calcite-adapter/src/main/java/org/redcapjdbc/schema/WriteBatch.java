@@ -3,10 +3,8 @@ package org.redcapjdbc.schema;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 
@@ -19,13 +17,10 @@ import org.apache.calcite.DataContext;
  * rows it changes; DELETE and file uploads call other API methods) first sends what is buffered, so
  * the batch keeps its order.
  *
- * <p>Found by the statement's cancel flag (as {@link QueryWarnings} are). The driver opens it
- * around Calcite's batch execution, calls {@link #flush()}, and closes it.
+ * <p>Kept in the statement's {@link StatementState}, found by its cancel flag. The driver opens
+ * it around Calcite's batch execution, calls {@link #flush()}, and closes it.
  */
 public final class WriteBatch implements AutoCloseable {
-  private static final Map<AtomicBoolean, WriteBatch> OPEN =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
   private final AtomicBoolean statementFlag;
   private final List<Group> groups = new ArrayList<>();
   /** Per command of the batch, its rows not yet written. */
@@ -41,14 +36,22 @@ public final class WriteBatch implements AutoCloseable {
   public static WriteBatch open(AtomicBoolean statementFlag) {
     WriteBatch batch = new WriteBatch(statementFlag);
     GeneratedKeys.clear(statementFlag);
-    OPEN.put(statementFlag, batch);
+    StatementState state = StatementState.of(statementFlag);
+    synchronized (state) {
+      state.batch = batch;
+    }
     return batch;
   }
 
   /** The batch the execution in {@code root} belongs to, or null when it is not in one. */
   static WriteBatch of(DataContext root) {
-    AtomicBoolean flag = GeneratedKeys.flag(root);
-    return flag == null ? null : OPEN.get(flag);
+    StatementState state = StatementState.find(StatementState.flag(root));
+    if (state == null) {
+      return null;
+    }
+    synchronized (state) {
+      return state.batch;
+    }
   }
 
   /** Buffers the import rows of one INSERT of the batch. */
@@ -111,7 +114,14 @@ public final class WriteBatch implements AutoCloseable {
 
   /** Stops buffering; rows not flushed are dropped (the batch failed before its end). */
   @Override public void close() {
-    OPEN.remove(statementFlag, this);
+    StatementState state = StatementState.find(statementFlag);
+    if (state != null) {
+      synchronized (state) {
+        if (state.batch == this) {
+          state.batch = null;
+        }
+      }
+    }
   }
 
   /** Rows for one importer and mode, with the command each came from. */

@@ -28,6 +28,7 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.redcapjdbc.schema.GeneratedKeys;
 import org.redcapjdbc.schema.QueryWarnings;
 import org.redcapjdbc.schema.RedcapWriteException;
+import org.redcapjdbc.schema.SqlErrors;
 import org.redcapjdbc.schema.WriteBatch;
 import org.redcapjdbc.schema.RedcapSession;
 
@@ -256,7 +257,7 @@ public final class RedcapJdbcFactory extends CalciteFactory {
 
     /**
      * Rows arrive while {@code next()} runs, so a REDCap export can fail here, after the first
-     * rows: that failure is an SQLException like any other (see {@link ReadFailures}), and the
+     * rows: that failure is an SQLException like any other (see {@link SqlErrors#readFailure}), and the
      * result set is closed, so that a caller who ignores it cannot mistake the rows read so far
      * for the whole answer.
      */
@@ -264,7 +265,7 @@ public final class RedcapJdbcFactory extends CalciteFactory {
       try {
         return super.next();
       } catch (RuntimeException e) {
-        SQLException failure = ReadFailures.of(signature.sql, e);
+        SQLException failure = SqlErrors.readFailure(signature.sql, e);
         try {
           close();
         } catch (RuntimeException closing) {

@@ -13,10 +13,10 @@
  *   <li>{@code RedcapStatements}: {@code RedcapStatement} calls {@code CalciteStatement}'s
  *       package-private constructor, and {@code RedcapPreparedStatement} extends the
  *       package-private {@code CalcitePreparedStatement}.
- *   <li>{@code ParameterText} (typed {@code setString} parameters) and {@code ReadFailures}
- *       ({@code ResultSet.next()} failures as {@code SQLException}s) use no Calcite internals;
- *       they are here only because the package-private classes above are their sole callers,
- *       which keeps them out of the driver's public surface.
+ *   <li>{@code ParameterText} (typed {@code setString} parameters) uses no Calcite internals;
+ *       it is here only because the package-private classes above are its sole callers, which
+ *       keeps it out of the driver's public surface. Failures become {@code SQLException}s in
+ *       one place, the adapter's {@code org.redcapjdbc.schema.SqlErrors}.
  * </ul>
  *
  * <p>Only these classes may touch Calcite's package-private API, and only here; anything that
