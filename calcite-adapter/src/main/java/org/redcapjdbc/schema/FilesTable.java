@@ -35,7 +35,7 @@ import org.redcapjdbc.model.Field;
 import org.redcapjdbc.model.FieldType;
 import org.redcapjdbc.model.ProjectModel;
 import org.redcapjdbc.model.PseudoColumns;
-import org.redcapjdbc.plan.FilterTranslator;
+import org.redcapjdbc.filter.FilterTranslator;
 import org.redcapjdbc.plan.TableWriter;
 import org.redcapjdbc.plan.WritableTable;
 

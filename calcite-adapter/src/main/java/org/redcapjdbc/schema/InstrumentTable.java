@@ -10,7 +10,7 @@ import org.redcapjdbc.model.Instrument;
 import org.redcapjdbc.model.ProjectModel;
 import org.redcapjdbc.model.PseudoColumns;
 import org.redcapjdbc.model.TableLayout;
-import org.redcapjdbc.plan.ExportFilter;
+import org.redcapjdbc.filter.ExportFilter;
 
 /**
  * One instrument's table: its fields with the key columns that apply, and a row for each

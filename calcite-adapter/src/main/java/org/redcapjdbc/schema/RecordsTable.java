@@ -7,7 +7,7 @@ import org.redcapjdbc.model.ColumnKind;
 import org.redcapjdbc.model.ProjectModel;
 import org.redcapjdbc.model.TableLayout;
 import org.redcapjdbc.plan.CountStarRule;
-import org.redcapjdbc.plan.ExportFilter;
+import org.redcapjdbc.filter.ExportFilter;
 
 /**
  * {@code records}: REDCap's flat export, one row per record, event and repeat instance. Projected

@@ -1,4 +1,4 @@
-package org.redcapjdbc.plan;
+package org.redcapjdbc.filter;
 
 import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
