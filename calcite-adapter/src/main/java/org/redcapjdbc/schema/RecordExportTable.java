@@ -70,7 +70,7 @@ abstract class RecordExportTable extends AbstractTable
       boolean generated = c.kind() == ColumnKind.RECORD_ID
           || c.name().equals(PseudoColumns.REPEAT_INSTANCE);
       if (generated && !c.isNullable()) {
-        defaults.put(i, c.type().typeName() == org.apache.calcite.sql.type.SqlTypeName.VARCHAR
+        defaults.put(i, c.type().typeName() == java.sql.JDBCType.VARCHAR
             ? (Object) "" : (Object) 0);
       }
     }
@@ -113,7 +113,7 @@ abstract class RecordExportTable extends AbstractTable
   @Override public RelDataType getRowType(RelDataTypeFactory factory) {
     RelDataTypeFactory.Builder b = factory.builder();
     for (Column c : layout.columns()) {
-      b.add(c.name(), c.toRelDataType(factory));
+      b.add(c.name(), RelTypes.of(c, factory));
     }
     return b.build();
   }
