@@ -1,4 +1,4 @@
-package org.apache.calcite.jdbc;
+package org.redcapjdbc.jdbc;
 
 import java.sql.SQLDataException;
 import java.sql.SQLException;
@@ -17,12 +17,15 @@ import org.redcapjdbc.schema.UnreadableValueException;
  *
  * <p>The message is the cause's own (REDCap's text verbatim, what to do, never the token); the
  * SQLState says what kind of failure it was, as for writes.
+ *
+ * <p>Public only for the connection's result sets, which live in {@code org.apache.calcite.jdbc}
+ * (docs/architecture.md §1.2); it needs no Calcite access itself.
  */
-final class ReadFailures {
+public final class ReadFailures {
   private ReadFailures() {
   }
 
-  static SQLException of(String sql, RuntimeException e) {
+  public static SQLException of(String sql, RuntimeException e) {
     String prefix = "Error while reading the rows of SQL \"" + sql + "\": ";
     RedcapException redcap = find(e, RedcapException.class);
     if (redcap != null) {

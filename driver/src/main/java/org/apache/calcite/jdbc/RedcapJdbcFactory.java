@@ -6,14 +6,15 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
 import org.apache.calcite.avatica.AvaticaFactory;
@@ -24,12 +25,12 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.redcapjdbc.jdbc.ReadFailures;
 import org.redcapjdbc.schema.GeneratedKeys;
 import org.redcapjdbc.schema.QueryWarnings;
+import org.redcapjdbc.schema.RedcapSession;
 import org.redcapjdbc.schema.RedcapWriteException;
 import org.redcapjdbc.schema.WriteBatch;
-import org.redcapjdbc.schema.RedcapSession;
 
 /**
  * Creates the driver's JDBC objects: Calcite's, except that a connection holds its REDCap session
