@@ -17,10 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * SQL tables derived from them ({@link #recordsLayout}, {@link #instrumentLayout}).
  *
  * <p>Built from the rows REDCap's API exports, keyed by the API's column names, with
- * {@link #builder()}; {@link ProjectModelParser} reads and cross-checks them. It makes no API calls and does not depend on the client, so anything can
- * feed it: the client, tests, the data-dictionary CSV ({@link DataDictionaryCsv}). Rows are read
- * by column name: extra columns are ignored and missing optional ones read as blank. A classic
- * project has no events, arms or mappings (REDCap answers 400 for them): pass nothing.
+ * {@link #builder()}; {@link ProjectModelParser} reads and cross-checks them. It makes no API
+ * calls and does not depend on the client, so anything can feed it: the client, tests, the
+ * data-dictionary CSV ({@link DataDictionaryCsv}). Rows are read by column name: extra columns
+ * are ignored and missing optional ones read as blank. A classic project has no events, arms or
+ * mappings (REDCap answers 400 for them): pass nothing.
  *
  * <p>Inconsistent input, which happens when the project changes between the calls that fetched
  * it, fails with an {@link IllegalArgumentException} saying what does not match, rather than
