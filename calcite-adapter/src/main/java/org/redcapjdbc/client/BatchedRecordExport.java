@@ -3,22 +3,11 @@ package org.redcapjdbc.client;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.redcapjdbc.client.RedcapException.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +39,10 @@ import org.slf4j.LoggerFactory;
  *       That path streams without buffering.
  * </ol>
  *
- * {@link #bind(List)} is required before {@link #next()}. {@link #requestCount()} counts every
+ * This class is the cursor and picks the path; the ID pass is {@link RecordIdPass}, and the
+ * batches, their threads and their completeness checks are a {@link BatchWindow}.
+ *
+ * <p>{@link #bind(List)} is required before {@link #next()}. {@link #requestCount()} counts every
  * HTTP request sent (ID pass, batches, re-requests, retries). {@link #close()} and
  * {@link #cancel()} abort every request in flight.
  */
@@ -61,27 +53,19 @@ public final class BatchedRecordExport implements RowCursor {
   private final RecordExportRequest request;
   private final BatchOptions options;
   private final Supplier<String> recordIdLookup;
-  private final AtomicInteger requests = new AtomicInteger();
-  private final Set<Cancellation> live = ConcurrentHashMap.newKeySet();
-  private final ConcurrentLinkedDeque<Future<List<String[]>>> window =
-      new ConcurrentLinkedDeque<>();
+  private final LiveCalls calls = new LiveCalls();
   private final Set<String> unbound = Collections.synchronizedSet(new LinkedHashSet<>());
   /** Bound columns some answer with rows carried (null until one had rows). */
   private Set<String> carried;
 
-  private volatile boolean cancelled;
   private volatile String recordIdField;
   private List<String> columns;
-  private List<String> fetchColumns;
-  private int idIndex;
-  private boolean verify;
   private RecordCursor single;
   /** Record IDs the single request delivered, when it must have brought every record; or null. */
   private Set<String> seenInSingle;
   private int singleIdIndex = -1;
-  private ExecutorService executor;
-  private List<List<String>> chunks = List.of();
-  private int nextChunk;
+  /** The batches, once there are any (null on the single-request path). */
+  private volatile BatchWindow window;
   private int batchesTaken;
   private List<String[]> batch;
   private int positionInBatch;
@@ -140,8 +124,7 @@ public final class BatchedRecordExport implements RowCursor {
           rows++;
           return true;
         }
-        unbound.addAll(single.unboundColumns());
-        noteCarried(single);
+        noteAnswer(single);
         if (!switchedToMissingRecords()) {
           finish();
           return false;
@@ -149,14 +132,14 @@ public final class BatchedRecordExport implements RowCursor {
       }
       while (batch == null || positionInBatch >= batch.size()) {
         if (batchesTaken > 0) {
-          fillWindow(); // the caller has read past a batch: keep parallelism requests going
+          window.fill(); // the caller has read past a batch: keep parallelism requests going
         }
-        Future<List<String[]>> head = window.poll();
-        if (head == null) {
+        List<String[]> next = window.next();
+        if (next == null) {
           finish();
           return false;
         }
-        batch = await(head);
+        batch = next;
         batchesTaken++;
         positionInBatch = 0;
       }
@@ -176,6 +159,7 @@ public final class BatchedRecordExport implements RowCursor {
     }
     int batchSize = options.batchSize();
     List<String> ids;
+    boolean verify;
     if (!request.records().isEmpty()) {
       ids = new ArrayList<>(new LinkedHashSet<>(request.records()));
       verify = false;
@@ -195,30 +179,14 @@ public final class BatchedRecordExport implements RowCursor {
         return;
       }
     }
-    prepareBatches(ids);
+    prepareBatches(ids, verify);
   }
 
-  /** Splits {@code ids} into batches and requests the first one. */
-  private void prepareBatches(List<String> ids) {
-    int batchSize = options.batchSize();
+  /** Hands {@code ids} to a {@link BatchWindow}, which requests the first batch. */
+  private void prepareBatches(List<String> ids, boolean verify) {
     String idColumn = request.type() == ExportType.EAV ? "record" : recordIdField();
-    List<String> fetch = new ArrayList<>(columns);
-    idIndex = fetch.indexOf(idColumn);
-    if (idIndex < 0) {
-      idIndex = fetch.size();
-      fetch.add(idColumn);
-    }
-    fetchColumns = List.copyOf(fetch);
-    List<List<String>> parts = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i += batchSize) {
-      parts.add(List.copyOf(ids.subList(i, Math.min(ids.size(), i + batchSize))));
-    }
-    chunks = parts;
-    LOG.debug("Batched export: {} records in {} batches of up to {}, {} in flight", ids.size(),
-        parts.size(), batchSize, options.parallelism());
-    executor = Executors.newFixedThreadPool(Math.min(options.parallelism(), parts.size()),
-        RedcapHttp.daemonThreads("redcap-batch-"));
-    submitNext(); // the first batch alone; see fillWindow()
+    window = new BatchWindow(transport, request, options, this::recordIdField, calls,
+        this::noteAnswer, columns, idColumn, ids, verify);
   }
 
   /** The record-ID field from the request, else looked up once (one metadata request). */
@@ -235,7 +203,7 @@ public final class BatchedRecordExport implements RowCursor {
     if (r.restrictsColumns() && r.recordIdField() == null) {
       r = r.toBuilder().recordIdField(recordIdField()).build();
     }
-    Cancellation c = track(new Cancellation(requests));
+    Cancellation c = calls.request();
     single = new RecordCursor(transport, ApiCall.read(r.toParams("json")), c);
     if (!bringsEveryRecord()) {
       single.bind(columns);
@@ -291,180 +259,13 @@ public final class BatchedRecordExport implements RowCursor {
     single.close();
     single = null;
     seenInSingle = null;
-    verify = true;
-    prepareBatches(missing);
+    prepareBatches(missing, true);
     return true;
   }
 
-  /** Exports only the record-ID field, with the same row filters, and keeps distinct IDs. */
+  /** The ID pass: the distinct IDs the request's row filters select. */
   private List<String> idPass() {
-    String rid = recordIdField();
-    RecordExportRequest ids = RecordExportRequest.builder()
-        .fields(List.of(rid))
-        .events(request.events())
-        .filterLogic(request.filterLogic())
-        .dateRangeBegin(request.dateRangeBegin())
-        .dateRangeEnd(request.dateRangeEnd())
-        .recordIdField(rid)
-        .build();
-    Cancellation c = track(new Cancellation(requests));
-    Set<String> distinct = new LinkedHashSet<>();
-    try (RecordCursor cursor = new RecordCursor(transport, ApiCall.read(ids.toParams("json")), c)) {
-      cursor.bind(List.of(rid));
-      while (cursor.next()) {
-        String id = cursor.value(0);
-        if (id != null) {
-          distinct.add(id);
-        }
-      }
-    } finally {
-      live.remove(c);
-    }
-    return new ArrayList<>(distinct);
-  }
-
-  /** Requests batches until {@code parallelism} are in flight or waiting to be read. */
-  private void fillWindow() {
-    while (window.size() < options.parallelism() && nextChunk < chunks.size() && !cancelled) {
-      submitNext();
-    }
-  }
-
-  private void submitNext() {
-    if (nextChunk >= chunks.size() || cancelled) {
-      return;
-    }
-    List<String> chunk = chunks.get(nextChunk++);
-    window.add(executor.submit(() -> fetchBatch(chunk)));
-  }
-
-  private List<String[]> fetchBatch(List<String> ids) {
-    Map<String, List<String[]>> byId = new LinkedHashMap<>();
-    fetchInto(ids, byId);
-    if (verify) {
-      List<String> missing = missing(ids, byId);
-      for (int retry = 0; retry < options.missingRecordRetries() && !missing.isEmpty(); retry++) {
-        LOG.warn("REDCap left {} of {} requested records out of a batch response; requesting"
-            + " them again", missing.size(), ids.size());
-        fetchInto(missing, byId);
-        missing = missing(ids, byId);
-      }
-      if (!missing.isEmpty()) {
-        throw new RedcapException(Kind.PROTOCOL, 200, "content=record", null,
-            "REDCap did not return " + missing.size() + " record(s) that the ID pass listed,"
-                + " even when asked again: " + abbreviate(missing) + ". REDCap drops records"
-                + " from large responses under load: lower batchSize and run the query again"
-                + " (if the records were deleted meanwhile, simply re-run it).", null);
-      }
-    }
-    List<String[]> ordered = new ArrayList<>();
-    for (String id : ids) {
-      List<String[]> rowsOfId = byId.remove(id);
-      if (rowsOfId != null) {
-        ordered.addAll(rowsOfId);
-      }
-    }
-    for (List<String[]> extra : byId.values()) {
-      ordered.addAll(extra); // rows whose ID was not asked for: keep them, never drop data
-    }
-    return ordered;
-  }
-
-  private static List<String> missing(List<String> ids, Map<String, List<String[]>> byId) {
-    List<String> missing = new ArrayList<>();
-    for (String id : ids) {
-      if (!byId.containsKey(id)) {
-        missing.add(id);
-      }
-    }
-    return missing;
-  }
-
-  /** One batch request, fetched again if its response breaks off (nothing was delivered yet). */
-  private void fetchInto(List<String> ids, Map<String, List<String[]>> byId) {
-    RecordExportRequest batchRequest = request.toBuilder().records(ids)
-        .recordIdField(request.restrictsColumns() ? recordIdField() : request.recordIdField())
-        .build();
-    int width = columns.size();
-    for (int attempt = 0; ; attempt++) {
-      Cancellation c = track(new Cancellation(requests));
-      Map<String, List<String[]>> part = new LinkedHashMap<>();
-      try (RecordCursor cursor = new RecordCursor(transport,
-          ApiCall.read(batchRequest.toParams("json")), c)) {
-        cursor.bind(fetchColumns);
-        while (cursor.next()) {
-          String[] r = new String[width];
-          for (int i = 0; i < width; i++) {
-            r[i] = cursor.value(i);
-          }
-          String id = cursor.value(idIndex);
-          part.computeIfAbsent(id == null ? "" : id, k -> new ArrayList<>()).add(r);
-        }
-        unbound.addAll(cursor.unboundColumns());
-        noteCarried(cursor);
-        for (Map.Entry<String, List<String[]>> e : part.entrySet()) {
-          byId.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
-        }
-        return;
-      } catch (RedcapException e) {
-        boolean broken = e.kind() == Kind.TRANSPORT || e.kind() == Kind.PROTOCOL;
-        if (!broken || cancelled || attempt >= transport.retry.maxRetries) {
-          throw e;
-        }
-        long pause = transport.retry.backoffMillis(attempt);
-        LOG.warn("A batch of {} records failed ({}); fetching it again in {} ms", ids.size(),
-            e.kind(), pause);
-        live.remove(c);
-        Cancellation sleeper = track(new Cancellation());
-        try {
-          if (sleeper.sleep(pause) || cancelled) {
-            throw transport.cancelled("content=record", e);
-          }
-        } finally {
-          live.remove(sleeper);
-        }
-      } finally {
-        live.remove(c);
-      }
-    }
-  }
-
-  private Cancellation track(Cancellation c) {
-    live.add(c);
-    if (cancelled) {
-      c.cancel();
-    }
-    return c;
-  }
-
-  private List<String[]> await(Future<List<String[]>> future) {
-    try {
-      return future.get();
-    } catch (CancellationException e) {
-      throw transport.cancelled("content=record", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      cancel();
-      throw transport.cancelled("content=record", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cancelled) {
-        throw transport.cancelled("content=record", cause);
-      }
-      if (cause instanceof RedcapException) {
-        RedcapException r = (RedcapException) cause;
-        // Rethrow a copy so the consumer's stack shows up too; kind, status and message stay.
-        throw new RedcapException(r.kind(), r.httpStatus(), r.apiMethod(), r.redcapMessage(),
-            r.getMessage(), r);
-      }
-      throw new RedcapException(Kind.PROTOCOL, 0, "content=record", null,
-          "A batch of the export failed unexpectedly: " + cause, cause);
-    }
-  }
-
-  private static String abbreviate(List<String> ids) {
-    return ids.size() <= 20 ? String.join(", ", ids)
-        : String.join(", ", ids.subList(0, 20)) + " … (" + (ids.size() - 20) + " more)";
+    return RecordIdPass.distinctIds(transport, request, recordIdField(), calls);
   }
 
   @Override public String value(int index) {
@@ -477,7 +278,15 @@ public final class BatchedRecordExport implements RowCursor {
     }
   }
 
-  /** Records which bound columns an answer with rows carried (batches finish on many threads). */
+  /**
+   * Notes what an answer read whole showed: columns REDCap did not know, and which bound columns
+   * an answer with rows carried (batches finish on many threads).
+   */
+  private void noteAnswer(RecordCursor cursor) {
+    unbound.addAll(cursor.unboundColumns());
+    noteCarried(cursor);
+  }
+
   private synchronized void noteCarried(RecordCursor cursor) {
     if (cursor.rowCount() == 0) {
       return;
@@ -521,25 +330,20 @@ public final class BatchedRecordExport implements RowCursor {
   }
 
   @Override public int requestCount() {
-    return requests.get();
+    return calls.requestCount();
   }
 
   /** Number of record batches (0 for the single-request path); known after the first next(). */
   public int batchCount() {
-    return chunks.size();
+    BatchWindow w = window;
+    return w == null ? 0 : w.batchCount();
   }
 
   @Override public void cancel() {
-    cancelled = true;
-    for (Cancellation c : live) {
-      c.cancel();
-    }
-    for (Future<List<String[]>> f : window) {
-      f.cancel(true);
-    }
-    ExecutorService ex = executor;
-    if (ex != null) {
-      ex.shutdownNow();
+    calls.cancelAll();
+    BatchWindow w = window;
+    if (w != null) {
+      w.cancel();
     }
     RecordCursor s = single;
     if (s != null) {
@@ -549,8 +353,8 @@ public final class BatchedRecordExport implements RowCursor {
 
   private void finish() {
     done = true;
-    if (executor != null) {
-      executor.shutdown();
+    if (window != null) {
+      window.shutdown();
     }
     if (single != null) {
       single.close();
@@ -568,8 +372,8 @@ public final class BatchedRecordExport implements RowCursor {
     if (single != null) {
       single.close();
     }
-    if (executor != null) {
-      executor.shutdownNow();
+    if (window != null) {
+      window.shutdownNow();
     }
     batch = null;
     row = null;

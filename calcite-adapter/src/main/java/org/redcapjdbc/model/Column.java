@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 
 /**
  * One column of a {@link TableLayout}: its name, SQL type, nullability, kind, where its values come
@@ -110,11 +108,6 @@ public final class Column {
   /** Reads and writes this column's values. */
   public ValueConverter converter() {
     return converter;
-  }
-
-  /** This column's type in {@code factory}; see {@link SqlType#toRelDataType}. */
-  public RelDataType toRelDataType(RelDataTypeFactory factory) {
-    return type.toRelDataType(factory, nullable);
   }
 
   @Override public boolean equals(Object o) {

@@ -1,6 +1,6 @@
 /**
  * Planner rules ({@link org.redcapjdbc.plan.RedcapRules}) and the translation of WHERE clauses
- * into export requests ({@link org.redcapjdbc.plan.FilterTranslator}).
+ * into export requests ({@link org.redcapjdbc.filter.FilterTranslator}).
  *
  * <p>What is pushed, and why it is safe:
  * <ul>

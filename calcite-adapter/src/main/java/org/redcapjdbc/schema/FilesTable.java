@@ -31,11 +31,12 @@ import org.redcapjdbc.client.RecordCursor;
 import org.redcapjdbc.client.RecordExportRequest;
 import org.redcapjdbc.client.RedcapException;
 import org.redcapjdbc.client.RedcapException.Kind;
+import org.redcapjdbc.filter.FilterTranslator;
 import org.redcapjdbc.model.Field;
 import org.redcapjdbc.model.FieldType;
 import org.redcapjdbc.model.ProjectModel;
 import org.redcapjdbc.model.PseudoColumns;
-import org.redcapjdbc.plan.FilterTranslator;
+import org.redcapjdbc.plan.RuleRegisteringTable;
 import org.redcapjdbc.plan.TableWriter;
 import org.redcapjdbc.plan.WritableTable;
 
@@ -49,7 +50,7 @@ import org.redcapjdbc.plan.WritableTable;
  * itself ({@code records[]}, {@code fields[]}); {@code event} equalities become {@code events[]}.
  */
 final class FilesTable extends AbstractTable implements ProjectableFilterableTable,
-    RedcapTableInfo, WritableTable {
+    RuleRegisteringTable, RedcapTableInfo, WritableTable {
   static final List<String> COLUMNS = List.of("record", "field", "event", "instance",
       "file_name", "content_type", "content");
   private static final int RECORD = 0;

@@ -5,12 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.redcapjdbc.client.RecordExportRequest;
+import org.redcapjdbc.filter.ExportFilter;
 import org.redcapjdbc.model.Column;
 import org.redcapjdbc.model.Instrument;
 import org.redcapjdbc.model.ProjectModel;
 import org.redcapjdbc.model.PseudoColumns;
 import org.redcapjdbc.model.TableLayout;
-import org.redcapjdbc.plan.ExportFilter;
 
 /**
  * One instrument's table: its fields with the key columns that apply, and a row for each

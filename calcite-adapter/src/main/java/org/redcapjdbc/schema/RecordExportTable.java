@@ -23,6 +23,8 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import org.redcapjdbc.client.ExportType;
 import org.redcapjdbc.client.RawOrLabel;
 import org.redcapjdbc.client.RecordExportRequest;
+import org.redcapjdbc.filter.ExportFilter;
+import org.redcapjdbc.filter.FilterTranslator;
 import org.redcapjdbc.model.Column;
 import org.redcapjdbc.model.ColumnKind;
 import org.redcapjdbc.model.ExportFieldName;
@@ -30,9 +32,8 @@ import org.redcapjdbc.model.ProjectModel;
 import org.redcapjdbc.model.PseudoColumns;
 import org.redcapjdbc.model.TableLayout;
 import org.redcapjdbc.model.ValueConverter;
-import org.redcapjdbc.plan.ExportFilter;
-import org.redcapjdbc.plan.FilterTranslator;
 import org.redcapjdbc.plan.InsertDefaults;
+import org.redcapjdbc.plan.RuleRegisteringTable;
 import org.redcapjdbc.plan.TableWriter;
 import org.redcapjdbc.plan.WritableTable;
 
@@ -42,7 +43,7 @@ import org.redcapjdbc.plan.WritableTable;
  * one export request (see {@link FilterTranslator} for what is pushed) and streams the answer.
  */
 abstract class RecordExportTable extends AbstractTable
-    implements ProjectableFilterableTable, RedcapTableInfo, WritableTable {
+    implements ProjectableFilterableTable, RuleRegisteringTable, RedcapTableInfo, WritableTable {
   final ProjectSession session;
   final TableLayout layout;
   private final FilterTranslator translator;
@@ -69,7 +70,7 @@ abstract class RecordExportTable extends AbstractTable
       boolean generated = c.kind() == ColumnKind.RECORD_ID
           || c.name().equals(PseudoColumns.REPEAT_INSTANCE);
       if (generated && !c.isNullable()) {
-        defaults.put(i, c.type().typeName() == org.apache.calcite.sql.type.SqlTypeName.VARCHAR
+        defaults.put(i, c.type().typeName() == java.sql.JDBCType.VARCHAR
             ? (Object) "" : (Object) 0);
       }
     }
@@ -112,7 +113,7 @@ abstract class RecordExportTable extends AbstractTable
   @Override public RelDataType getRowType(RelDataTypeFactory factory) {
     RelDataTypeFactory.Builder b = factory.builder();
     for (Column c : layout.columns()) {
-      b.add(c.name(), c.toRelDataType(factory));
+      b.add(c.name(), RelTypes.of(c, factory));
     }
     return b.build();
   }

@@ -2,12 +2,12 @@ package org.redcapjdbc.schema;
 
 import java.util.List;
 import org.redcapjdbc.client.RecordExportRequest;
+import org.redcapjdbc.filter.ExportFilter;
 import org.redcapjdbc.model.Column;
 import org.redcapjdbc.model.ColumnKind;
 import org.redcapjdbc.model.ProjectModel;
 import org.redcapjdbc.model.TableLayout;
 import org.redcapjdbc.plan.CountStarRule;
-import org.redcapjdbc.plan.ExportFilter;
 
 /**
  * {@code records}: REDCap's flat export, one row per record, event and repeat instance. Projected

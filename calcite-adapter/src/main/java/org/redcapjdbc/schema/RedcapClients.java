@@ -1,20 +1,17 @@
 package org.redcapjdbc.schema;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import okhttp3.OkHttpClient;
 import org.redcapjdbc.client.HttpOptions;
 import org.redcapjdbc.client.RedcapClient;
-import org.redcapjdbc.client.RedcapHttp;
+import org.redcapjdbc.client.SharedHttpClients;
 
 /**
- * Builds the {@link RedcapClient} of a connection from its {@link RedcapConfig}. Connections with
- * the same TLS and proxy settings share one OkHttp base client, so they share its connection pool
- * and threads; each connection derives its own timeouts and retry policy from it.
+ * Builds the {@link RedcapClient} of a connection from its {@link RedcapConfig}: the mapping of
+ * connection settings onto the client's builder. The OkHttp clients themselves are the client
+ * package's ({@link SharedHttpClients}): connections with the same TLS and proxy settings share
+ * one base client, and each derives its own timeouts and retry policy from it.
  */
 final class RedcapClients {
-  private static final Map<String, OkHttpClient> BASES = new ConcurrentHashMap<>();
 
   private RedcapClients() {
   }
@@ -41,24 +38,14 @@ final class RedcapClients {
         .url(config.url().toString())
         .token(config.token())
         .allowHttp(config.allowHttp())
-        .httpClient(base(config));
+        .httpClient(SharedHttpClients.forOptions(httpOptions(config)));
   }
 
-  private static OkHttpClient base(RedcapConfig config) {
-    String key = config.trustStore().map(Object::toString).orElse("") + "|"
-        + config.trustStorePassword().map(TokenDigest::of).orElse("") + "|"
-        + config.sslVerify() + "|" + config.proxy().orElse("");
-    OkHttpClient existing = BASES.get(key);
-    if (existing != null) {
-      return existing;
-    }
-    // Built outside computeIfAbsent: reading a trust store may fail, and must fail this call only.
+  private static HttpOptions httpOptions(RedcapConfig config) {
     HttpOptions.Builder options = HttpOptions.builder().sslVerify(config.sslVerify())
         .proxy(config.proxy().orElse(null));
     config.trustStore().ifPresent(path -> options.trustStore(path,
         config.trustStorePassword().map(String::toCharArray).orElse(null)));
-    OkHttpClient built = RedcapHttp.newHttpClient(options.build());
-    OkHttpClient raced = BASES.putIfAbsent(key, built);
-    return raced != null ? raced : built;
+    return options.build();
   }
 }

@@ -23,6 +23,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql2rel.InitializerExpressionFactory;
 import org.redcapjdbc.plan.InsertDefaults;
+import org.redcapjdbc.plan.RuleRegisteringTable;
 import org.redcapjdbc.plan.TableWriter;
 import org.redcapjdbc.plan.WritableTable;
 
@@ -32,7 +33,7 @@ import org.redcapjdbc.plan.WritableTable;
  * per scan (users, roles, DAGs: always current). Immutable.
  */
 final class SystemTable extends AbstractTable
-    implements ScannableTable, RedcapTableInfo, WritableTable {
+    implements ScannableTable, RuleRegisteringTable, RedcapTableInfo, WritableTable {
   /** One column: name, type, nullability, REMARKS. */
   record SystemColumn(String name, SqlTypeName type, boolean nullable, String remarks) {
     SystemColumn {

@@ -13,8 +13,8 @@
  *       snapshot it opened with, so a statement is always planned and run against one layout;
  *       planning and JDBC metadata never call REDCap.
  *   <li><b>Data tables are {@code ProjectableFilterableTable}s.</b> A scan turns its projection
- *       and WHERE clause into one export request ({@code plan.FilterTranslator}), reads it through
- *       a single streaming request (small projects, record-ID-only reads, explicit records) or a
+ *       and WHERE clause into one export request ({@code filter.FilterTranslator}), reads it
+ *       through a single streaming request (small projects, record-ID-only reads, explicit records) or a
  *       batched export, and converts each row straight from the cursor's strings into one
  *       {@code Object[]}. Record and event restrictions are also re-checked on the rows (a hash
  *       lookup), so results never depend on how the server matches names.

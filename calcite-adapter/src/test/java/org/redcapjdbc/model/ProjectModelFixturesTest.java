@@ -2,10 +2,10 @@ package org.redcapjdbc.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.JDBCType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,7 +116,7 @@ class ProjectModelFixturesTest {
   @Test void typedFalseMakesEveryColumnVarcharAndKeepsLabels() {
     TableLayout records = validationTypes().recordsLayout(new LayoutOptions(true, false));
     assertThat(records.columns()).allSatisfy(c ->
-        assertThat(c.type().typeName()).as(c.name()).isEqualTo(SqlTypeName.VARCHAR));
+        assertThat(c.type().typeName()).as(c.name()).isEqualTo(JDBCType.VARCHAR));
     assertThat(records.column("f_yes_no_label").orElseThrow().converter()
         .fromWire("1", p -> { })).isEqualTo("Yes");
     assertThat(records.column("f_yes_no").orElseThrow().converter().fromWire("1", p -> { }))

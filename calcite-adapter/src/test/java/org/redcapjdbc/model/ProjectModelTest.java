@@ -10,10 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
 
 /** Models built from synthetic rows: the cases real fixtures do not cover. */
@@ -331,32 +327,6 @@ class ProjectModelTest {
         .isSameAs(model.recordsLayout(new LayoutOptions(true, true)));
     assertThat(model.recordsLayout(new LayoutOptions(true, false)))
         .isNotSameAs(model.recordsLayout(LayoutOptions.DEFAULT));
-  }
-
-  @Test void columnTypesNeedATypeSystemWideEnoughForDecimals() {
-    ProjectModel model = ProjectModel.builder().metadata(List.of(field("record_id", "f", "text"),
-        field("n", "f", "text", "text_validation_type_or_show_slider_number", "number")))
-        .build();
-    TableLayout records = model.recordsLayout(LayoutOptions.DEFAULT);
-    JavaTypeFactoryImpl wide = new JavaTypeFactoryImpl(new RelDataTypeSystemImpl() {
-      @Override public int getMaxPrecision(SqlTypeName typeName) {
-        return typeName == SqlTypeName.DECIMAL
-            ? SqlTypeMapping.MAX_DECIMAL_PRECISION : super.getMaxPrecision(typeName);
-      }
-    });
-    RelDataType n = records.column("n").orElseThrow().toRelDataType(wide);
-    assertThat(n.getSqlTypeName()).isEqualTo(SqlTypeName.DECIMAL);
-    assertThat(n.getPrecision()).isEqualTo(38);
-    assertThat(n.getScale()).isEqualTo(16);
-    assertThat(n.isNullable()).isTrue();
-    RelDataType id = records.column("record_id").orElseThrow().toRelDataType(wide);
-    assertThat(id.getSqlTypeName()).isEqualTo(SqlTypeName.VARCHAR);
-    assertThat(id.isNullable()).isFalse();
-
-    assertThatThrownBy(() -> records.column("n").orElseThrow()
-        .toRelDataType(new JavaTypeFactoryImpl()))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("precision is at least 38");
   }
 
   @Test void projectInfoThatClaimsMissingExportsFails() {

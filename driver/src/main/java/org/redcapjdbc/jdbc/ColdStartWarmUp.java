@@ -24,6 +24,7 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.redcapjdbc.plan.RuleRegisteringTable;
 import org.redcapjdbc.schema.RedcapConfig;
 import org.redcapjdbc.schema.RedcapSchemas;
 import org.redcapjdbc.schema.RedcapSession;
@@ -146,9 +147,12 @@ final class ColdStartWarmUp implements RedcapSchemas.WhileLoading {
     }
   }
 
-  /** Three rows, scanned like a REDCap table: projected and filtered by Calcite's interpreter. */
+  /**
+   * Three rows, scanned like a REDCap table: projected and filtered by Calcite's interpreter, and
+   * planned with the adapter's rules, which its scans register as REDCap tables' scans do.
+   */
   private static final class WarmUpTable extends AbstractTable
-      implements ProjectableFilterableTable {
+      implements ProjectableFilterableTable, RuleRegisteringTable {
     @Override public RelDataType getRowType(RelDataTypeFactory f) {
       return f.builder()
           .add("record_id", f.createSqlType(SqlTypeName.VARCHAR))

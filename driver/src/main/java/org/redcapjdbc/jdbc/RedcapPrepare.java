@@ -1,20 +1,18 @@
 package org.redcapjdbc.jdbc;
 
 import java.lang.reflect.Type;
-import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.util.TryThreadLocal;
 import org.redcapjdbc.plan.RedcapRules;
 
 /**
- * Calcite's statement preparation with the REDCap adapter's rules added to every planner. Rules
- * are registered here rather than in a scan's {@code register()} so that statements without a
- * table scan (INSERT ... VALUES) see them too.
+ * Calcite's statement preparation with two REDCap needs: IN lists stay filters (below), and the
+ * DML rule is on every planner. The adapter registers its rules itself when a query scans one of
+ * its tables ({@code RedcapRules.scan}); only {@link RedcapRules#TABLE_MODIFY} is added here too.
  */
 final class RedcapPrepare extends CalcitePrepareImpl {
 
@@ -36,11 +34,10 @@ final class RedcapPrepare extends CalcitePrepareImpl {
       org.apache.calcite.plan.Context externalContext, RelOptCostFactory costFactory) {
     // "Context" alone would name CalcitePrepare.Context, a member type this class inherits.
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
-    // RedcapRules.INTERPRETER takes over this conversion (rows of no columns crashed it).
-    planner.removeRule(EnumerableRules.TO_INTERPRETER);
-    for (RelOptRule rule : RedcapRules.ALL) {
-      planner.addRule(rule);
-    }
+    // INSERT ... VALUES scans none of our tables, so the adapter's own registration (from its
+    // tables' scans) never sees that planner, and LogicalTableModify is Calcite's node, with no
+    // register() of ours. Without this rule such an INSERT would find no way to write.
+    planner.addRule(RedcapRules.TABLE_MODIFY);
     return planner;
   }
 }

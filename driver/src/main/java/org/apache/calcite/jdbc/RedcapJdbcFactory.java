@@ -6,14 +6,15 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
 import org.apache.calcite.avatica.AvaticaFactory;
@@ -24,13 +25,12 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.redcapjdbc.schema.GeneratedKeys;
 import org.redcapjdbc.schema.QueryWarnings;
+import org.redcapjdbc.schema.RedcapSession;
 import org.redcapjdbc.schema.RedcapWriteException;
 import org.redcapjdbc.schema.SqlErrors;
 import org.redcapjdbc.schema.WriteBatch;
-import org.redcapjdbc.schema.RedcapSession;
 
 /**
  * Creates the driver's JDBC objects: Calcite's, except that a connection holds its REDCap session
@@ -257,7 +257,8 @@ public final class RedcapJdbcFactory extends CalciteFactory {
 
     /**
      * Rows arrive while {@code next()} runs, so a REDCap export can fail here, after the first
-     * rows: that failure is an SQLException like any other (see {@link SqlErrors#readFailure}), and the
+     * rows: that failure is an SQLException like any other (see
+     * {@link SqlErrors#readFailure}), and the
      * result set is closed, so that a caller who ignores it cannot mistake the rows read so far
      * for the whole answer.
      */

@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
+import org.redcapjdbc.jdbc.ParameterText;
 import org.redcapjdbc.schema.GeneratedKeys;
 import org.redcapjdbc.schema.RedcapWriteException;
 

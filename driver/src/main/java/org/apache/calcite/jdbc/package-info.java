@@ -13,11 +13,11 @@
  *   <li>{@code RedcapStatements}: {@code RedcapStatement} calls {@code CalciteStatement}'s
  *       package-private constructor, and {@code RedcapPreparedStatement} extends the
  *       package-private {@code CalcitePreparedStatement}.
- *   <li>{@code ParameterText} (typed {@code setString} parameters) uses no Calcite internals;
- *       it is here only because the package-private classes above are its sole callers, which
- *       keeps it out of the driver's public surface. Failures become {@code SQLException}s in
- *       one place, the adapter's {@code org.redcapjdbc.schema.SqlErrors}.
  * </ul>
+ *
+ * <p>Their helpers that need no Calcite internals live in {@code org.redcapjdbc.jdbc}
+ * ({@code ParameterText}); failures become {@code SQLException}s in one place, the adapter's
+ * {@code org.redcapjdbc.schema.SqlErrors}.
  *
  * <p>Only these classes may touch Calcite's package-private API, and only here; anything that
  * can be written against public API belongs in {@code org.redcapjdbc.jdbc}. Split packages work

@@ -1,4 +1,4 @@
-package org.redcapjdbc.plan;
+package org.redcapjdbc.filter;
 
 import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
@@ -525,7 +525,9 @@ final class LogicTranslator {
       return null;
     }
     Column column = layout.columns().get(index);
-    SqlTypeName type = column.type().typeName();
+    // The model names types by JDBC type; Calcite's name for it is the one the scan's row has.
+    SqlTypeName type =
+        SqlTypeName.getNameForJdbcType(column.type().typeName().getVendorTypeNumber());
     if (compared != null && SqlTypeFamily.NUMERIC.getTypeNames().contains(type)
         != SqlTypeFamily.NUMERIC.getTypeNames().contains(compared)) {
       return null;

@@ -1,4 +1,4 @@
-package org.redcapjdbc.plan;
+package org.redcapjdbc.filter;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package org.redcapjdbc.plan;
+package org.redcapjdbc.filter;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.apache.calcite.jdbc;
+package org.redcapjdbc.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -13,8 +13,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Parses text bound to a typed prepared-statement parameter (see {@code setString}). */
-final class ParameterText {
+/**
+ * Parses text bound to a typed prepared-statement parameter (see {@code setString}). Public only
+ * for the prepared statements, which live in {@code org.apache.calcite.jdbc}
+ * (docs/architecture.md §1.2); it needs no Calcite access itself.
+ */
+public final class ParameterText {
   private static final DateTimeFormatter SQL_TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss][.SSS]");
 
@@ -22,7 +26,7 @@ final class ParameterText {
   }
 
   /** Whether text for a parameter of this {@link Types} code is parsed. */
-  static boolean converts(int type) {
+  public static boolean converts(int type) {
     switch (type) {
       case Types.DATE: case Types.TIME: case Types.TIMESTAMP: case Types.BOOLEAN:
       case Types.TINYINT: case Types.SMALLINT: case Types.INTEGER: case Types.BIGINT:
@@ -39,7 +43,7 @@ final class ParameterText {
    *
    * @throws SQLDataException when it does not parse
    */
-  static Object parse(int index, int type, String text) throws SQLDataException {
+  public static Object parse(int index, int type, String text) throws SQLDataException {
     String t = text.strip();
     if (t.isEmpty()) {
       return null;

@@ -1,4 +1,4 @@
-package org.redcapjdbc.plan;
+package org.redcapjdbc.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +23,7 @@ import org.redcapjdbc.model.LayoutOptions;
 import org.redcapjdbc.model.ProjectModel;
 import org.redcapjdbc.model.TableLayout;
 import org.redcapjdbc.schema.RedcapTypeSystem;
+import org.redcapjdbc.schema.RelTypes;
 
 /**
  * What {@link FilterTranslator} sends for each kind of predicate, and what it refuses to send,
@@ -100,7 +101,7 @@ class FilterTranslatorTest {
     TableLayout layout = model.recordsLayout(LayoutOptions.DEFAULT);
     int i = layout.indexOf(name);
     Column c = layout.columns().get(i);
-    RelDataType type = c.toRelDataType(TYPES);
+    RelDataType type = RelTypes.of(c, TYPES);
     return REX.makeInputRef(type, i);
   }
 

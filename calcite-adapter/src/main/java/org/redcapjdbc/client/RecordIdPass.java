@@ -1,0 +1,45 @@
+package org.redcapjdbc.client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The ID pass of a batched export: one export of the record-ID field alone, with the request's
+ * own row filters ({@code events}, {@code filterLogic}, date range), whose distinct IDs, in
+ * order, are what the batches then ask for and what each batch must bring back. Kept apart from
+ * {@link BatchedRecordExport} because it is a complete request of its own, run before any batch
+ * and again when a single request turns out to have left records out.
+ */
+final class RecordIdPass {
+  private RecordIdPass() {
+  }
+
+  /** The distinct record IDs the export's filters select, in the order REDCap sends them. */
+  static List<String> distinctIds(Transport transport, RecordExportRequest request,
+      String recordIdField, LiveCalls calls) {
+    RecordExportRequest ids = RecordExportRequest.builder()
+        .fields(List.of(recordIdField))
+        .events(request.events())
+        .filterLogic(request.filterLogic())
+        .dateRangeBegin(request.dateRangeBegin())
+        .dateRangeEnd(request.dateRangeEnd())
+        .recordIdField(recordIdField)
+        .build();
+    Cancellation c = calls.request();
+    Set<String> distinct = new LinkedHashSet<>();
+    try (RecordCursor cursor = new RecordCursor(transport, ApiCall.read(ids.toParams("json")), c)) {
+      cursor.bind(List.of(recordIdField));
+      while (cursor.next()) {
+        String id = cursor.value(0);
+        if (id != null) {
+          distinct.add(id);
+        }
+      }
+    } finally {
+      calls.done(c);
+    }
+    return new ArrayList<>(distinct);
+  }
+}
