@@ -112,8 +112,8 @@ final class Api {
   void writeIgnoringBody(ApiCall call) {
     String body = transport.text(call);
     if (ErrorBodies.redcapMessage(body) != null) {
-      throw ErrorBodies.forUnexpectedBody(body, "an empty answer", call.describe(),
-          transport.token);
+      throw ErrorBodies.forUnexpectedBody(
+          body, "an empty answer", call.describe(), transport.token);
     }
   }
 
@@ -130,13 +130,28 @@ final class Api {
       }
     } catch (IOException e) {
       if (JsonRows.isEndOfInput(e)) {
-        throw new RedcapException(Kind.PROTOCOL, 200, method, null, "The REDCap response to "
-            + method + " ended before the JSON was complete: it is incomplete. Retry.", e);
+        throw new RedcapException(
+            Kind.PROTOCOL,
+            200,
+            method,
+            null,
+            "The REDCap response to "
+                + method
+                + " ended before the JSON was complete: it is incomplete. Retry.",
+            e);
       }
       if (e instanceof JsonParseException) {
-        throw new RedcapException(Kind.PROTOCOL, 200, method, null, "The REDCap response to "
-            + method + " is not valid JSON ("
-            + transport.token.redact(((JsonParseException) e).getOriginalMessage()) + ").", e);
+        throw new RedcapException(
+            Kind.PROTOCOL,
+            200,
+            method,
+            null,
+            "The REDCap response to "
+                + method
+                + " is not valid JSON ("
+                + transport.token.redact(((JsonParseException) e).getOriginalMessage())
+                + ").",
+            e);
       }
       throw transport.transportFailure(e, transport.url, method, "The response broke off.");
     }

@@ -9,14 +9,16 @@ import okio.BufferedSink;
 /** One API call to make: its parameters, whether it changes data, and an optional file part. */
 final class ApiCall {
   final FormParams params;
+
   /** Writes (imports, deletes, renames) are never re-sent once their body may have left. */
   final boolean write;
+
   private final String fileName;
   private final byte[] fileContent;
   private final MediaType fileType;
 
-  private ApiCall(FormParams params, boolean write, String fileName, byte[] fileContent,
-      MediaType fileType) {
+  private ApiCall(
+      FormParams params, boolean write, String fileName, byte[] fileContent, MediaType fileType) {
     this.params = Objects.requireNonNull(params, "params");
     this.write = write;
     this.fileName = fileName;
@@ -33,8 +35,12 @@ final class ApiCall {
   }
 
   static ApiCall upload(FormParams params, String fileName, byte[] content, MediaType type) {
-    return new ApiCall(params, true, Objects.requireNonNull(fileName, "fileName"),
-        Objects.requireNonNull(content, "content"), Objects.requireNonNull(type, "type"));
+    return new ApiCall(
+        params,
+        true,
+        Objects.requireNonNull(fileName, "fileName"),
+        Objects.requireNonNull(content, "content"),
+        Objects.requireNonNull(type, "type"));
   }
 
   String describe() {
@@ -42,9 +48,10 @@ final class ApiCall {
   }
 
   RequestBody body(ApiToken token) {
-    RequestBody body = fileName == null
-        ? params.toFormBody(token)
-        : params.toMultipartBody(token, fileName, fileContent, fileType);
+    RequestBody body =
+        fileName == null
+            ? params.toFormBody(token)
+            : params.toMultipartBody(token, fileName, fileContent, fileType);
     // A one-shot body stops OkHttp from silently re-sending a write on a stale pooled connection.
     return write ? new OneShot(body) : body;
   }
@@ -57,19 +64,23 @@ final class ApiCall {
       this.delegate = delegate;
     }
 
-    @Override public MediaType contentType() {
+    @Override
+    public MediaType contentType() {
       return delegate.contentType();
     }
 
-    @Override public long contentLength() throws IOException {
+    @Override
+    public long contentLength() throws IOException {
       return delegate.contentLength();
     }
 
-    @Override public void writeTo(BufferedSink sink) throws IOException {
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
       delegate.writeTo(sink);
     }
 
-    @Override public boolean isOneShot() {
+    @Override
+    public boolean isOneShot() {
       return true;
     }
   }

@@ -38,8 +38,10 @@ public final class ApiToken {
           "The REDCap API token is empty: copy it from the project's API page in REDCap");
     }
     if (!STANDARD.matcher(trimmed).matches()) {
-      LOG.warn("The REDCap API token is not 32 (or 64) hexadecimal characters ({} characters);"
-          + " sending it anyway, REDCap will decide whether it is valid", trimmed.length());
+      LOG.warn(
+          "The REDCap API token is not 32 (or 64) hexadecimal characters ({} characters);"
+              + " sending it anyway, REDCap will decide whether it is valid",
+          trimmed.length());
     }
     return new ApiToken(trimmed);
   }
@@ -69,15 +71,18 @@ public final class ApiToken {
     return redacted.replace(upper, "[token]").replace(lower, "[token]");
   }
 
-  @Override public boolean equals(Object o) {
+  @Override
+  public boolean equals(Object o) {
     return o instanceof ApiToken && ((ApiToken) o).value.equals(value);
   }
 
-  @Override public int hashCode() {
+  @Override
+  public int hashCode() {
     return value.hashCode();
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return "ApiToken[redacted]";
   }
 }

@@ -21,8 +21,8 @@ public final class BatchOptions {
   private final long expectedRecordCount;
   private final int missingRecordRetries;
 
-  private BatchOptions(int batchSize, int parallelism, long expectedRecordCount,
-      int missingRecordRetries) {
+  private BatchOptions(
+      int batchSize, int parallelism, long expectedRecordCount, int missingRecordRetries) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
     }
@@ -75,9 +75,16 @@ public final class BatchOptions {
     return missingRecordRetries;
   }
 
-  @Override public String toString() {
-    return "BatchOptions{batchSize=" + batchSize + ", parallelism=" + parallelism
-        + ", expectedRecordCount=" + expectedRecordCount + ", missingRecordRetries="
-        + missingRecordRetries + "}";
+  @Override
+  public String toString() {
+    return "BatchOptions{batchSize="
+        + batchSize
+        + ", parallelism="
+        + parallelism
+        + ", expectedRecordCount="
+        + expectedRecordCount
+        + ", missingRecordRetries="
+        + missingRecordRetries
+        + "}";
   }
 }

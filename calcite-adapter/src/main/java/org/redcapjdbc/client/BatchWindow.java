@@ -53,9 +53,17 @@ final class BatchWindow {
    * @param verify whether every ID must come back (true after an ID pass)
    * @param onAnswer told of every batch answer that was read whole, on the batch's thread
    */
-  BatchWindow(Transport transport, RecordExportRequest request, BatchOptions options,
-      Supplier<String> recordIdField, LiveCalls calls, Consumer<RecordCursor> onAnswer,
-      List<String> columns, String idColumn, List<String> ids, boolean verify) {
+  BatchWindow(
+      Transport transport,
+      RecordExportRequest request,
+      BatchOptions options,
+      Supplier<String> recordIdField,
+      LiveCalls calls,
+      Consumer<RecordCursor> onAnswer,
+      List<String> columns,
+      String idColumn,
+      List<String> ids,
+      boolean verify) {
     this.transport = transport;
     this.request = request;
     this.options = options;
@@ -78,10 +86,16 @@ final class BatchWindow {
       parts.add(List.copyOf(ids.subList(i, Math.min(ids.size(), i + batchSize))));
     }
     this.chunks = parts;
-    LOG.debug("Batched export: {} records in {} batches of up to {}, {} in flight", ids.size(),
-        parts.size(), batchSize, options.parallelism());
-    this.executor = Executors.newFixedThreadPool(Math.min(options.parallelism(), parts.size()),
-        RedcapHttp.daemonThreads("redcap-batch-"));
+    LOG.debug(
+        "Batched export: {} records in {} batches of up to {}, {} in flight",
+        ids.size(),
+        parts.size(),
+        batchSize,
+        options.parallelism());
+    this.executor =
+        Executors.newFixedThreadPool(
+            Math.min(options.parallelism(), parts.size()),
+            RedcapHttp.daemonThreads("redcap-batch-"));
     submitNext(); // the first batch alone; see fill()
   }
 
@@ -91,7 +105,8 @@ final class BatchWindow {
 
   /** Requests batches until {@code parallelism} are in flight or waiting to be read. */
   void fill() {
-    while (window.size() < options.parallelism() && nextChunk < chunks.size()
+    while (window.size() < options.parallelism()
+        && nextChunk < chunks.size()
         && !calls.cancelled()) {
       submitNext();
     }
@@ -117,17 +132,29 @@ final class BatchWindow {
     if (verify) {
       List<String> missing = missing(ids, byId);
       for (int retry = 0; retry < options.missingRecordRetries() && !missing.isEmpty(); retry++) {
-        LOG.warn("REDCap left {} of {} requested records out of a batch response; requesting"
-            + " them again", missing.size(), ids.size());
+        LOG.warn(
+            "REDCap left {} of {} requested records out of a batch response; requesting"
+                + " them again",
+            missing.size(),
+            ids.size());
         fetchInto(missing, byId);
         missing = missing(ids, byId);
       }
       if (!missing.isEmpty()) {
-        throw new RedcapException(Kind.PROTOCOL, 200, "content=record", null,
-            "REDCap did not return " + missing.size() + " record(s) that the ID pass listed,"
-                + " even when asked again: " + abbreviate(missing) + ". REDCap drops records"
+        throw new RedcapException(
+            Kind.PROTOCOL,
+            200,
+            "content=record",
+            null,
+            "REDCap did not return "
+                + missing.size()
+                + " record(s) that the ID pass listed,"
+                + " even when asked again: "
+                + abbreviate(missing)
+                + ". REDCap drops records"
                 + " from large responses under load: lower batchSize and run the query again"
-                + " (if the records were deleted meanwhile, simply re-run it).", null);
+                + " (if the records were deleted meanwhile, simply re-run it).",
+            null);
       }
     }
     List<String[]> ordered = new ArrayList<>();
@@ -155,14 +182,17 @@ final class BatchWindow {
 
   /** One batch request, fetched again if its response breaks off (nothing was delivered yet). */
   private void fetchInto(List<String> ids, Map<String, List<String[]>> byId) {
-    RecordExportRequest batchRequest = request.toBuilder().records(ids)
-        .recordIdField(request.restrictsColumns() ? recordIdField.get() : request.recordIdField())
-        .build();
+    RecordExportRequest batchRequest =
+        request.toBuilder()
+            .records(ids)
+            .recordIdField(
+                request.restrictsColumns() ? recordIdField.get() : request.recordIdField())
+            .build();
     for (int attempt = 0; ; attempt++) {
       Cancellation c = calls.request();
       Map<String, List<String[]>> part = new LinkedHashMap<>();
-      try (RecordCursor cursor = new RecordCursor(transport,
-          ApiCall.read(batchRequest.toParams("json")), c)) {
+      try (RecordCursor cursor =
+          new RecordCursor(transport, ApiCall.read(batchRequest.toParams("json")), c)) {
         cursor.bind(fetchColumns);
         while (cursor.next()) {
           String[] r = new String[width];
@@ -183,8 +213,11 @@ final class BatchWindow {
           throw e;
         }
         long pause = transport.retry.backoffMillis(attempt);
-        LOG.warn("A batch of {} records failed ({}); fetching it again in {} ms", ids.size(),
-            e.kind(), pause);
+        LOG.warn(
+            "A batch of {} records failed ({}); fetching it again in {} ms",
+            ids.size(),
+            e.kind(),
+            pause);
         calls.done(c);
         Cancellation sleeper = calls.pause();
         try {
@@ -218,16 +251,22 @@ final class BatchWindow {
       if (cause instanceof RedcapException) {
         RedcapException r = (RedcapException) cause;
         // Rethrow a copy so the consumer's stack shows up too; kind, status and message stay.
-        throw new RedcapException(r.kind(), r.httpStatus(), r.apiMethod(), r.redcapMessage(),
-            r.getMessage(), r);
+        throw new RedcapException(
+            r.kind(), r.httpStatus(), r.apiMethod(), r.redcapMessage(), r.getMessage(), r);
       }
-      throw new RedcapException(Kind.PROTOCOL, 0, "content=record", null,
-          "A batch of the export failed unexpectedly: " + cause, cause);
+      throw new RedcapException(
+          Kind.PROTOCOL,
+          0,
+          "content=record",
+          null,
+          "A batch of the export failed unexpectedly: " + cause,
+          cause);
     }
   }
 
   private static String abbreviate(List<String> ids) {
-    return ids.size() <= 20 ? String.join(", ", ids)
+    return ids.size() <= 20
+        ? String.join(", ", ids)
         : String.join(", ", ids.subList(0, 20)) + " … (" + (ids.size() - 20) + " more)";
   }
 

@@ -55,17 +55,22 @@ public final class BatchedRecordExport implements RowCursor {
   private final Supplier<String> recordIdLookup;
   private final LiveCalls calls = new LiveCalls();
   private final Set<String> unbound = Collections.synchronizedSet(new LinkedHashSet<>());
+
   /** Bound columns some answer with rows carried (null until one had rows). */
   private Set<String> carried;
 
   private volatile String recordIdField;
   private List<String> columns;
   private RecordCursor single;
+
   /** Record IDs the single request delivered, when it must have brought every record; or null. */
   private Set<String> seenInSingle;
+
   private int singleIdIndex = -1;
+
   /** The batches, once there are any (null on the single-request path). */
   private volatile BatchWindow window;
+
   private int batchesTaken;
   private List<String[]> batch;
   private int positionInBatch;
@@ -75,7 +80,10 @@ public final class BatchedRecordExport implements RowCursor {
   private boolean done;
   private boolean closed;
 
-  BatchedRecordExport(Transport transport, RecordExportRequest request, BatchOptions options,
+  BatchedRecordExport(
+      Transport transport,
+      RecordExportRequest request,
+      BatchOptions options,
       Supplier<String> recordIdLookup) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.request = Objects.requireNonNull(request, "request");
@@ -83,7 +91,8 @@ public final class BatchedRecordExport implements RowCursor {
     this.recordIdLookup = Objects.requireNonNull(recordIdLookup, "recordIdLookup");
   }
 
-  @Override public BatchedRecordExport bind(List<String> columns) {
+  @Override
+  public BatchedRecordExport bind(List<String> columns) {
     if (started) {
       throw new IllegalStateException("bind() must be called before the first next()");
     }
@@ -94,11 +103,13 @@ public final class BatchedRecordExport implements RowCursor {
     return this;
   }
 
-  @Override public List<String> columns() {
+  @Override
+  public List<String> columns() {
     return columns == null ? List.of() : columns;
   }
 
-  @Override public boolean next() {
+  @Override
+  public boolean next() {
     if (closed) {
       throw new IllegalStateException("export is closed");
     }
@@ -185,15 +196,25 @@ public final class BatchedRecordExport implements RowCursor {
   /** Hands {@code ids} to a {@link BatchWindow}, which requests the first batch. */
   private void prepareBatches(List<String> ids, boolean verify) {
     String idColumn = request.type() == ExportType.EAV ? "record" : recordIdField();
-    window = new BatchWindow(transport, request, options, this::recordIdField, calls,
-        this::noteAnswer, columns, idColumn, ids, verify);
+    window =
+        new BatchWindow(
+            transport,
+            request,
+            options,
+            this::recordIdField,
+            calls,
+            this::noteAnswer,
+            columns,
+            idColumn,
+            ids,
+            verify);
   }
 
   /** The record-ID field from the request, else looked up once (one metadata request). */
   private String recordIdField() {
     if (recordIdField == null) {
-      recordIdField = request.recordIdField() != null ? request.recordIdField()
-          : recordIdLookup.get();
+      recordIdField =
+          request.recordIdField() != null ? request.recordIdField() : recordIdLookup.get();
     }
     return recordIdField;
   }
@@ -226,10 +247,12 @@ public final class BatchedRecordExport implements RowCursor {
    * distinct IDs than the project's count means REDCap may have left some out.
    */
   private boolean bringsEveryRecord() {
-    return request.records().isEmpty() && request.events().isEmpty()
+    return request.records().isEmpty()
+        && request.events().isEmpty()
         && request.type() == ExportType.FLAT
         && (request.filterLogic() == null || request.filterLogic().isBlank())
-        && request.dateRangeBegin() == null && request.dateRangeEnd() == null
+        && request.dateRangeBegin() == null
+        && request.dateRangeEnd() == null
         && options.expectedRecordCount().isPresent();
   }
 
@@ -240,8 +263,7 @@ public final class BatchedRecordExport implements RowCursor {
    * missing: records were deleted since they were counted.
    */
   private boolean switchedToMissingRecords() {
-    if (seenInSingle == null
-        || seenInSingle.size() >= options.expectedRecordCount().getAsLong()) {
+    if (seenInSingle == null || seenInSingle.size() >= options.expectedRecordCount().getAsLong()) {
       return false;
     }
     List<String> missing = new ArrayList<>();
@@ -253,9 +275,12 @@ public final class BatchedRecordExport implements RowCursor {
     if (missing.isEmpty()) {
       return false;
     }
-    LOG.warn("REDCap's answer held {} of the {} records the project has; requesting the {}"
-        + " missing record(s) again", seenInSingle.size(),
-        options.expectedRecordCount().getAsLong(), missing.size());
+    LOG.warn(
+        "REDCap's answer held {} of the {} records the project has; requesting the {}"
+            + " missing record(s) again",
+        seenInSingle.size(),
+        options.expectedRecordCount().getAsLong(),
+        missing.size());
     single.close();
     single = null;
     seenInSingle = null;
@@ -268,11 +293,13 @@ public final class BatchedRecordExport implements RowCursor {
     return RecordIdPass.distinctIds(transport, request, recordIdField(), calls);
   }
 
-  @Override public String value(int index) {
+  @Override
+  public String value(int index) {
     return single != null ? single.value(index) : row[index];
   }
 
-  @Override public Set<String> unboundColumns() {
+  @Override
+  public Set<String> unboundColumns() {
     synchronized (unbound) {
       return Collections.unmodifiableSet(new LinkedHashSet<>(unbound));
     }
@@ -302,7 +329,8 @@ public final class BatchedRecordExport implements RowCursor {
     }
   }
 
-  @Override public synchronized Set<String> absentColumns() {
+  @Override
+  public synchronized Set<String> absentColumns() {
     Set<String> seen = carried;
     if (single != null && single.rowCount() > 0) {
       seen = seen == null ? new HashSet<>() : new HashSet<>(seen);
@@ -325,11 +353,13 @@ public final class BatchedRecordExport implements RowCursor {
     return Collections.unmodifiableSet(out);
   }
 
-  @Override public long rowCount() {
+  @Override
+  public long rowCount() {
     return rows;
   }
 
-  @Override public int requestCount() {
+  @Override
+  public int requestCount() {
     return calls.requestCount();
   }
 
@@ -339,7 +369,8 @@ public final class BatchedRecordExport implements RowCursor {
     return w == null ? 0 : w.batchCount();
   }
 
-  @Override public void cancel() {
+  @Override
+  public void cancel() {
     calls.cancelAll();
     BatchWindow w = window;
     if (w != null) {
@@ -361,7 +392,8 @@ public final class BatchedRecordExport implements RowCursor {
     }
   }
 
-  @Override public void close() {
+  @Override
+  public void close() {
     if (closed) {
       return;
     }

@@ -35,8 +35,12 @@ public final class ByteOrderMark {
 
   /** How many of the first {@code length} bytes of {@code bytes} are a UTF-8 mark: 3 or 0. */
   static int utf8Length(byte[] bytes, int length) {
-    return length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-        && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    return length >= 3
+            && (bytes[0] & 0xFF) == 0xEF
+            && (bytes[1] & 0xFF) == 0xBB
+            && (bytes[2] & 0xFF) == 0xBF
+        ? 3
+        : 0;
   }
 
   /**

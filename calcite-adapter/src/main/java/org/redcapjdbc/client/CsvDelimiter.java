@@ -2,7 +2,11 @@ package org.redcapjdbc.client;
 
 /** {@code csvDelimiter} for CSV exports and imports. */
 public enum CsvDelimiter {
-  COMMA(","), TAB("tab"), SEMICOLON(";"), PIPE("|"), CARET("^");
+  COMMA(","),
+  TAB("tab"),
+  SEMICOLON(";"),
+  PIPE("|"),
+  CARET("^");
 
   private final String wire;
 

@@ -2,7 +2,8 @@ package org.redcapjdbc.client;
 
 /** {@code decimalCharacter}: rewrites the decimal mark of number and calc fields on export. */
 public enum DecimalCharacter {
-  PERIOD("."), COMMA(",");
+  PERIOD("."),
+  COMMA(",");
 
   private final String wire;
 

@@ -5,7 +5,8 @@ package org.redcapjdbc.client;
  * non-blank value, columns {@code record, field_name, value} plus event and repeat columns).
  */
 public enum ExportType {
-  FLAT("flat"), EAV("eav");
+  FLAT("flat"),
+  EAV("eav");
 
   private final String wire;
 

@@ -36,8 +36,8 @@ public final class FileAddress {
     if (repeatInstance != null && repeatInstance < 1) {
       throw new IllegalArgumentException("repeat_instance starts at 1, was " + repeatInstance);
     }
-    return new FileAddress(record, field, event == null || event.isBlank() ? null : event,
-        repeatInstance);
+    return new FileAddress(
+        record, field, event == null || event.isBlank() ? null : event, repeatInstance);
   }
 
   public static FileAddress of(String record, String field) {
@@ -56,29 +56,57 @@ public final class FileAddress {
     for (Map<String, String> row : metadata) {
       if (field.equals(row.get("field_name"))) {
         if (!"file".equals(row.get("field_type"))) {
-          throw new IllegalArgumentException("The field '" + field + "' is a '"
-              + row.get("field_type") + "' field, not a 'file' field: file calls need a file"
-              + " upload field");
+          throw new IllegalArgumentException(
+              "The field '"
+                  + field
+                  + "' is a '"
+                  + row.get("field_type")
+                  + "' field, not a 'file' field: file calls need a file"
+                  + " upload field");
         }
         return this;
       }
     }
-    throw new IllegalArgumentException("The field '" + field + "' is not in the project's data"
-        + " dictionary; file calls need the name of a file upload field");
+    throw new IllegalArgumentException(
+        "The field '"
+            + field
+            + "' is not in the project's data"
+            + " dictionary; file calls need the name of a file upload field");
   }
 
-  public String record() { return record; }
-  public String field() { return field; }
-  public String event() { return event; }
-  public Integer repeatInstance() { return repeatInstance; }
+  public String record() {
+    return record;
+  }
+
+  public String field() {
+    return field;
+  }
+
+  public String event() {
+    return event;
+  }
+
+  public Integer repeatInstance() {
+    return repeatInstance;
+  }
 
   FormParams addTo(FormParams p) {
-    return p.add("record", record).add("field", field).add("event", event)
+    return p.add("record", record)
+        .add("field", field)
+        .add("event", event)
         .add("repeat_instance", repeatInstance);
   }
 
-  @Override public String toString() {
-    return "FileAddress{record=" + record + ", field=" + field + ", event=" + event
-        + ", repeatInstance=" + repeatInstance + "}";
+  @Override
+  public String toString() {
+    return "FileAddress{record="
+        + record
+        + ", field="
+        + field
+        + ", event="
+        + event
+        + ", repeatInstance="
+        + repeatInstance
+        + "}";
   }
 }

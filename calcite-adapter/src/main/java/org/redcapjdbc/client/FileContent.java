@@ -26,8 +26,8 @@ public final class FileContent {
   /** Builds from the body and the raw {@code Content-Type} header (which may be null). */
   public static FileContent fromContentType(byte[] content, String contentType) {
     List<String> parts = splitParameters(contentType == null ? "" : contentType);
-    String mime = parts.isEmpty() || parts.get(0).isEmpty() ? null
-        : parts.get(0).toLowerCase(Locale.ROOT);
+    String mime =
+        parts.isEmpty() || parts.get(0).isEmpty() ? null : parts.get(0).toLowerCase(Locale.ROOT);
     String name = null;
     String charset = null;
     for (int i = 1; i < parts.size(); i++) {
@@ -106,7 +106,8 @@ public final class FileContent {
     return charset;
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return "FileContent{" + fileName + ", " + mimeType + ", " + content.length + " bytes}";
   }
 }

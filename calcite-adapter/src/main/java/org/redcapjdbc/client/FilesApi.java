@@ -23,8 +23,10 @@ public final class FilesApi {
   /** Downloads the file in a record's file field. */
   public FileContent exportFile(FileAddress address) {
     Objects.requireNonNull(address, "address");
-    return api.file(address.addTo(FormParams.content("file").add("action", "export"))
-        .add("returnFormat", "json"));
+    return api.file(
+        address
+            .addTo(FormParams.content("file").add("action", "export"))
+            .add("returnFormat", "json"));
   }
 
   /**
@@ -37,16 +39,20 @@ public final class FilesApi {
     Objects.requireNonNull(address, "address");
     requireFileName(fileName);
     Objects.requireNonNull(content, "content");
-    FormParams p = address.addTo(FormParams.content("file").add("action", "import"))
-        .add("returnFormat", "json");
+    FormParams p =
+        address
+            .addTo(FormParams.content("file").add("action", "import"))
+            .add("returnFormat", "json");
     api.writeIgnoringBody(ApiCall.upload(p, fileName, content, mediaType(mimeType)));
   }
 
   /** Removes the file from a record's file field. */
   public void deleteFile(FileAddress address) {
     Objects.requireNonNull(address, "address");
-    FormParams p = address.addTo(FormParams.content("file").add("action", "delete"))
-        .add("returnFormat", "json");
+    FormParams p =
+        address
+            .addTo(FormParams.content("file").add("action", "delete"))
+            .add("returnFormat", "json");
     api.writeIgnoringBody(ApiCall.write(p));
   }
 
@@ -57,30 +63,40 @@ public final class FilesApi {
    * @param folderId null for the top level
    */
   public List<Map<String, String>> listRepository(Integer folderId) {
-    return api.rows(FormParams.content("fileRepository").add("action", "list")
-        .add("folder_id", folderId));
+    return api.rows(
+        FormParams.content("fileRepository").add("action", "list").add("folder_id", folderId));
   }
 
   /** Downloads a repository file. */
   public FileContent exportRepositoryFile(long docId) {
-    return api.file(FormParams.content("fileRepository").add("action", "export")
-        .add("doc_id", docId).add("returnFormat", "json"));
+    return api.file(
+        FormParams.content("fileRepository")
+            .add("action", "export")
+            .add("doc_id", docId)
+            .add("returnFormat", "json"));
   }
 
   /** Uploads a file into a repository folder (null: top level). */
-  public void importRepositoryFile(Integer folderId, String fileName, byte[] content,
-      String mimeType) {
+  public void importRepositoryFile(
+      Integer folderId, String fileName, byte[] content, String mimeType) {
     requireFileName(fileName);
     Objects.requireNonNull(content, "content");
-    FormParams p = FormParams.content("fileRepository").add("action", "import")
-        .add("folder_id", folderId).add("returnFormat", "json");
+    FormParams p =
+        FormParams.content("fileRepository")
+            .add("action", "import")
+            .add("folder_id", folderId)
+            .add("returnFormat", "json");
     api.writeIgnoringBody(ApiCall.upload(p, fileName, content, mediaType(mimeType)));
   }
 
   /** Moves a repository file to the recycle bin. */
   public void deleteRepositoryFile(long docId) {
-    api.writeIgnoringBody(ApiCall.write(FormParams.content("fileRepository")
-        .add("action", "delete").add("doc_id", docId).add("returnFormat", "json")));
+    api.writeIgnoringBody(
+        ApiCall.write(
+            FormParams.content("fileRepository")
+                .add("action", "delete")
+                .add("doc_id", docId)
+                .add("returnFormat", "json")));
   }
 
   /**
@@ -91,20 +107,31 @@ public final class FilesApi {
    * @param roleId restrict to a role (its numeric id), or null
    * @return the new folder's id
    */
-  public long createRepositoryFolder(String name, Integer parentFolderId, Integer dagId,
-      Integer roleId) {
+  public long createRepositoryFolder(
+      String name, Integer parentFolderId, Integer dagId, Integer roleId) {
     if (name == null || name.isBlank() || name.length() > 150) {
       throw new IllegalArgumentException("A folder name must be 1-150 characters");
     }
-    FormParams p = FormParams.content("fileRepository").add("action", "createFolder")
-        .add("name", name).add("folder_id", parentFolderId).add("dag_id", dagId)
-        .add("role_id", roleId).add("format", "json").add("returnFormat", "json");
-    List<Map<String, String>> rows = api.parse(ApiCall.write(p), '[', "[{\"folder_id\":…}]",
-        JsonRows::readArray);
+    FormParams p =
+        FormParams.content("fileRepository")
+            .add("action", "createFolder")
+            .add("name", name)
+            .add("folder_id", parentFolderId)
+            .add("dag_id", dagId)
+            .add("role_id", roleId)
+            .add("format", "json")
+            .add("returnFormat", "json");
+    List<Map<String, String>> rows =
+        api.parse(ApiCall.write(p), '[', "[{\"folder_id\":…}]", JsonRows::readArray);
     String id = rows.isEmpty() ? null : rows.get(0).get("folder_id");
     if (id == null || !id.matches("\\d+")) {
-      throw new RedcapException(Kind.PROTOCOL, 200, p.describe(), null,
-          "REDCap created the folder but did not report its folder_id", null);
+      throw new RedcapException(
+          Kind.PROTOCOL,
+          200,
+          p.describe(),
+          null,
+          "REDCap created the folder but did not report its folder_id",
+          null);
     }
     return Long.parseLong(id);
   }

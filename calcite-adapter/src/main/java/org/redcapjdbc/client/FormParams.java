@@ -81,7 +81,8 @@ final class FormParams {
     return body.build();
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return describe();
   }
 }

@@ -59,8 +59,14 @@ public final class HttpOptions {
     return proxy;
   }
 
-  @Override public String toString() {
-    return "HttpOptions{trustStore=" + trustStore + ", sslVerify=" + sslVerify + ", proxy=" + proxy
+  @Override
+  public String toString() {
+    return "HttpOptions{trustStore="
+        + trustStore
+        + ", sslVerify="
+        + sslVerify
+        + ", proxy="
+        + proxy
         + "}";
   }
 

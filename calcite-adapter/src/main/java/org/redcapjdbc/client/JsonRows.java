@@ -119,8 +119,8 @@ final class JsonRows {
       throw new TruncatedJsonException(p);
     }
     if (t != wanted) {
-      throw new com.fasterxml.jackson.core.JsonParseException(p,
-          "expected " + wanted + " but found " + t);
+      throw new com.fasterxml.jackson.core.JsonParseException(
+          p, "expected " + wanted + " but found " + t);
     }
   }
 
@@ -128,8 +128,8 @@ final class JsonRows {
   static void expectEnd(JsonParser p) throws IOException {
     JsonToken t = p.nextToken();
     if (t != null) {
-      throw new com.fasterxml.jackson.core.JsonParseException(p,
-          "unexpected content after the end of the JSON value: " + t);
+      throw new com.fasterxml.jackson.core.JsonParseException(
+          p, "unexpected content after the end of the JSON value: " + t);
     }
   }
 
@@ -143,15 +143,17 @@ final class JsonRows {
       return true;
     }
     return e instanceof com.fasterxml.jackson.core.JsonProcessingException
-        && String.valueOf(((com.fasterxml.jackson.core.JsonProcessingException) e)
-            .getOriginalMessage()).contains("end-of-input");
+        && String.valueOf(
+                ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage())
+            .contains("end-of-input");
   }
 
   /** The body ended inside the JSON value. */
   static final class TruncatedJsonException extends IOException {
     TruncatedJsonException(JsonParser p) {
-      super("the response ended before the JSON was complete, at byte "
-          + p.currentLocation().getByteOffset());
+      super(
+          "the response ended before the JSON was complete, at byte "
+              + p.currentLocation().getByteOffset());
     }
   }
 }

@@ -15,9 +15,8 @@ import java.io.InputStream;
  * whole export, and a UTF-8 byte-order mark is dropped.
  */
 final class Jsons {
-  static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-      .build();
+  static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
   static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
   private Jsons() {}

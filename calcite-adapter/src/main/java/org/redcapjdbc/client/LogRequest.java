@@ -30,8 +30,11 @@ public final class LogRequest {
   FormParams toParams() {
     return FormParams.content("log")
         .add("logtype", logType == null ? null : logType.wire())
-        .add("user", user).add("record", record).add("dag", dag)
-        .add("beginTime", beginTime).add("endTime", endTime);
+        .add("user", user)
+        .add("record", record)
+        .add("dag", dag)
+        .add("beginTime", beginTime)
+        .add("endTime", endTime);
   }
 
   /** Builder for {@link LogRequest}. */

@@ -26,9 +26,14 @@ public final class PdfRequest {
   }
 
   FormParams toParams() {
-    FormParams p = FormParams.content("pdf").add("record", record).add("event", event)
-        .add("instrument", instrument).add("repeat_instance", repeatInstance)
-        .addBool("compactDisplay", compactDisplay).add("returnFormat", "json");
+    FormParams p =
+        FormParams.content("pdf")
+            .add("record", record)
+            .add("event", event)
+            .add("instrument", instrument)
+            .add("repeat_instance", repeatInstance)
+            .addBool("compactDisplay", compactDisplay)
+            .add("returnFormat", "json");
     // REDCap treats any value of allRecords as true, so it is sent only when wanted.
     return allRecords ? p.add("allRecords", "true") : p;
   }

@@ -31,9 +31,14 @@ public final class ProjectApi {
   public String recordIdField() {
     List<Map<String, String>> metadata = exportMetadata();
     if (metadata.isEmpty() || metadata.get(0).getOrDefault("field_name", "").isEmpty()) {
-      throw new RedcapException(Kind.PROTOCOL, 200, "content=metadata", null,
+      throw new RedcapException(
+          Kind.PROTOCOL,
+          200,
+          "content=metadata",
+          null,
           "The project's data dictionary is empty, so it has no record-ID field: add fields"
-              + " to the project in REDCap.", null);
+              + " to the project in REDCap.",
+          null);
     }
     return metadata.get(0).get("field_name");
   }
@@ -45,8 +50,8 @@ public final class ProjectApi {
 
   /** The dictionary rows of these fields and forms (empty lists: all). */
   public List<Map<String, String>> exportMetadata(List<String> fields, List<String> forms) {
-    return api.rows(FormParams.content("metadata").addArray("fields", fields)
-        .addArray("forms", forms));
+    return api.rows(
+        FormParams.content("metadata").addArray("fields", fields).addArray("forms", forms));
   }
 
   /** {@code original_field_name, choice_value, export_field_name} for every exported column. */
@@ -116,14 +121,16 @@ public final class ProjectApi {
 
   /** Adds or renames arms; {@code override} first deletes all arms, events and mappings. */
   public int importArms(List<? extends Map<String, ?>> rows, boolean override) {
-    return importRows(FormParams.content("arm").add("action", "import")
-        .add("override", override ? "1" : "0"), rows);
+    return importRows(
+        FormParams.content("arm").add("action", "import").add("override", override ? "1" : "0"),
+        rows);
   }
 
   /** Adds or updates events ({@code unique_event_name} to update); {@code override} replaces. */
   public int importEvents(List<? extends Map<String, ?>> rows, boolean override) {
-    return importRows(FormParams.content("event").add("action", "import")
-        .add("override", override ? "1" : "0"), rows);
+    return importRows(
+        FormParams.content("event").add("action", "import").add("override", override ? "1" : "0"),
+        rows);
   }
 
   /** Replaces all instrument-event mappings with these rows. */
@@ -141,22 +148,33 @@ public final class ProjectApi {
     Objects.requireNonNull(settings, "settings");
     String json = RecordImportRequest.toJsonArray(List.of(settings));
     String object = json.substring(1, json.length() - 1); // one object, as REDCap expects
-    return api.writeCount(FormParams.content("project_settings").add("format", "json")
-        .add("returnFormat", "json").add("data", object));
+    return api.writeCount(
+        FormParams.content("project_settings")
+            .add("format", "json")
+            .add("returnFormat", "json")
+            .add("data", object));
   }
 
   /** Deletes arms with their events and data (development projects). */
   public int deleteArms(List<Integer> arms) {
     requireNonEmpty(arms, "arms");
-    return api.writeCount(FormParams.content("arm").add("action", "delete")
-        .add("format", "json").add("returnFormat", "json").addArray("arms", arms));
+    return api.writeCount(
+        FormParams.content("arm")
+            .add("action", "delete")
+            .add("format", "json")
+            .add("returnFormat", "json")
+            .addArray("arms", arms));
   }
 
   /** Deletes events by unique event name. */
   public int deleteEvents(List<String> events) {
     requireNonEmpty(events, "events");
-    return api.writeCount(FormParams.content("event").add("action", "delete")
-        .add("format", "json").add("returnFormat", "json").addArray("events", events));
+    return api.writeCount(
+        FormParams.content("event")
+            .add("action", "delete")
+            .add("format", "json")
+            .add("returnFormat", "json")
+            .addArray("events", events));
   }
 
   /**
@@ -171,24 +189,29 @@ public final class ProjectApi {
     if (!attributes.containsKey("project_title") || !attributes.containsKey("purpose")) {
       throw new IllegalArgumentException("Creating a project needs project_title and purpose");
     }
-    FormParams p = FormParams.content("project").add("format", "json")
-        .add("returnFormat", "json")
-        .add("data", RecordImportRequest.toJsonArray(List.of(attributes)))
-        .add("odm", odm);
+    FormParams p =
+        FormParams.content("project")
+            .add("format", "json")
+            .add("returnFormat", "json")
+            .add("data", RecordImportRequest.toJsonArray(List.of(attributes)))
+            .add("odm", odm);
     String body = api.transport.text(ApiCall.write(p));
     // Some servers print debug output before the token; the token is what the body ends with.
     Matcher m = TRAILING_TOKEN.matcher(body);
     if (!m.find()) {
-      throw ErrorBodies.forUnexpectedBody(body,
-          "the new project's API token", p.describe(), api.transport.token);
+      throw ErrorBodies.forUnexpectedBody(
+          body, "the new project's API token", p.describe(), api.transport.token);
     }
     return ApiToken.of(m.group(1));
   }
 
   private int importRows(FormParams params, List<? extends Map<String, ?>> rows) {
     Objects.requireNonNull(rows, "rows");
-    return api.writeCount(params.add("format", "json").add("returnFormat", "json")
-        .add("data", RecordImportRequest.toJsonArray(rows)));
+    return api.writeCount(
+        params
+            .add("format", "json")
+            .add("returnFormat", "json")
+            .add("data", RecordImportRequest.toJsonArray(rows)));
   }
 
   static void requireNonEmpty(List<?> list, String what) {

@@ -30,9 +30,13 @@ public final class ProjectXmlRequest {
   }
 
   FormParams toParams() {
-    return FormParams.content("project_xml").add("format", "xml").add("returnFormat", "json")
+    return FormParams.content("project_xml")
+        .add("format", "xml")
+        .add("returnFormat", "json")
         .addBool("returnMetadataOnly", returnMetadataOnly)
-        .addArray("records", records).addArray("fields", fields).addArray("events", events)
+        .addArray("records", records)
+        .addArray("fields", fields)
+        .addArray("events", events)
         .add("filterLogic", filterLogic)
         .addBool("exportSurveyFields", exportSurveyFields)
         .addBool("exportDataAccessGroups", exportDataAccessGroups)

@@ -2,7 +2,8 @@ package org.redcapjdbc.client;
 
 /** {@code rawOrLabel} / {@code rawOrLabelHeaders}: codes or labels in exports. */
 public enum RawOrLabel {
-  RAW("raw"), LABEL("label");
+  RAW("raw"),
+  LABEL("label");
 
   private final String wire;
 

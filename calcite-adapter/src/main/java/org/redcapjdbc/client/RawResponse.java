@@ -64,7 +64,8 @@ public final class RawResponse implements AutoCloseable {
   }
 
   /** Releases the connection; a body not read to its end is aborted rather than drained. */
-  @Override public void close() {
+  @Override
+  public void close() {
     cancellation.cancel();
     response.close();
   }

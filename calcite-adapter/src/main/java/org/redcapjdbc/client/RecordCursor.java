@@ -41,6 +41,7 @@ public final class RecordCursor implements RowCursor {
   private String[] namesAtPosition = new String[16];
   private int[] slotAtPosition = new int[16];
   private final Set<String> unbound = new LinkedHashSet<>();
+
   /** Per bound slot: whether some row carried its key (see {@link #absentColumns()}). */
   private boolean[] carried = new boolean[0];
 
@@ -57,7 +58,8 @@ public final class RecordCursor implements RowCursor {
     this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
   }
 
-  @Override public RecordCursor bind(List<String> columns) {
+  @Override
+  public RecordCursor bind(List<String> columns) {
     Objects.requireNonNull(columns, "columns");
     if (started) {
       throw new IllegalStateException("bind() must be called before the first next()");
@@ -75,11 +77,13 @@ public final class RecordCursor implements RowCursor {
     return this;
   }
 
-  @Override public List<String> columns() {
+  @Override
+  public List<String> columns() {
     return columns == null ? List.of() : Collections.unmodifiableList(columns);
   }
 
-  @Override public boolean next() {
+  @Override
+  public boolean next() {
     if (closed) {
       throw new IllegalStateException("cursor is closed");
     }
@@ -218,7 +222,8 @@ public final class RecordCursor implements RowCursor {
     }
   }
 
-  @Override public String value(int index) {
+  @Override
+  public String value(int index) {
     return values[index];
   }
 
@@ -231,11 +236,13 @@ public final class RecordCursor implements RowCursor {
     return values[slot];
   }
 
-  @Override public Set<String> unboundColumns() {
+  @Override
+  public Set<String> unboundColumns() {
     return Collections.unmodifiableSet(unbound);
   }
 
-  @Override public Set<String> absentColumns() {
+  @Override
+  public Set<String> absentColumns() {
     if (rows == 0 || columns == null) {
       return Set.of();
     }
@@ -248,19 +255,23 @@ public final class RecordCursor implements RowCursor {
     return Collections.unmodifiableSet(absent);
   }
 
-  @Override public long rowCount() {
+  @Override
+  public long rowCount() {
     return rows;
   }
 
-  @Override public int requestCount() {
+  @Override
+  public int requestCount() {
     return cancellation.requestCount();
   }
 
-  @Override public void cancel() {
+  @Override
+  public void cancel() {
     cancellation.cancel();
   }
 
-  @Override public void close() {
+  @Override
+  public void close() {
     if (closed) {
       return;
     }
@@ -293,20 +304,45 @@ public final class RecordCursor implements RowCursor {
     }
     String after = " after " + rows + " complete row" + (rows == 1 ? "" : "s");
     if (e instanceof IOException && JsonRows.isEndOfInput((IOException) e)) {
-      return new RedcapException(Kind.PROTOCOL, 200, method, null, "The REDCap export response"
-          + " ended" + after + ", before the closing ']': it is incomplete, so the export failed"
-          + " rather than return fewer rows. Retry, or export in smaller batches.", e);
+      return new RedcapException(
+          Kind.PROTOCOL,
+          200,
+          method,
+          null,
+          "The REDCap export response"
+              + " ended"
+              + after
+              + ", before the closing ']': it is incomplete, so the export failed"
+              + " rather than return fewer rows. Retry, or export in smaller batches.",
+          e);
     }
     if (e instanceof JsonParseException) {
-      return new RedcapException(Kind.PROTOCOL, 200, method, null, "The REDCap export response"
-          + " is not valid JSON" + after + " (" + transport.token.redact(e.getMessage())
-          + "). Check that the URL is the REDCap API endpoint.", e);
+      return new RedcapException(
+          Kind.PROTOCOL,
+          200,
+          method,
+          null,
+          "The REDCap export response"
+              + " is not valid JSON"
+              + after
+              + " ("
+              + transport.token.redact(e.getMessage())
+              + "). Check that the URL is the REDCap API endpoint.",
+          e);
     }
     if (e instanceof IOException) {
-      return transport.transportFailure((IOException) e, transport.url, method,
+      return transport.transportFailure(
+          (IOException) e,
+          transport.url,
+          method,
           "The export response broke off" + after + " and is incomplete.");
     }
-    return new RedcapException(Kind.PROTOCOL, 200, method, null,
-        "Reading the REDCap export response failed" + after + ": " + e, e);
+    return new RedcapException(
+        Kind.PROTOCOL,
+        200,
+        method,
+        null,
+        "Reading the REDCap export response failed" + after + ": " + e,
+        e);
   }
 }

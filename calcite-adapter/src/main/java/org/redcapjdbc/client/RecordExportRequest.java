@@ -29,9 +29,14 @@ import java.util.Set;
  */
 public final class RecordExportRequest {
   /** Columns REDCap adds itself; never valid in {@code fields}. */
-  public static final Set<String> PSEUDO_FIELDS = Set.of("redcap_event_name",
-      "redcap_repeat_instrument", "redcap_repeat_instance", "redcap_data_access_group",
-      "redcap_survey_identifier");
+  public static final Set<String> PSEUDO_FIELDS =
+      Set.of(
+          "redcap_event_name",
+          "redcap_repeat_instrument",
+          "redcap_repeat_instance",
+          "redcap_data_access_group",
+          "redcap_survey_identifier");
+
   private static final DateTimeFormatter DATE_RANGE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -107,25 +112,78 @@ public final class RecordExportRequest {
     return b;
   }
 
-  public ExportType type() { return type; }
-  public List<String> records() { return records; }
-  public List<String> fields() { return fields; }
-  public List<String> forms() { return forms; }
-  public List<String> events() { return events; }
-  public RawOrLabel rawOrLabel() { return rawOrLabel; }
-  public RawOrLabel rawOrLabelHeaders() { return rawOrLabelHeaders; }
-  public Boolean exportCheckboxLabel() { return exportCheckboxLabel; }
-  public Boolean exportSurveyFields() { return exportSurveyFields; }
-  public Boolean exportDataAccessGroups() { return exportDataAccessGroups; }
-  public String filterLogic() { return filterLogic; }
-  public String dateRangeBegin() { return dateRangeBegin; }
-  public String dateRangeEnd() { return dateRangeEnd; }
-  public Boolean exportBlankForGrayFormStatus() { return exportBlankForGrayFormStatus; }
-  public Boolean combineCheckboxOptions() { return combineCheckboxOptions; }
-  public CsvDelimiter csvDelimiter() { return csvDelimiter; }
-  public DecimalCharacter decimalCharacter() { return decimalCharacter; }
+  public ExportType type() {
+    return type;
+  }
+
+  public List<String> records() {
+    return records;
+  }
+
+  public List<String> fields() {
+    return fields;
+  }
+
+  public List<String> forms() {
+    return forms;
+  }
+
+  public List<String> events() {
+    return events;
+  }
+
+  public RawOrLabel rawOrLabel() {
+    return rawOrLabel;
+  }
+
+  public RawOrLabel rawOrLabelHeaders() {
+    return rawOrLabelHeaders;
+  }
+
+  public Boolean exportCheckboxLabel() {
+    return exportCheckboxLabel;
+  }
+
+  public Boolean exportSurveyFields() {
+    return exportSurveyFields;
+  }
+
+  public Boolean exportDataAccessGroups() {
+    return exportDataAccessGroups;
+  }
+
+  public String filterLogic() {
+    return filterLogic;
+  }
+
+  public String dateRangeBegin() {
+    return dateRangeBegin;
+  }
+
+  public String dateRangeEnd() {
+    return dateRangeEnd;
+  }
+
+  public Boolean exportBlankForGrayFormStatus() {
+    return exportBlankForGrayFormStatus;
+  }
+
+  public Boolean combineCheckboxOptions() {
+    return combineCheckboxOptions;
+  }
+
+  public CsvDelimiter csvDelimiter() {
+    return csvDelimiter;
+  }
+
+  public DecimalCharacter decimalCharacter() {
+    return decimalCharacter;
+  }
+
   /** The project's record-ID field, or null if the client should look it up. */
-  public String recordIdField() { return recordIdField; }
+  public String recordIdField() {
+    return recordIdField;
+  }
 
   /** True if {@code fields} or {@code forms} restrict the columns (so the record ID is added). */
   public boolean restrictsColumns() {
@@ -138,10 +196,11 @@ public final class RecordExportRequest {
    * @param format {@code json} or {@code csv}
    */
   FormParams toParams(String format) {
-    FormParams p = FormParams.content("record")
-        .add("format", format)
-        .add("returnFormat", "json")
-        .add("type", type.wire());
+    FormParams p =
+        FormParams.content("record")
+            .add("format", format)
+            .add("returnFormat", "json")
+            .add("type", type.wire());
     p.addArray("records", records);
     if (restrictsColumns()) {
       if (recordIdField == null) {
@@ -183,9 +242,21 @@ public final class RecordExportRequest {
     return new ArrayList<>(out);
   }
 
-  @Override public String toString() {
-    return "RecordExportRequest{type=" + type + ", records=" + records.size() + ", fields="
-        + fields + ", forms=" + forms + ", events=" + events + ", filterLogic=" + filterLogic + "}";
+  @Override
+  public String toString() {
+    return "RecordExportRequest{type="
+        + type
+        + ", records="
+        + records.size()
+        + ", fields="
+        + fields
+        + ", forms="
+        + forms
+        + ", events="
+        + events
+        + ", filterLogic="
+        + filterLogic
+        + "}";
   }
 
   /** Builder for {@link RecordExportRequest}. */

@@ -13,20 +13,20 @@ import java.util.Set;
  * and again when a single request turns out to have left records out.
  */
 final class RecordIdPass {
-  private RecordIdPass() {
-  }
+  private RecordIdPass() {}
 
   /** The distinct record IDs the export's filters select, in the order REDCap sends them. */
-  static List<String> distinctIds(Transport transport, RecordExportRequest request,
-      String recordIdField, LiveCalls calls) {
-    RecordExportRequest ids = RecordExportRequest.builder()
-        .fields(List.of(recordIdField))
-        .events(request.events())
-        .filterLogic(request.filterLogic())
-        .dateRangeBegin(request.dateRangeBegin())
-        .dateRangeEnd(request.dateRangeEnd())
-        .recordIdField(recordIdField)
-        .build();
+  static List<String> distinctIds(
+      Transport transport, RecordExportRequest request, String recordIdField, LiveCalls calls) {
+    RecordExportRequest ids =
+        RecordExportRequest.builder()
+            .fields(List.of(recordIdField))
+            .events(request.events())
+            .filterLogic(request.filterLogic())
+            .dateRangeBegin(request.dateRangeBegin())
+            .dateRangeEnd(request.dateRangeEnd())
+            .recordIdField(recordIdField)
+            .build();
     Cancellation c = calls.request();
     Set<String> distinct = new LinkedHashSet<>();
     try (RecordCursor cursor = new RecordCursor(transport, ApiCall.read(ids.toParams("json")), c)) {

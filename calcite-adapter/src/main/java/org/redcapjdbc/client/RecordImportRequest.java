@@ -72,7 +72,8 @@ public final class RecordImportRequest {
     for (Map<String, ?> row : rows) {
       Map<String, Object> copy = new LinkedHashMap<>();
       for (Map.Entry<String, ?> e : Objects.requireNonNull(row, "row").entrySet()) {
-        copy.put(Objects.requireNonNull(e.getKey(), "column name"),
+        copy.put(
+            Objects.requireNonNull(e.getKey(), "column name"),
             e.getValue() == null ? "" : e.getValue());
       }
       clean.add(copy);
@@ -84,9 +85,17 @@ public final class RecordImportRequest {
     }
   }
 
-  @Override public String toString() {
-    return "RecordImportRequest{format=" + format + ", rows=" + rowCount + ", overwrite="
-        + overwriteBehavior + ", returnContent=" + returnContent + "}";
+  @Override
+  public String toString() {
+    return "RecordImportRequest{format="
+        + format
+        + ", rows="
+        + rowCount
+        + ", overwrite="
+        + overwriteBehavior
+        + ", returnContent="
+        + returnContent
+        + "}";
   }
 
   /** Builder for {@link RecordImportRequest}. */

@@ -14,8 +14,8 @@ public final class RecordImportResult {
   private final List<String> ids;
   private final List<AutoId> autoIds;
 
-  RecordImportResult(ReturnContent returnContent, int count, List<String> ids,
-      List<AutoId> autoIds) {
+  RecordImportResult(
+      ReturnContent returnContent, int count, List<String> ids, List<AutoId> autoIds) {
     this.returnContent = Objects.requireNonNull(returnContent, "returnContent");
     this.count = count;
     this.ids = List.copyOf(ids);
@@ -41,7 +41,8 @@ public final class RecordImportResult {
     return autoIds;
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return "RecordImportResult{" + returnContent + ", count=" + count + "}";
   }
 
@@ -63,16 +64,20 @@ public final class RecordImportResult {
       return sentId;
     }
 
-    @Override public boolean equals(Object o) {
-      return o instanceof AutoId && ((AutoId) o).newId.equals(newId)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof AutoId
+          && ((AutoId) o).newId.equals(newId)
           && ((AutoId) o).sentId.equals(sentId);
     }
 
-    @Override public int hashCode() {
+    @Override
+    public int hashCode() {
       return newId.hashCode() * 31 + sentId.hashCode();
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return newId + "<-" + sentId;
     }
   }

@@ -49,8 +49,8 @@ public final class RecordsApi {
 
   /** A report's rows as a streaming cursor. */
   public RecordCursor exportReport(ReportRequest request) {
-    return new RecordCursor(api.transport, ApiCall.read(request.toParams("json")),
-        new Cancellation());
+    return new RecordCursor(
+        api.transport, ApiCall.read(request.toParams("json")), new Cancellation());
   }
 
   /** A report as raw CSV. */
@@ -74,23 +74,26 @@ public final class RecordsApi {
           throw ErrorBodies.forUnexpectedBody(body, "no content", method, api.transport.token);
         }
         return new RecordImportResult(rc, -1, List.of(), List.of());
-      case IDS: {
-        List<String> ids = idList(body, method);
-        return new RecordImportResult(rc, ids.size(), ids, List.of());
-      }
-      case AUTO_IDS: {
-        List<RecordImportResult.AutoId> pairs = new ArrayList<>();
-        for (String pair : idList(body, method)) {
-          int comma = pair.indexOf(',');
-          if (comma < 0) {
-            throw ErrorBodies.forUnexpectedBody(body, "\"new,sent\" ID pairs", method,
-                api.transport.token);
-          }
-          pairs.add(new RecordImportResult.AutoId(pair.substring(0, comma).strip(),
-              pair.substring(comma + 1).strip()));
+      case IDS:
+        {
+          List<String> ids = idList(body, method);
+          return new RecordImportResult(rc, ids.size(), ids, List.of());
         }
-        return new RecordImportResult(rc, pairs.size(), List.of(), pairs);
-      }
+      case AUTO_IDS:
+        {
+          List<RecordImportResult.AutoId> pairs = new ArrayList<>();
+          for (String pair : idList(body, method)) {
+            int comma = pair.indexOf(',');
+            if (comma < 0) {
+              throw ErrorBodies.forUnexpectedBody(
+                  body, "\"new,sent\" ID pairs", method, api.transport.token);
+            }
+            pairs.add(
+                new RecordImportResult.AutoId(
+                    pair.substring(0, comma).strip(), pair.substring(comma + 1).strip()));
+          }
+          return new RecordImportResult(rc, pairs.size(), List.of(), pairs);
+        }
       default:
         return new RecordImportResult(rc, api.parseCount(body, method), List.of(), List.of());
     }
@@ -100,12 +103,16 @@ public final class RecordsApi {
   private List<String> idList(String body, String method) {
     String t = body.strip();
     if (t.startsWith("[")) {
-      try (com.fasterxml.jackson.core.JsonParser p =
-          Jsons.FACTORY.createParser(t)) {
+      try (com.fasterxml.jackson.core.JsonParser p = Jsons.FACTORY.createParser(t)) {
         return JsonRows.readScalarArray(p);
       } catch (java.io.IOException e) {
-        throw new RedcapException(Kind.PROTOCOL, 200, method, null,
-            "The import answer is not a valid JSON list of IDs: " + e.getMessage(), e);
+        throw new RedcapException(
+            Kind.PROTOCOL,
+            200,
+            method,
+            null,
+            "The import answer is not a valid JSON list of IDs: " + e.getMessage(),
+            e);
       }
     }
     if (ErrorBodies.redcapMessage(t) != null || ErrorBodies.looksLikeHtml(t)) {
@@ -141,14 +148,19 @@ public final class RecordsApi {
    * @return the number of records affected
    * @throws IllegalArgumentException for an empty list or blank ID, before any request
    */
-  public int deleteRecords(List<String> records, Integer arm, String instrument, String event,
-      Integer repeatInstance) {
+  public int deleteRecords(
+      List<String> records, Integer arm, String instrument, String event, Integer repeatInstance) {
     requireIds(records);
-    FormParams p = FormParams.content("record").add("action", "delete")
-        .add("format", "json").add("returnFormat", "json")
-        .addArray("records", records)
-        .add("arm", arm).add("instrument", instrument).add("event", event)
-        .add("repeat_instance", repeatInstance);
+    FormParams p =
+        FormParams.content("record")
+            .add("action", "delete")
+            .add("format", "json")
+            .add("returnFormat", "json")
+            .addArray("records", records)
+            .add("arm", arm)
+            .add("instrument", instrument)
+            .add("event", event)
+            .add("repeat_instance", repeatInstance);
     return api.writeCount(p);
   }
 
@@ -161,9 +173,14 @@ public final class RecordsApi {
   public int renameRecord(String record, String newRecordName, Integer arm) {
     requireId(record, "record");
     requireId(newRecordName, "new record name");
-    FormParams p = FormParams.content("record").add("action", "rename")
-        .add("record", record).add("new_record_name", newRecordName).add("arm", arm)
-        .add("format", "json").add("returnFormat", "json");
+    FormParams p =
+        FormParams.content("record")
+            .add("action", "rename")
+            .add("record", record)
+            .add("new_record_name", newRecordName)
+            .add("arm", arm)
+            .add("format", "json")
+            .add("returnFormat", "json");
     return api.writeCount(p);
   }
 

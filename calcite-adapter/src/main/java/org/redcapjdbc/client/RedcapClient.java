@@ -84,7 +84,8 @@ public final class RedcapClient {
     return surveys;
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return "RedcapClient{url=" + transport.url + "}";
   }
 
@@ -200,34 +201,45 @@ public final class RedcapClient {
       RedcapHttp.checkScheme(parsed, allowHttp);
       if (!parsed.isHttps() && !RedcapHttp.isLoopback(parsed.host())) {
         // Allowed (allowHttp), but the token now crosses the network readable by anyone on it.
-        LOG.warn("Plain http:// to {} (allowHttp=true): the API token and the data travel"
-            + " unencrypted. Use the https:// URL unless the network is trusted.", parsed.host());
+        LOG.warn(
+            "Plain http:// to {} (allowHttp=true): the API token and the data travel"
+                + " unencrypted. Use the https:// URL unless the network is trusted.",
+            parsed.host());
       }
-      OkHttpClient base = httpClient != null ? httpClient
-          : RedcapHttp.newHttpClient(httpOptions != null ? httpOptions : HttpOptions.defaults());
+      OkHttpClient base =
+          httpClient != null
+              ? httpClient
+              : RedcapHttp.newHttpClient(
+                  httpOptions != null ? httpOptions : HttpOptions.defaults());
       OkHttpClient http = RedcapHttp.forRedcap(base, connectTimeout, readTimeout);
-      return new RedcapClient(new Transport(parsed, token, http,
-          new RetryPolicy(maxRetries, retryBaseDelay), allowHttp));
+      return new RedcapClient(
+          new Transport(
+              parsed, token, http, new RetryPolicy(maxRetries, retryBaseDelay), allowHttp));
     }
 
     static HttpUrl normalise(String raw) {
       HttpUrl parsed = HttpUrl.parse(raw.strip());
       if (parsed == null) {
-        throw new IllegalArgumentException("The REDCap API URL is not an http(s) URL: '"
-            + raw.strip() + "'; it looks like https://redcap.example.edu/api/");
+        throw new IllegalArgumentException(
+            "The REDCap API URL is not an http(s) URL: '"
+                + raw.strip()
+                + "'; it looks like https://redcap.example.edu/api/");
       }
       if (parsed.query() != null || parsed.fragment() != null) {
-        throw new IllegalArgumentException("The REDCap API URL must not carry a query string or"
-            + " fragment (the token belongs in the token property, never in the URL): "
-            + parsed.newBuilder().query(null).fragment(null).build());
+        throw new IllegalArgumentException(
+            "The REDCap API URL must not carry a query string or"
+                + " fragment (the token belongs in the token property, never in the URL): "
+                + parsed.newBuilder().query(null).fragment(null).build());
       }
       String path = parsed.encodedPath();
       if (path.endsWith("/api")) {
         parsed = parsed.newBuilder().encodedPath(path + "/").build();
         LOG.info("Added the trailing slash to the REDCap API URL: {}", parsed);
       } else if (!path.endsWith("/api/")) {
-        LOG.warn("The REDCap API URL {} does not end in /api/; REDCap's API lives at"
-            + " https://<host>/[redcap/]api/", parsed);
+        LOG.warn(
+            "The REDCap API URL {} does not end in /api/; REDCap's API lives at"
+                + " https://<host>/[redcap/]api/",
+            parsed);
       }
       return parsed;
     }

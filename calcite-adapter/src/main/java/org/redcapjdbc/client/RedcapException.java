@@ -43,8 +43,13 @@ public class RedcapException extends RuntimeException {
    * @param message the full message: what failed and what to do
    * @param cause underlying exception, or null
    */
-  public RedcapException(Kind kind, int httpStatus, String apiMethod, String redcapMessage,
-      String message, Throwable cause) {
+  public RedcapException(
+      Kind kind,
+      int httpStatus,
+      String apiMethod,
+      String redcapMessage,
+      String message,
+      Throwable cause) {
     super(message, cause);
     this.kind = Objects.requireNonNull(kind, "kind");
     this.httpStatus = httpStatus;

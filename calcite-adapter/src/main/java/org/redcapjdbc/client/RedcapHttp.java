@@ -44,12 +44,21 @@ public final class RedcapHttp {
    * @throws IllegalArgumentException if the trust store cannot be read or the proxy is malformed
    */
   public static OkHttpClient newHttpClient(HttpOptions options) {
-    OkHttpClient.Builder b = new OkHttpClient.Builder()
-        .dispatcher(new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
-            TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads("redcap-http-"))));
+    OkHttpClient.Builder b =
+        new OkHttpClient.Builder()
+            .dispatcher(
+                new Dispatcher(
+                    new ThreadPoolExecutor(
+                        0,
+                        Integer.MAX_VALUE,
+                        60,
+                        TimeUnit.SECONDS,
+                        new SynchronousQueue<>(),
+                        daemonThreads("redcap-http-"))));
     if (!options.sslVerify()) {
-      LOG.warn("TLS certificate and host-name verification is OFF (sslVerify=false): anyone on the"
-          + " network path can read the API token and the data. Use a trust store instead.");
+      LOG.warn(
+          "TLS certificate and host-name verification is OFF (sslVerify=false): anyone on the"
+              + " network path can read the API token and the data. Use a trust store instead.");
       X509TrustManager trustAll = new TrustAllManager();
       b.sslSocketFactory(sslContext(trustAll).getSocketFactory(), trustAll)
           .hostnameVerifier((host, session) -> true);
@@ -70,9 +79,12 @@ public final class RedcapHttp {
    */
   public static void checkScheme(HttpUrl url, boolean allowHttp) {
     if (!url.isHttps() && !allowHttp && !isLoopback(url.host())) {
-      throw new IllegalArgumentException("Refusing plain http:// to " + url.host() + ": the API"
-          + " token would travel unencrypted. Use the https:// URL, or set allowHttp=true if the"
-          + " network is trusted.");
+      throw new IllegalArgumentException(
+          "Refusing plain http:// to "
+              + url.host()
+              + ": the API"
+              + " token would travel unencrypted. Use the https:// URL, or set allowHttp=true if the"
+              + " network is trusted.");
     }
   }
 
@@ -82,8 +94,11 @@ public final class RedcapHttp {
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
     }
-    return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1")
-        || h.equals("0:0:0:0:0:0:0:1") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    return h.equals("localhost")
+        || h.endsWith(".localhost")
+        || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1")
+        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
   static InetSocketAddress parseProxy(String hostPort) {
@@ -132,8 +147,10 @@ public final class RedcapHttp {
 
   private static X509TrustManager trustManager(HttpOptions options) {
     String file = options.trustStore().getFileName().toString().toLowerCase(Locale.ROOT);
-    String type = options.trustStoreType() != null ? options.trustStoreType()
-        : file.endsWith(".jks") ? "JKS" : "PKCS12";
+    String type =
+        options.trustStoreType() != null
+            ? options.trustStoreType()
+            : file.endsWith(".jks") ? "JKS" : "PKCS12";
     try (InputStream in = Files.newInputStream(options.trustStore())) {
       KeyStore ks = KeyStore.getInstance(type);
       ks.load(in, options.trustStorePassword());
@@ -145,12 +162,18 @@ public final class RedcapHttp {
           return (X509TrustManager) tm;
         }
       }
-      throw new IllegalArgumentException("The trust store " + options.trustStore()
-          + " yields no X.509 trust manager");
+      throw new IllegalArgumentException(
+          "The trust store " + options.trustStore() + " yields no X.509 trust manager");
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("Cannot read the trust store " + options.trustStore()
-          + " as " + type + ": check the path, the password and the type (" + e.getMessage()
-          + ")", e);
+      throw new IllegalArgumentException(
+          "Cannot read the trust store "
+              + options.trustStore()
+              + " as "
+              + type
+              + ": check the path, the password and the type ("
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 
@@ -166,11 +189,14 @@ public final class RedcapHttp {
 
   /** Accepts every certificate: only for {@code sslVerify=false}. */
   private static final class TrustAllManager implements X509TrustManager {
-    @Override public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-    @Override public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-    @Override public X509Certificate[] getAcceptedIssuers() {
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
       return new X509Certificate[0];
     }
   }

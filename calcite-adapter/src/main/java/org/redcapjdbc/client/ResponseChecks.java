@@ -17,8 +17,8 @@ final class ResponseChecks {
    *
    * @throws RedcapException otherwise, carrying REDCap's message if the body is an error
    */
-  static void expectJsonStart(Response response, char opener, String expected,
-      Transport transport, String method) {
+  static void expectJsonStart(
+      Response response, char opener, String expected, Transport transport, String method) {
     BufferedSource peek = response.body().source().peek();
     int first = -1;
     try {
@@ -32,8 +32,8 @@ final class ResponseChecks {
       }
     } catch (IOException e) {
       response.close();
-      throw transport.transportFailure(e, response.request().url(), method,
-          "The response was cut off before it started.");
+      throw transport.transportFailure(
+          e, response.request().url(), method, "The response was cut off before it started.");
     }
     if (first == opener) {
       return;

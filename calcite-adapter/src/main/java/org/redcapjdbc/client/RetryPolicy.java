@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class RetryPolicy {
   /** A server asking for a longer pause than this is not waited for: the call fails instead. */
   static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
   final int maxRetries;

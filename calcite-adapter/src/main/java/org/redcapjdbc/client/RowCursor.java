@@ -73,5 +73,6 @@ public interface RowCursor extends AutoCloseable {
   void cancel();
 
   /** Releases the connection, aborting the call if the response was not read to its end. */
-  @Override void close();
+  @Override
+  void close();
 }

@@ -18,8 +18,7 @@ import okhttp3.OkHttpClient;
 public final class SharedHttpClients {
   private static final Map<String, OkHttpClient> BASES = new ConcurrentHashMap<>();
 
-  private SharedHttpClients() {
-  }
+  private SharedHttpClients() {}
 
   /**
    * The shared base client for {@code options}, built on first use.
@@ -29,9 +28,14 @@ public final class SharedHttpClients {
    */
   public static OkHttpClient forOptions(HttpOptions options) {
     char[] password = options.trustStorePassword();
-    String key = (options.trustStore() == null ? "" : options.trustStore().toString()) + "|"
-        + (password == null ? "" : digest(new String(password))) + "|"
-        + options.sslVerify() + "|" + (options.proxy() == null ? "" : options.proxy());
+    String key =
+        (options.trustStore() == null ? "" : options.trustStore().toString())
+            + "|"
+            + (password == null ? "" : digest(new String(password)))
+            + "|"
+            + options.sslVerify()
+            + "|"
+            + (options.proxy() == null ? "" : options.proxy());
     OkHttpClient existing = BASES.get(key);
     if (existing != null) {
       return existing;
@@ -44,8 +48,8 @@ public final class SharedHttpClients {
 
   private static String digest(String secret) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(secret.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);

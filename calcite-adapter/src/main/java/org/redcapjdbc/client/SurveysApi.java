@@ -15,8 +15,7 @@ public final class SurveysApi {
   }
 
   /** The survey URL for a record's instrument (event and instance where they apply). */
-  public String surveyLink(String record, String instrument, String event,
-      Integer repeatInstance) {
+  public String surveyLink(String record, String instrument, String event, Integer repeatInstance) {
     return api.plainText(address("surveyLink", record, instrument, event, repeatInstance));
   }
 
@@ -26,14 +25,14 @@ public final class SurveysApi {
   }
 
   /** The Save-and-Return code (8 characters). */
-  public String surveyReturnCode(String record, String instrument, String event,
-      Integer repeatInstance) {
+  public String surveyReturnCode(
+      String record, String instrument, String event, Integer repeatInstance) {
     return api.plainText(address("surveyReturnCode", record, instrument, event, repeatInstance));
   }
 
   /** The survey access code (9 characters; REDCap 14+). */
-  public String surveyAccessCode(String record, String instrument, String event,
-      Integer repeatInstance) {
+  public String surveyAccessCode(
+      String record, String instrument, String event, Integer repeatInstance) {
     return api.plainText(address("surveyAccessCode", record, instrument, event, repeatInstance));
   }
 
@@ -42,17 +41,20 @@ public final class SurveysApi {
     if (instrument == null || instrument.isBlank()) {
       throw new IllegalArgumentException("participantList needs the survey's instrument name");
     }
-    return api.rows(FormParams.content("participantList").add("instrument", instrument)
-        .add("event", event));
+    return api.rows(
+        FormParams.content("participantList").add("instrument", instrument).add("event", event));
   }
 
-  private static FormParams address(String content, String record, String instrument,
-      String event, Integer repeatInstance) {
+  private static FormParams address(
+      String content, String record, String instrument, String event, Integer repeatInstance) {
     if (instrument == null || instrument.isBlank()) {
       throw new IllegalArgumentException(content + " needs the survey's instrument name");
     }
-    return FormParams.content(content).add("record", required(record))
-        .add("instrument", instrument).add("event", event).add("repeat_instance", repeatInstance);
+    return FormParams.content(content)
+        .add("record", required(record))
+        .add("instrument", instrument)
+        .add("event", event)
+        .add("repeat_instance", repeatInstance);
   }
 
   private static String required(String record) {

@@ -75,10 +75,11 @@ final class Transport {
           pause(cancellation, method, attempt, retry.backoffMillis(attempt), e.toString());
           continue;
         }
-        String note = !retryable
-            ? "Not retried: the request body may already have reached the server, and repeating"
-                + " an import or delete could apply it twice; check the project before retrying."
-            : attempt > 0 ? "Gave up after " + (attempt + 1) + " attempts." : null;
+        String note =
+            !retryable
+                ? "Not retried: the request body may already have reached the server, and repeating"
+                    + " an import or delete could apply it twice; check the project before retrying."
+                : attempt > 0 ? "Gave up after " + (attempt + 1) + " attempts." : null;
         throw transportFailure(e, target, method, note);
       }
 
@@ -88,24 +89,58 @@ final class Transport {
         response.close();
         HttpUrl next = location == null ? null : target.resolve(location);
         if (next == null) {
-          throw new RedcapException(Kind.PROTOCOL, code, method, null, "REDCap API call " + method
-              + " was redirected (HTTP " + code + ") without a usable Location header;"
-              + " check the URL " + target + ".", null);
+          throw new RedcapException(
+              Kind.PROTOCOL,
+              code,
+              method,
+              null,
+              "REDCap API call "
+                  + method
+                  + " was redirected (HTTP "
+                  + code
+                  + ") without a usable Location header;"
+                  + " check the URL "
+                  + target
+                  + ".",
+              null);
         }
         if (++redirects > MAX_REDIRECTS) {
-          throw new RedcapException(Kind.PROTOCOL, code, method, null, "REDCap API call " + method
-              + " was redirected more than " + MAX_REDIRECTS + " times; the last location was "
-              + next + ". Configure the final API URL directly.", null);
+          throw new RedcapException(
+              Kind.PROTOCOL,
+              code,
+              method,
+              null,
+              "REDCap API call "
+                  + method
+                  + " was redirected more than "
+                  + MAX_REDIRECTS
+                  + " times; the last location was "
+                  + next
+                  + ". Configure the final API URL directly.",
+              null);
         }
         try {
           RedcapHttp.checkScheme(next, allowHttp);
         } catch (IllegalArgumentException insecure) {
-          throw new RedcapException(Kind.PROTOCOL, code, method, null, "REDCap API call " + method
-              + " was redirected to " + next + ", which was refused: " + insecure.getMessage(),
+          throw new RedcapException(
+              Kind.PROTOCOL,
+              code,
+              method,
+              null,
+              "REDCap API call "
+                  + method
+                  + " was redirected to "
+                  + next
+                  + ", which was refused: "
+                  + insecure.getMessage(),
               insecure);
         }
-        LOG.warn("REDCap API URL {} redirects (HTTP {}) to {}; re-sending the POST there."
-            + " Configure that URL directly to save a round trip.", target, code, next);
+        LOG.warn(
+            "REDCap API URL {} redirects (HTTP {}) to {}; re-sending the POST there."
+                + " Configure that URL directly to save a round trip.",
+            target,
+            code,
+            next);
         target = next;
         attempt--; // a redirect is not a failure
         continue;
@@ -121,19 +156,32 @@ final class Transport {
       if (retryableStatus && !call.write && attempt < retry.maxRetries) {
         long wait = RetryPolicy.retryAfterMillis(retryAfterHeader, Instant.now());
         if (wait > RetryPolicy.MAX_RETRY_AFTER.toMillis()) {
-          throw ErrorBodies.forStatus(code, body, target.toString(), method, "The server asked to"
-              + " wait " + wait / 1000 + " s before retrying (Retry-After), longer than the "
-              + RetryPolicy.MAX_RETRY_AFTER.toMinutes() + " minutes this client waits.",
+          throw ErrorBodies.forStatus(
+              code,
+              body,
+              target.toString(),
+              method,
+              "The server asked to"
+                  + " wait "
+                  + wait / 1000
+                  + " s before retrying (Retry-After), longer than the "
+                  + RetryPolicy.MAX_RETRY_AFTER.toMinutes()
+                  + " minutes this client waits.",
               token);
         }
-        pause(cancellation, method, attempt, wait >= 0 ? wait : retry.backoffMillis(attempt),
+        pause(
+            cancellation,
+            method,
+            attempt,
+            wait >= 0 ? wait : retry.backoffMillis(attempt),
             "HTTP " + code);
         continue;
       }
       String note = null;
       if (retryableStatus && call.write) {
-        note = "Not retried: an import or delete that reached the server may have been applied;"
-            + " check the project before repeating it.";
+        note =
+            "Not retried: an import or delete that reached the server may have been applied;"
+                + " check the project before repeating it.";
       } else if (retryableStatus && attempt > 0) {
         note = "Gave up after " + (attempt + 1) + " attempts.";
       }
@@ -147,19 +195,28 @@ final class Transport {
       return response.body().string();
     } catch (IOException e) {
       // The server answered 2xx before the body broke off: a write has most likely been applied.
-      throw transportFailure(e, url, call.describe(), call.write
-          ? "The response was cut off after the server accepted the request, so the import or"
-              + " delete may have been applied; it was not retried. Check the project before"
-              + " repeating it."
-          : "The response was cut off.");
+      throw transportFailure(
+          e,
+          url,
+          call.describe(),
+          call.write
+              ? "The response was cut off after the server accepted the request, so the import or"
+                  + " delete may have been applied; it was not retried. Check the project before"
+                  + " repeating it."
+              : "The response was cut off.");
     }
   }
 
   /** Sleeps before a retry; fails as cancelled if cancelled meanwhile. */
-  private void pause(Cancellation cancellation, String method, int attempt, long millis,
-      String why) {
-    LOG.warn("REDCap API call {} failed ({}); retry {} of {} in {} ms", method, why, attempt + 1,
-        retry.maxRetries, millis);
+  private void pause(
+      Cancellation cancellation, String method, int attempt, long millis, String why) {
+    LOG.warn(
+        "REDCap API call {} failed ({}); retry {} of {} in {} ms",
+        method,
+        why,
+        attempt + 1,
+        retry.maxRetries,
+        millis);
     if (cancellation.sleep(millis)) {
       throw cancelled(method, null);
     }
@@ -172,11 +229,13 @@ final class Transport {
   /** Failures that happen before a byte of the request can have left: safe to retry a write. */
   static boolean provesNothingSent(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UnknownHostException || t instanceof ConnectException
+      if (t instanceof UnknownHostException
+          || t instanceof ConnectException
           || t instanceof NoRouteToHostException) {
         return true;
       }
-      if (t instanceof SocketTimeoutException && t.getMessage() != null
+      if (t instanceof SocketTimeoutException
+          && t.getMessage() != null
           && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect timed out")) {
         return true;
       }
@@ -185,37 +244,59 @@ final class Transport {
   }
 
   RedcapException cancelled(String method, Throwable cause) {
-    return new RedcapException(Kind.CANCELLED, 0, method, null,
-        "REDCap API call " + method + " was cancelled", cause);
+    return new RedcapException(
+        Kind.CANCELLED, 0, method, null, "REDCap API call " + method + " was cancelled", cause);
   }
 
   RedcapException transportFailure(IOException e, HttpUrl target, String method, String note) {
     String host = target.host() + ":" + target.port();
     String what;
     if (e instanceof UnknownHostException) {
-      what = "the host " + target.host() + " could not be resolved. Check the URL, DNS and proxy"
-          + " settings.";
+      what =
+          "the host "
+              + target.host()
+              + " could not be resolved. Check the URL, DNS and proxy"
+              + " settings.";
     } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-      what = "could not connect to " + host + " (" + e.getMessage() + "). Check that the server"
-          + " is up and reachable, and the URL and proxy settings.";
+      what =
+          "could not connect to "
+              + host
+              + " ("
+              + e.getMessage()
+              + "). Check that the server"
+              + " is up and reachable, and the URL and proxy settings.";
     } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-      what = "timed out talking to " + host + " (" + e.getMessage() + "). Large exports can take"
-          + " minutes: raise readTimeout, or export in smaller batches.";
+      what =
+          "timed out talking to "
+              + host
+              + " ("
+              + e.getMessage()
+              + "). Large exports can take"
+              + " minutes: raise readTimeout, or export in smaller batches.";
     } else if (e instanceof SSLPeerUnverifiedException) {
       // A trusted certificate issued to another name: a trust store would not help, and the
       // advice must not be to trust more.
-      what = "the server's TLS certificate is not valid for the host name " + target.host()
-          + " (" + e.getMessage() + "). Connect with the host name the certificate names (the"
-          + " server's usual address, not its IP address or an alias).";
+      what =
+          "the server's TLS certificate is not valid for the host name "
+              + target.host()
+              + " ("
+              + e.getMessage()
+              + "). Connect with the host name the certificate names (the"
+              + " server's usual address, not its IP address or an alias).";
     } else if (e instanceof SSLException) {
-      what = "the TLS connection to " + host + " failed (" + e.getMessage() + "). If the server"
-          + " uses a private certificate authority, configure a trust store holding it"
-          + " (connection properties trustStore and trustStorePassword).";
+      what =
+          "the TLS connection to "
+              + host
+              + " failed ("
+              + e.getMessage()
+              + "). If the server"
+              + " uses a private certificate authority, configure a trust store holding it"
+              + " (connection properties trustStore and trustStorePassword).";
     } else {
       what = "the connection to " + host + " failed (" + e + ").";
     }
-    String message = "REDCap API call " + method + " failed: " + what
-        + (note == null ? "" : " " + note);
+    String message =
+        "REDCap API call " + method + " failed: " + what + (note == null ? "" : " " + note);
     return new RedcapException(Kind.TRANSPORT, 0, method, null, token.redact(message), e);
   }
 

@@ -76,8 +76,12 @@ public final class UsersApi {
     if (uniqueGroupName == null || uniqueGroupName.isBlank()) {
       throw new IllegalArgumentException("switchDag needs a DAG's unique group name");
     }
-    return api.writeCount(FormParams.content("dag").add("action", "switch")
-        .add("dag", uniqueGroupName).add("format", "json").add("returnFormat", "json"));
+    return api.writeCount(
+        FormParams.content("dag")
+            .add("action", "switch")
+            .add("dag", uniqueGroupName)
+            .add("format", "json")
+            .add("returnFormat", "json"));
   }
 
   /** {@code username, redcap_data_access_group}. */
@@ -91,8 +95,11 @@ public final class UsersApi {
 
   private int importRows(FormParams params, List<? extends Map<String, ?>> rows) {
     Objects.requireNonNull(rows, "rows");
-    return api.writeCount(params.add("format", "json").add("returnFormat", "json")
-        .add("data", RecordImportRequest.toJsonArray(rows)));
+    return api.writeCount(
+        params
+            .add("format", "json")
+            .add("returnFormat", "json")
+            .add("data", RecordImportRequest.toJsonArray(rows)));
   }
 
   private int delete(FormParams params, String arrayName, List<String> names) {
@@ -102,8 +109,12 @@ public final class UsersApi {
         throw new IllegalArgumentException("A blank name in " + arrayName);
       }
     }
-    return api.writeCount(params.add("action", "delete").add("format", "json")
-        .add("returnFormat", "json").addArray(arrayName, names));
+    return api.writeCount(
+        params
+            .add("action", "delete")
+            .add("format", "json")
+            .add("returnFormat", "json")
+            .addArray(arrayName, names));
   }
 
   /** Turns {@code "form_a:1,form_b:0"} back into {@code {"form_a":1,"form_b":0}}. */
@@ -119,11 +130,12 @@ public final class UsersApi {
           for (String pair : ((String) v).split(",")) {
             int colon = pair.lastIndexOf(':');
             if (colon <= 0) {
-              throw new IllegalArgumentException(key + " must look like form_a:1,form_b:0, was '"
-                  + v + "'");
+              throw new IllegalArgumentException(
+                  key + " must look like form_a:1,form_b:0, was '" + v + "'");
             }
             String code = pair.substring(colon + 1).strip();
-            rights.put(pair.substring(0, colon).strip(),
+            rights.put(
+                pair.substring(0, colon).strip(),
                 code.matches("-?\\d+") ? (Object) Integer.valueOf(code) : code);
           }
           copy.put(key, rights);

@@ -18,9 +18,11 @@ final class Utf8SanitizingInputStream extends FilterInputStream {
   private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
 
   private final byte[] in = new byte[16 * 1024];
+
   /** Output staging; a chunk can grow at most threefold (each byte replaced by 3 bytes). */
   private final byte[] out = new byte[3 * in.length + 8];
-  private int inLen;      // bytes in 'in' not yet decoded (an incomplete tail is kept)
+
+  private int inLen; // bytes in 'in' not yet decoded (an incomplete tail is kept)
   private int outPos;
   private int outLen;
   private boolean eof;
@@ -30,13 +32,15 @@ final class Utf8SanitizingInputStream extends FilterInputStream {
     super(source);
   }
 
-  @Override public int read() throws IOException {
+  @Override
+  public int read() throws IOException {
     byte[] one = new byte[1];
     int n = read(one, 0, 1);
     return n < 0 ? -1 : one[0] & 0xFF;
   }
 
-  @Override public int read(byte[] b, int off, int len) throws IOException {
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
     if (len == 0) {
       return 0;
     }
@@ -52,17 +56,20 @@ final class Utf8SanitizingInputStream extends FilterInputStream {
     return n;
   }
 
-  @Override public int available() {
+  @Override
+  public int available() {
     return outLen - outPos;
   }
 
-  @Override public long skip(long n) throws IOException {
+  @Override
+  public long skip(long n) throws IOException {
     byte[] tmp = new byte[(int) Math.min(n, 8192)];
     int read = read(tmp, 0, tmp.length);
     return Math.max(read, 0);
   }
 
-  @Override public boolean markSupported() {
+  @Override
+  public boolean markSupported() {
     return false;
   }
 

@@ -23,9 +23,10 @@ public final class ExportFilter {
   private final String filterLogic;
   private final List<RexNode> exactEntries;
 
-  ExportFilter(Set<String> records, Set<String> events, String filterLogic,
-      List<RexNode> exactEntries) {
-    this.records = records == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(records));
+  ExportFilter(
+      Set<String> records, Set<String> events, String filterLogic, List<RexNode> exactEntries) {
+    this.records =
+        records == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(records));
     this.events = events == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(events));
     this.filterLogic = filterLogic;
     this.exactEntries = List.copyOf(exactEntries);
@@ -64,8 +65,16 @@ public final class ExportFilter {
     return (records != null && records.isEmpty()) || (events != null && events.isEmpty());
   }
 
-  @Override public String toString() {
-    return "ExportFilter{records=" + records + ", events=" + events + ", filterLogic="
-        + filterLogic + ", exact=" + exactEntries.size() + "}";
+  @Override
+  public String toString() {
+    return "ExportFilter{records="
+        + records
+        + ", events="
+        + events
+        + ", filterLogic="
+        + filterLogic
+        + ", exact="
+        + exactEntries.size()
+        + "}";
   }
 }

@@ -13,7 +13,6 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.Sarg;
 import org.redcapjdbc.model.ProjectModel;
 import org.redcapjdbc.model.PseudoColumns;
@@ -98,8 +97,8 @@ public final class FilterTranslator {
    * {@code node} says ({@code col = v}, {@code col IN (...)}, an OR of such); empty otherwise.
    * For tables that push simple key lookups themselves (e.g. {@code meta.files}).
    */
-  public static Optional<Set<String>> equalityValues(RexNode node, int index,
-      Function<String, Object> parameters) {
+  public static Optional<Set<String>> equalityValues(
+      RexNode node, int index, Function<String, Object> parameters) {
     return exactValues(node, index, new FilterValues(parameters));
   }
 
@@ -132,63 +131,68 @@ public final class FilterTranslator {
       return Optional.empty();
     }
     switch (node.getKind()) {
-      case EQUALS: {
-        RexCall call = (RexCall) node;
-        RexNode a = call.getOperands().get(0);
-        RexNode b = call.getOperands().get(1);
-        Object value;
-        if (isColumn(a, index)) {
-          value = values.valueOf(b);
-        } else if (isColumn(b, index)) {
-          value = values.valueOf(a);
-        } else {
-          return Optional.empty();
-        }
-        if (value == FilterValues.NOT_CONSTANT) {
-          return Optional.empty();
-        }
-        if (value == null) {
-          return Optional.of(new LinkedHashSet<>());
-        }
-        return FilterValues.identifier(value).map(v -> {
-          Set<String> one = new LinkedHashSet<>();
-          one.add(v);
-          return one;
-        });
-      }
-      case SEARCH: {
-        RexCall call = (RexCall) node;
-        if (!isColumn(call.getOperands().get(0), index)
-            || !(call.getOperands().get(1) instanceof RexLiteral)) {
-          return Optional.empty();
-        }
-        Sarg sarg = ((RexLiteral) call.getOperands().get(1)).getValueAs(Sarg.class);
-        if (sarg == null || !sarg.isPoints()) {
-          return Optional.empty();
-        }
-        Set<String> points = new LinkedHashSet<>();
-        for (Object range : sarg.rangeSet.asRanges()) {
-          Optional<String> v = FilterValues.text(
-              ((com.google.common.collect.Range) range).lowerEndpoint());
-          if (v.isEmpty()) {
+      case EQUALS:
+        {
+          RexCall call = (RexCall) node;
+          RexNode a = call.getOperands().get(0);
+          RexNode b = call.getOperands().get(1);
+          Object value;
+          if (isColumn(a, index)) {
+            value = values.valueOf(b);
+          } else if (isColumn(b, index)) {
+            value = values.valueOf(a);
+          } else {
             return Optional.empty();
           }
-          points.add(v.get());
-        }
-        // A NULL in the list adds nothing: record IDs and event names are never NULL.
-        return Optional.of(points);
-      }
-      case OR: {
-        Set<String> union = new LinkedHashSet<>();
-        for (RexNode operand : ((RexCall) node).getOperands()) {
-          Optional<Set<String>> part = exactValues(operand, index, values);
-          if (part.isEmpty()) {
+          if (value == FilterValues.NOT_CONSTANT) {
             return Optional.empty();
           }
-          union.addAll(part.get());
+          if (value == null) {
+            return Optional.of(new LinkedHashSet<>());
+          }
+          return FilterValues.identifier(value)
+              .map(
+                  v -> {
+                    Set<String> one = new LinkedHashSet<>();
+                    one.add(v);
+                    return one;
+                  });
         }
-        return Optional.of(union);
-      }
+      case SEARCH:
+        {
+          RexCall call = (RexCall) node;
+          if (!isColumn(call.getOperands().get(0), index)
+              || !(call.getOperands().get(1) instanceof RexLiteral)) {
+            return Optional.empty();
+          }
+          Sarg sarg = ((RexLiteral) call.getOperands().get(1)).getValueAs(Sarg.class);
+          if (sarg == null || !sarg.isPoints()) {
+            return Optional.empty();
+          }
+          Set<String> points = new LinkedHashSet<>();
+          for (Object range : sarg.rangeSet.asRanges()) {
+            Optional<String> v =
+                FilterValues.text(((com.google.common.collect.Range) range).lowerEndpoint());
+            if (v.isEmpty()) {
+              return Optional.empty();
+            }
+            points.add(v.get());
+          }
+          // A NULL in the list adds nothing: record IDs and event names are never NULL.
+          return Optional.of(points);
+        }
+      case OR:
+        {
+          Set<String> union = new LinkedHashSet<>();
+          for (RexNode operand : ((RexCall) node).getOperands()) {
+            Optional<Set<String>> part = exactValues(operand, index, values);
+            if (part.isEmpty()) {
+              return Optional.empty();
+            }
+            union.addAll(part.get());
+          }
+          return Optional.of(union);
+        }
       default:
         return Optional.empty();
     }

@@ -57,15 +57,23 @@ final class FilterValues {
     if (literal.isNull()) {
       return null;
     }
-    switch (literal.getTypeName().getFamily() == null ? SqlTypeFamily.ANY
+    switch (literal.getTypeName().getFamily() == null
+        ? SqlTypeFamily.ANY
         : literal.getTypeName().getFamily()) {
-      case CHARACTER: return literal.getValueAs(String.class);
-      case NUMERIC: return literal.getValueAs(BigDecimal.class);
-      case DATE: return literal.getValueAs(DateString.class);
-      case TIME: return literal.getValueAs(TimeString.class);
-      case TIMESTAMP: return literal.getValueAs(TimestampString.class);
-      case BOOLEAN: return literal.getValueAs(Boolean.class);
-      default: return NOT_CONSTANT;
+      case CHARACTER:
+        return literal.getValueAs(String.class);
+      case NUMERIC:
+        return literal.getValueAs(BigDecimal.class);
+      case DATE:
+        return literal.getValueAs(DateString.class);
+      case TIME:
+        return literal.getValueAs(TimeString.class);
+      case TIMESTAMP:
+        return literal.getValueAs(TimestampString.class);
+      case BOOLEAN:
+        return literal.getValueAs(Boolean.class);
+      default:
+        return NOT_CONSTANT;
     }
   }
 
@@ -98,7 +106,9 @@ final class FilterValues {
     if (value instanceof BigDecimal d) {
       return Optional.of(d);
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
         || value instanceof Byte) {
       return Optional.of(BigDecimal.valueOf(((Number) value).longValue()));
     }
@@ -178,7 +188,9 @@ final class FilterValues {
 
   /** Calcite's TIMESTAMP: milliseconds of the local date-time read as UTC. */
   private static LocalDateTime fromMillis(long millis) {
-    return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L),
-        (int) Math.floorMod(millis, 1000L) * 1_000_000, ZoneOffset.UTC);
+    return LocalDateTime.ofEpochSecond(
+        Math.floorDiv(millis, 1000L),
+        (int) Math.floorMod(millis, 1000L) * 1_000_000,
+        ZoneOffset.UTC);
   }
 }

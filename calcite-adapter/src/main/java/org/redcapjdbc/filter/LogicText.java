@@ -12,8 +12,7 @@ final class LogicText {
   /** Longest number written; anything longer is not worth the risk of a parser limit. */
   private static final int MAX_NUMBER_LENGTH = 40;
 
-  private LogicText() {
-  }
+  private LogicText() {}
 
   /**
    * {@code value} as a quoted literal, or null when it holds both quote kinds, a backslash, a
@@ -28,8 +27,13 @@ final class LogicText {
         single = true;
       } else if (c == '"') {
         dbl = true;
-      } else if (c == '\\' || c == '[' || c == ']' || c < 0x20 || c == 0x7f
-          || c == '\u2028' || c == '\u2029') {
+      } else if (c == '\\'
+          || c == '['
+          || c == ']'
+          || c < 0x20
+          || c == 0x7f
+          || c == '\u2028'
+          || c == '\u2029') {
         return null;
       }
     }
@@ -59,8 +63,13 @@ final class LogicText {
   static String checkbox(String field, String code) {
     for (int i = 0; i < code.length(); i++) {
       char c = code.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '-' || c == '.';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-'
+              || c == '.';
       if (!ok) {
         return null;
       }

@@ -2,10 +2,6 @@ package org.redcapjdbc.filter;
 
 import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +18,6 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.Sarg;
 import org.redcapjdbc.model.Column;
-import org.redcapjdbc.model.ColumnKind;
 import org.redcapjdbc.model.Field;
 import org.redcapjdbc.model.FieldType;
 import org.redcapjdbc.model.Instrument;
@@ -99,10 +94,12 @@ final class LogicTranslator {
   String translate(RexNode node, boolean negated) {
     switch (node.getKind()) {
       case AND:
-        return negated ? anyOf(((RexCall) node).getOperands(), true)
+        return negated
+            ? anyOf(((RexCall) node).getOperands(), true)
             : allOf(((RexCall) node).getOperands(), false);
       case OR:
-        return negated ? allOf(((RexCall) node).getOperands(), true)
+        return negated
+            ? allOf(((RexCall) node).getOperands(), true)
             : anyOf(((RexCall) node).getOperands(), false);
       case NOT:
         return translate(((RexCall) node).getOperands().get(0), !negated);
@@ -114,28 +111,33 @@ final class LogicTranslator {
       case GREATER_THAN_OR_EQUAL:
         return comparison((RexCall) node, negated);
       case IS_NULL:
-      case IS_NOT_NULL: {
-        Target t = target(((RexCall) node).getOperands().get(0));
-        boolean wantsBlank = (node.getKind() == SqlKind.IS_NULL) != negated;
-        return t == null ? null : wantsBlank ? blank(t) : notBlank(t);
-      }
+      case IS_NOT_NULL:
+        {
+          Target t = target(((RexCall) node).getOperands().get(0));
+          boolean wantsBlank = (node.getKind() == SqlKind.IS_NULL) != negated;
+          return t == null ? null : wantsBlank ? blank(t) : notBlank(t);
+        }
       case IS_TRUE:
       case IS_NOT_FALSE:
       case IS_FALSE:
-      case IS_NOT_TRUE: {
-        // IS TRUE and NOT (IS NOT TRUE) hold only for TRUE; IS NOT FALSE also holds for NULL.
-        boolean forTrue = node.getKind() == SqlKind.IS_TRUE || node.getKind() == SqlKind.IS_NOT_FALSE;
-        boolean nullIncluded = (node.getKind() == SqlKind.IS_NOT_FALSE
-            || node.getKind() == SqlKind.IS_NOT_TRUE) != negated;
-        if (nullIncluded) {
-          return null;
+      case IS_NOT_TRUE:
+        {
+          // IS TRUE and NOT (IS NOT TRUE) hold only for TRUE; IS NOT FALSE also holds for NULL.
+          boolean forTrue =
+              node.getKind() == SqlKind.IS_TRUE || node.getKind() == SqlKind.IS_NOT_FALSE;
+          boolean nullIncluded =
+              (node.getKind() == SqlKind.IS_NOT_FALSE || node.getKind() == SqlKind.IS_NOT_TRUE)
+                  != negated;
+          if (nullIncluded) {
+            return null;
+          }
+          RexNode operand = ((RexCall) node).getOperands().get(0);
+          boolean wanted = forTrue != negated;
+          // "x IS TRUE" holds where x is TRUE, "x IS FALSE" where NOT x is TRUE.
+          return operand instanceof RexInputRef
+              ? booleanValue(operand, wanted)
+              : translate(operand, !wanted);
         }
-        RexNode operand = ((RexCall) node).getOperands().get(0);
-        boolean wanted = forTrue != negated;
-        // "x IS TRUE" holds where x is TRUE, "x IS FALSE" where NOT x is TRUE.
-        return operand instanceof RexInputRef ? booleanValue(operand, wanted)
-            : translate(operand, !wanted);
-      }
       case INPUT_REF:
         return booleanValue(node, !negated);
       case SEARCH:
@@ -206,13 +208,17 @@ final class LogicTranslator {
         if (t.labelOf != null) {
           return FilterValues.text(value).map(label -> codesLabelled(t, label)).orElse(null);
         }
-        return FilterValues.text(value).map(LogicText::quote)
-            .map(q -> t.ref + " = " + q).orElse(null);
+        return FilterValues.text(value)
+            .map(LogicText::quote)
+            .map(q -> t.ref + " = " + q)
+            .orElse(null);
       case NUMERIC:
         return numeric(t, op, value);
       case DATE:
-        return FilterValues.date(value).filter(d -> d.getYear() >= 0 && d.getYear() <= 9999)
-            .map(d -> t.ref + " " + symbol(op) + " '" + d + "'").orElse(null);
+        return FilterValues.date(value)
+            .filter(d -> d.getYear() >= 0 && d.getYear() <= 9999)
+            .map(d -> t.ref + " " + symbol(op) + " '" + d + "'")
+            .orElse(null);
       case TIMESTAMP:
         return FilterValues.timestamp(value)
             .filter(d -> d.getYear() >= 0 && d.getYear() <= 9999)
@@ -222,13 +228,14 @@ final class LogicTranslator {
         return FilterValues.time(value)
             .map(d -> bounded(t, op, d.format(CLOCK_MINUTE), d.withNano(0).format(CLOCK_SECOND)))
             .orElse(null);
-      case BOOLEAN: {
-        Optional<Boolean> b = FilterValues.bool(value);
-        if (b.isEmpty() || (op != SqlKind.EQUALS && op != SqlKind.NOT_EQUALS)) {
-          return null;
+      case BOOLEAN:
+        {
+          Optional<Boolean> b = FilterValues.bool(value);
+          if (b.isEmpty() || (op != SqlKind.EQUALS && op != SqlKind.NOT_EQUALS)) {
+            return null;
+          }
+          return t.ref + " = '" + ((b.get() == (op == SqlKind.EQUALS)) ? "1" : "0") + "'";
         }
-        return t.ref + " = '" + ((b.get() == (op == SqlKind.EQUALS)) ? "1" : "0") + "'";
-      }
       default:
         return null;
     }
@@ -264,14 +271,32 @@ final class LogicTranslator {
     }
     String relaxed;
     switch (op) {
-      case EQUALS: relaxed = "="; break;
-      case LESS_THAN: case LESS_THAN_OR_EQUAL: relaxed = "<="; break;
-      case GREATER_THAN: case GREATER_THAN_OR_EQUAL: relaxed = ">="; break;
-      default: return null;
+      case EQUALS:
+        relaxed = "=";
+        break;
+      case LESS_THAN:
+      case LESS_THAN_OR_EQUAL:
+        relaxed = "<=";
+        break;
+      case GREATER_THAN:
+      case GREATER_THAN_OR_EQUAL:
+        relaxed = ">=";
+        break;
+      default:
+        return null;
     }
     // Values the SQL side reads as numbers but REDCap as text ("5.", "1.e5") pass through.
-    return "(" + t.ref + " " + relaxed + " " + number.get() + " or ends_with(" + t.ref
-        + ", '.') or contains(" + t.ref + ", '.e'))";
+    return "("
+        + t.ref
+        + " "
+        + relaxed
+        + " "
+        + number.get()
+        + " or ends_with("
+        + t.ref
+        + ", '.') or contains("
+        + t.ref
+        + ", '.e'))";
   }
 
   /**
@@ -282,9 +307,11 @@ final class LogicTranslator {
     switch (op) {
       case EQUALS:
         return "(" + t.ref + " >= '" + minute + "' and " + t.ref + " <= '" + second + "')";
-      case LESS_THAN: case LESS_THAN_OR_EQUAL:
+      case LESS_THAN:
+      case LESS_THAN_OR_EQUAL:
         return t.ref + " <= '" + second + "'";
-      case GREATER_THAN: case GREATER_THAN_OR_EQUAL:
+      case GREATER_THAN:
+      case GREATER_THAN_OR_EQUAL:
         return t.ref + " >= '" + minute + "'";
       default:
         return null;
@@ -293,13 +320,20 @@ final class LogicTranslator {
 
   private static String symbol(SqlKind op) {
     switch (op) {
-      case EQUALS: return "=";
-      case NOT_EQUALS: return "<>";
-      case LESS_THAN: return "<";
-      case LESS_THAN_OR_EQUAL: return "<=";
-      case GREATER_THAN: return ">";
-      case GREATER_THAN_OR_EQUAL: return ">=";
-      default: throw new IllegalArgumentException(op.toString());
+      case EQUALS:
+        return "=";
+      case NOT_EQUALS:
+        return "<>";
+      case LESS_THAN:
+        return "<";
+      case LESS_THAN_OR_EQUAL:
+        return "<=";
+      case GREATER_THAN:
+        return ">";
+      case GREATER_THAN_OR_EQUAL:
+        return ">=";
+      default:
+        throw new IllegalArgumentException(op.toString());
     }
   }
 
@@ -382,22 +416,35 @@ final class LogicTranslator {
 
   @SuppressWarnings("rawtypes")
   private String range(Target t, Range r) {
-    if (r.hasLowerBound() && r.hasUpperBound() && r.lowerBoundType() == BoundType.CLOSED
-        && r.upperBoundType() == BoundType.CLOSED && r.lowerEndpoint().equals(r.upperEndpoint())) {
+    if (r.hasLowerBound()
+        && r.hasUpperBound()
+        && r.lowerBoundType() == BoundType.CLOSED
+        && r.upperBoundType() == BoundType.CLOSED
+        && r.lowerEndpoint().equals(r.upperEndpoint())) {
       return compare(t, SqlKind.EQUALS, r.lowerEndpoint());
     }
     List<String> parts = new ArrayList<>();
     if (r.hasLowerBound()) {
-      String p = compare(t, r.lowerBoundType() == BoundType.CLOSED
-          ? SqlKind.GREATER_THAN_OR_EQUAL : SqlKind.GREATER_THAN, r.lowerEndpoint());
+      String p =
+          compare(
+              t,
+              r.lowerBoundType() == BoundType.CLOSED
+                  ? SqlKind.GREATER_THAN_OR_EQUAL
+                  : SqlKind.GREATER_THAN,
+              r.lowerEndpoint());
       if (p == null) {
         return null;
       }
       parts.add(p);
     }
     if (r.hasUpperBound()) {
-      String p = compare(t, r.upperBoundType() == BoundType.CLOSED
-          ? SqlKind.LESS_THAN_OR_EQUAL : SqlKind.LESS_THAN, r.upperEndpoint());
+      String p =
+          compare(
+              t,
+              r.upperBoundType() == BoundType.CLOSED
+                  ? SqlKind.LESS_THAN_OR_EQUAL
+                  : SqlKind.LESS_THAN,
+              r.upperEndpoint());
       if (p == null) {
         return null;
       }
@@ -490,9 +537,13 @@ final class LogicTranslator {
   // ------------------------------------------------------------------ columns
 
   /** A column REDCap logic can test, with what that column allows. */
-  private record Target(Column column, String ref, SqlTypeName type, boolean blankTestAllowed,
-      boolean commaDecimal, Field labelOf) {
-  }
+  private record Target(
+      Column column,
+      String ref,
+      SqlTypeName type,
+      boolean blankTestAllowed,
+      boolean commaDecimal,
+      Field labelOf) {}
 
   /**
    * The column {@code node} refers to, if its values may be tested in logic: a plain reference, or
@@ -509,9 +560,12 @@ final class LogicTranslator {
       }
       RelDataType from = inner.getType();
       RelDataType to = node.getType();
-      boolean widening = RexUtil.isLosslessCast(from, to)
-          || (SqlTypeFamily.NUMERIC.contains(from) && (to.getSqlTypeName() == SqlTypeName.DOUBLE
-              || to.getSqlTypeName() == SqlTypeName.FLOAT || to.getSqlTypeName() == SqlTypeName.REAL));
+      boolean widening =
+          RexUtil.isLosslessCast(from, to)
+              || (SqlTypeFamily.NUMERIC.contains(from)
+                  && (to.getSqlTypeName() == SqlTypeName.DOUBLE
+                      || to.getSqlTypeName() == SqlTypeName.FLOAT
+                      || to.getSqlTypeName() == SqlTypeName.REAL));
       if (!widening) {
         return null;
       }
@@ -528,13 +582,14 @@ final class LogicTranslator {
     // The model names types by JDBC type; Calcite's name for it is the one the scan's row has.
     SqlTypeName type =
         SqlTypeName.getNameForJdbcType(column.type().typeName().getVendorTypeNumber());
-    if (compared != null && SqlTypeFamily.NUMERIC.getTypeNames().contains(type)
-        != SqlTypeFamily.NUMERIC.getTypeNames().contains(compared)) {
+    if (compared != null
+        && SqlTypeFamily.NUMERIC.getTypeNames().contains(type)
+            != SqlTypeFamily.NUMERIC.getTypeNames().contains(compared)) {
       return null;
     }
     Instrument instrument = column.form().flatMap(model::instrument).orElse(null);
-    if (instrument == null || (model.hasRepeatingInstrumentsOrEvents()
-        && instrument.hasRepeatInstances())) {
+    if (instrument == null
+        || (model.hasRepeatingInstrumentsOrEvents() && instrument.hasRepeatInstances())) {
       return null;
     }
     String source = column.sourceField().orElse(null);
@@ -542,28 +597,37 @@ final class LogicTranslator {
       return null;
     }
     switch (column.kind()) {
-      case FIELD: {
-        Field field = model.field(source).orElse(null);
-        if (field == null || field.type() == FieldType.FILE) {
-          return null;
+      case FIELD:
+        {
+          Field field = model.field(source).orElse(null);
+          if (field == null || field.type() == FieldType.FILE) {
+            return null;
+          }
+          boolean blankAllowed =
+              type == SqlTypeName.VARCHAR && !model.hasRepeatingInstrumentsOrEvents();
+          return new Target(
+              column,
+              LogicText.field(source),
+              type,
+              blankAllowed,
+              field.validation().isCommaDecimal(),
+              null);
         }
-        boolean blankAllowed = type == SqlTypeName.VARCHAR
-            && !model.hasRepeatingInstrumentsOrEvents();
-        return new Target(column, LogicText.field(source), type, blankAllowed,
-            field.validation().isCommaDecimal(), null);
-      }
-      case CHECKBOX_OPTION: {
-        String ref = LogicText.checkbox(source, column.choiceCode().orElse(""));
-        return ref == null ? null : new Target(column, ref, type, false, false, null);
-      }
+      case CHECKBOX_OPTION:
+        {
+          String ref = LogicText.checkbox(source, column.choiceCode().orElse(""));
+          return ref == null ? null : new Target(column, ref, type, false, false, null);
+        }
       case COMPLETE:
         return new Target(column, LogicText.field(source), type, false, false, null);
-      case LABEL: {
-        // Compared through the codes whose label it is; the coded field must itself qualify.
-        Field field = model.field(source).orElse(null);
-        return field == null ? null
-            : new Target(column, LogicText.field(source), type, false, false, field);
-      }
+      case LABEL:
+        {
+          // Compared through the codes whose label it is; the coded field must itself qualify.
+          Field field = model.field(source).orElse(null);
+          return field == null
+              ? null
+              : new Target(column, LogicText.field(source), type, false, false, field);
+        }
       default:
         return null; // record ID (records[]), pseudo-columns, label companions
     }

@@ -9,7 +9,8 @@ final class BooleanConverter extends WireConverter {
     super(column, SqlType.BOOLEAN, missingDataCodes);
   }
 
-  @Override public Object fromWire(String wire, ValueProblemSink problems) {
+  @Override
+  public Object fromWire(String wire, ValueProblemSink problems) {
     if (wire == null || wire.isEmpty()) {
       return null;
     }
@@ -25,7 +26,8 @@ final class BooleanConverter extends WireConverter {
     return reject(wire, problems, ValueProblem.Kind.UNPARSABLE, "is not 1 or 0");
   }
 
-  @Override public String toWire(Object value) {
+  @Override
+  public String toWire(Object value) {
     if (value == null) {
       return "";
     }

@@ -15,8 +15,7 @@ public final class CheckboxNames {
   /** What REDCap puts between the field name and the option code. */
   public static final String SEPARATOR = "___";
 
-  private CheckboxNames() {
-  }
+  private CheckboxNames() {}
 
   /** The export column name of option {@code code} of checkbox field {@code fieldName}. */
   public static String exportName(String fieldName, String code) {

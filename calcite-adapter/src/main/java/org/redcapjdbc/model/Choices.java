@@ -14,8 +14,7 @@ import java.util.List;
  * are trimmed; labels are otherwise kept as written, HTML included.
  */
 public final class Choices {
-  private Choices() {
-  }
+  private Choices() {}
 
   /** The choices in dictionary order; empty for a blank list. */
   public static List<Choice> parse(String list) {
@@ -31,7 +30,8 @@ public final class Choices {
         if (comma < 0) {
           choices.add(new Choice(part, part));
         } else {
-          choices.add(new Choice(part.substring(0, comma).trim(), part.substring(comma + 1).trim()));
+          choices.add(
+              new Choice(part.substring(0, comma).trim(), part.substring(comma + 1).trim()));
         }
       }
       if (bar < 0) {

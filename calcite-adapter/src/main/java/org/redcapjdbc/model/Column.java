@@ -25,8 +25,17 @@ public final class Column {
   private final boolean writable;
   private final ValueConverter converter;
 
-  Column(String name, ColumnKind kind, boolean nullable, boolean primaryKey, String sourceField,
-      String choiceCode, String form, String remarks, boolean writable, ValueConverter converter) {
+  Column(
+      String name,
+      ColumnKind kind,
+      boolean nullable,
+      boolean primaryKey,
+      String sourceField,
+      String choiceCode,
+      String form,
+      String remarks,
+      boolean writable,
+      ValueConverter converter) {
     this.name = requireNonNull(name, "name");
     this.kind = requireNonNull(kind, "kind");
     this.nullable = nullable;
@@ -110,20 +119,34 @@ public final class Column {
     return converter;
   }
 
-  @Override public boolean equals(Object o) {
+  @Override
+  public boolean equals(Object o) {
     return o instanceof Column c
-        && name.equals(c.name) && type.equals(c.type) && nullable == c.nullable
-        && kind == c.kind && Objects.equals(sourceField, c.sourceField)
-        && Objects.equals(choiceCode, c.choiceCode) && Objects.equals(form, c.form)
-        && remarks.equals(c.remarks) && primaryKey == c.primaryKey && writable == c.writable;
+        && name.equals(c.name)
+        && type.equals(c.type)
+        && nullable == c.nullable
+        && kind == c.kind
+        && Objects.equals(sourceField, c.sourceField)
+        && Objects.equals(choiceCode, c.choiceCode)
+        && Objects.equals(form, c.form)
+        && remarks.equals(c.remarks)
+        && primaryKey == c.primaryKey
+        && writable == c.writable;
   }
 
-  @Override public int hashCode() {
+  @Override
+  public int hashCode() {
     return Objects.hash(name, type, kind, sourceField, choiceCode);
   }
 
-  @Override public String toString() {
-    return name + " " + type + (nullable ? "" : " NOT NULL") + (primaryKey ? " KEY" : "")
-        + " " + kind;
+  @Override
+  public String toString() {
+    return name
+        + " "
+        + type
+        + (nullable ? "" : " NOT NULL")
+        + (primaryKey ? " KEY" : "")
+        + " "
+        + kind;
   }
 }

@@ -26,8 +26,7 @@ import org.redcapjdbc.client.ByteOrderMark;
 public final class CsvRows {
   private static final CsvMapper MAPPER = new CsvMapper();
 
-  private CsvRows() {
-  }
+  private CsvRows() {}
 
   /** Reads UTF-8 CSV (a BOM is allowed). */
   public static List<Map<String, String>> read(InputStream in) throws IOException {
@@ -38,12 +37,13 @@ public final class CsvRows {
     BufferedReader in = ByteOrderMark.skip(reader);
     List<String> header = null;
     List<Map<String, String>> rows = new ArrayList<>();
-    try (MappingIterator<List<String>> lines = MAPPER
-        .readerForListOf(String.class)
-        .with(CsvSchema.emptySchema())
-        .with(CsvParser.Feature.WRAP_AS_ARRAY)
-        .with(CsvParser.Feature.SKIP_EMPTY_LINES)
-        .readValues(in)) {
+    try (MappingIterator<List<String>> lines =
+        MAPPER
+            .readerForListOf(String.class)
+            .with(CsvSchema.emptySchema())
+            .with(CsvParser.Feature.WRAP_AS_ARRAY)
+            .with(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .readValues(in)) {
       while (lines.hasNextValue()) {
         long line = lines.getCurrentLocation().getLineNr();
         List<String> cells = lines.nextValue();
@@ -55,8 +55,15 @@ public final class CsvRows {
           continue;
         }
         if (cells.size() != header.size()) {
-          throw new IOException("CSV line " + line + " has " + cells.size() + " values but the "
-              + "header has " + header.size() + " columns: the file is cut short or garbled");
+          throw new IOException(
+              "CSV line "
+                  + line
+                  + " has "
+                  + cells.size()
+                  + " values but the "
+                  + "header has "
+                  + header.size()
+                  + " columns: the file is cut short or garbled");
         }
         Map<String, String> row = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {

@@ -23,8 +23,7 @@ public final class DataDictionaryCsv {
   /** Web-UI header (lower-cased) to API column name, in the 18-column order. */
   private static final Map<String, String> UI_HEADERS = uiHeaders();
 
-  private DataDictionaryCsv() {
-  }
+  private DataDictionaryCsv() {}
 
   private static Map<String, String> uiHeaders() {
     Map<String, String> m = new LinkedHashMap<>();
@@ -35,8 +34,8 @@ public final class DataDictionaryCsv {
     m.put("field label", "field_label");
     m.put("choices, calculations, or slider labels", "select_choices_or_calculations");
     m.put("field note", "field_note");
-    m.put("text validation type or show slider number",
-        "text_validation_type_or_show_slider_number");
+    m.put(
+        "text validation type or show slider number", "text_validation_type_or_show_slider_number");
     m.put("text validation min", "text_validation_min");
     m.put("text validation max", "text_validation_max");
     m.put("identifier?", "identifier");
@@ -60,8 +59,8 @@ public final class DataDictionaryCsv {
     if (rows.isEmpty()) {
       return rows;
     }
-    boolean uiForm = rows.get(0).keySet().stream()
-        .anyMatch(h -> UI_HEADERS.containsKey(normalize(h)));
+    boolean uiForm =
+        rows.get(0).keySet().stream().anyMatch(h -> UI_HEADERS.containsKey(normalize(h)));
     if (!uiForm) {
       return rows;
     }

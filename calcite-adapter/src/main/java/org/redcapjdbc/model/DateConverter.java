@@ -11,7 +11,8 @@ final class DateConverter extends WireConverter {
     super(column, SqlType.DATE, missingDataCodes);
   }
 
-  @Override public Object fromWire(String wire, ValueProblemSink problems) {
+  @Override
+  public Object fromWire(String wire, ValueProblemSink problems) {
     if (wire == null || wire.isEmpty()) {
       return null;
     }
@@ -24,7 +25,8 @@ final class DateConverter extends WireConverter {
     return reject(wire, problems, ValueProblem.Kind.UNPARSABLE, NOT_A_DATE);
   }
 
-  @Override public String toWire(Object value) {
+  @Override
+  public String toWire(Object value) {
     if (value == null) {
       return "";
     }

@@ -31,19 +31,25 @@ final class DecimalConverter extends WireConverter {
    * @param fixedDecimals whether the field's validation fixes the number of decimals
    *     ({@code number_Ndp}), so writes must show exactly {@code scale} of them
    */
-  DecimalConverter(String column, SqlType type, boolean commaDecimal, boolean fixedDecimals,
+  DecimalConverter(
+      String column,
+      SqlType type,
+      boolean commaDecimal,
+      boolean fixedDecimals,
       Map<String, String> missingDataCodes) {
     super(column, type, missingDataCodes);
     this.precision = type.precision();
     this.scale = type.scale();
     this.commaDecimal = commaDecimal;
     this.fixedDecimals = fixedDecimals;
-    this.notANumber = commaDecimal
-        ? "is not a number (this field stores decimals with a comma, e.g. 1,54)"
-        : "is not a number (this field stores decimals with a point, e.g. 1.54)";
+    this.notANumber =
+        commaDecimal
+            ? "is not a number (this field stores decimals with a comma, e.g. 1,54)"
+            : "is not a number (this field stores decimals with a point, e.g. 1.54)";
   }
 
-  @Override public Object fromWire(String wire, ValueProblemSink problems) {
+  @Override
+  public Object fromWire(String wire, ValueProblemSink problems) {
     if (wire == null || wire.isEmpty()) {
       return null;
     }
@@ -128,8 +134,11 @@ final class DecimalConverter extends WireConverter {
       exponentDigits++;
     }
     if (exponentDigits == 0 || exponentDigits > 9) {
-      return reject(wire, problems, exponentDigits == 0
-          ? ValueProblem.Kind.UNPARSABLE : ValueProblem.Kind.OUT_OF_RANGE, notANumber);
+      return reject(
+          wire,
+          problems,
+          exponentDigits == 0 ? ValueProblem.Kind.UNPARSABLE : ValueProblem.Kind.OUT_OF_RANGE,
+          notANumber);
     }
     return fit(new BigDecimal(normalized(wire)), wire, problems);
   }
@@ -147,27 +156,42 @@ final class DecimalConverter extends WireConverter {
       }
     }
     if (v.signum() != 0 && v.precision() - v.scale() > precision - scale) {
-      return reject(wire, problems, ValueProblem.Kind.OUT_OF_RANGE,
-          "has more than " + (precision - scale) + " digits before the decimal point, the most "
-          + sqlType() + " holds");
+      return reject(
+          wire,
+          problems,
+          ValueProblem.Kind.OUT_OF_RANGE,
+          "has more than "
+              + (precision - scale)
+              + " digits before the decimal point, the most "
+              + sqlType()
+              + " holds");
     }
     return v.setScale(scale);
   }
 
   private Object tooManyDecimals(String wire, ValueProblemSink problems) {
-    return reject(wire, problems, ValueProblem.Kind.OUT_OF_RANGE,
-        "has more than " + scale + " decimal places, the most " + sqlType()
-        + " holds; it is not rounded");
+    return reject(
+        wire,
+        problems,
+        ValueProblem.Kind.OUT_OF_RANGE,
+        "has more than "
+            + scale
+            + " decimal places, the most "
+            + sqlType()
+            + " holds; it is not rounded");
   }
 
-  @Override public String toWire(Object value) {
+  @Override
+  public String toWire(Object value) {
     if (value == null) {
       return "";
     }
     BigDecimal decimal;
     if (value instanceof BigDecimal d) {
       decimal = d;
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       decimal = BigDecimal.valueOf(((Number) value).longValue());
     } else if (value instanceof BigInteger big) {
@@ -191,17 +215,22 @@ final class DecimalConverter extends WireConverter {
     if (v.scale() > scale) {
       v = v.stripTrailingZeros();
       if (v.scale() > scale) {
-        throw cannotWrite(value, "it holds at most " + scale + " decimal places and a value is "
-            + "never rounded; round it in SQL first");
+        throw cannotWrite(
+            value,
+            "it holds at most "
+                + scale
+                + " decimal places and a value is "
+                + "never rounded; round it in SQL first");
       }
     }
     if (v.signum() != 0 && v.precision() - v.scale() > precision - scale) {
-      throw cannotWrite(value, "it holds at most " + (precision - scale)
-          + " digits before the decimal point");
+      throw cannotWrite(
+          value, "it holds at most " + (precision - scale) + " digits before the decimal point");
     }
-    String text = fixedDecimals
-        ? v.setScale(scale).toPlainString()
-        : (v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString());
+    String text =
+        fixedDecimals
+            ? v.setScale(scale).toPlainString()
+            : (v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString());
     return commaDecimal ? text.replace('.', ',') : text;
   }
 }

@@ -13,7 +13,8 @@ final class DoubleConverter extends WireConverter {
     super(column, SqlType.DOUBLE, missingDataCodes);
   }
 
-  @Override public Object fromWire(String wire, ValueProblemSink problems) {
+  @Override
+  public Object fromWire(String wire, ValueProblemSink problems) {
     if (wire == null || wire.isEmpty()) {
       return null;
     }
@@ -71,7 +72,8 @@ final class DoubleConverter extends WireConverter {
     return exponentDigits > 0;
   }
 
-  @Override public String toWire(Object value) {
+  @Override
+  public String toWire(Object value) {
     if (value == null) {
       return "";
     }

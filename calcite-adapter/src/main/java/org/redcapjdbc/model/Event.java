@@ -20,8 +20,14 @@ public final class Event {
   private final boolean repeating;
   private final List<String> forms;
 
-  Event(String uniqueName, String name, int armNumber, String customLabel, OptionalLong id,
-      boolean repeating, List<String> forms) {
+  Event(
+      String uniqueName,
+      String name,
+      int armNumber,
+      String customLabel,
+      OptionalLong id,
+      boolean repeating,
+      List<String> forms) {
     this.uniqueName = requireNonNull(uniqueName, "uniqueName");
     this.name = requireNonNull(name, "name");
     this.armNumber = armNumber;
@@ -64,7 +70,8 @@ public final class Event {
     return forms;
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return uniqueName + (repeating ? " (repeating)" : "");
   }
 }

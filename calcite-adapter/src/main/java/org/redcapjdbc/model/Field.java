@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class Field {
   /** yesno fields store 1 or 0; REDCap labels them Yes and No. */
   static final List<Choice> YES_NO = List.of(new Choice("1", "Yes"), new Choice("0", "No"));
+
   /** truefalse fields store 1 or 0; REDCap labels them True and False. */
   static final List<Choice> TRUE_FALSE = List.of(new Choice("1", "True"), new Choice("0", "False"));
 
@@ -39,14 +40,17 @@ public final class Field {
     this.form = Rows.require(row, "form_name", what, index);
     this.typeName = Rows.require(row, "field_type", what, index);
     this.type = FieldType.fromApiName(typeName);
-    this.validation = type == FieldType.TEXT
-        ? Validation.of(Rows.get(row, "text_validation_type_or_show_slider_number"))
-        : Validation.NONE;
+    this.validation =
+        type == FieldType.TEXT
+            ? Validation.of(Rows.get(row, "text_validation_type_or_show_slider_number"))
+            : Validation.NONE;
     this.label = Rows.get(row, "field_label");
     this.plainLabel = PlainText.of(label);
     String choiceText = Rows.get(row, "select_choices_or_calculations");
     switch (type) {
-      case RADIO: case DROPDOWN: case CHECKBOX:
+      case RADIO:
+      case DROPDOWN:
+      case CHECKBOX:
         this.choices = Choices.parse(choiceText);
         break;
       case YESNO:
@@ -77,8 +81,10 @@ public final class Field {
     String right = parts.size() > 2 ? parts.get(2) : parts.size() == 2 ? parts.get(1) : "";
     int min = intOr(Rows.get(row, "text_validation_min"), SLIDER_DEFAULT_MIN);
     int max = intOr(Rows.get(row, "text_validation_max"), SLIDER_DEFAULT_MAX);
-    boolean showsNumber = Rows.get(row, "text_validation_type_or_show_slider_number").trim()
-        .equalsIgnoreCase("number");
+    boolean showsNumber =
+        Rows.get(row, "text_validation_type_or_show_slider_number")
+            .trim()
+            .equalsIgnoreCase("number");
     return new Slider(left, middle, right, min, max, showsNumber);
   }
 
@@ -203,8 +209,14 @@ public final class Field {
     return dictionaryRow;
   }
 
-  @Override public String toString() {
-    return name + " (" + typeName + (validation == Validation.NONE ? "" : " " + validation)
-        + ", form " + form + ")";
+  @Override
+  public String toString() {
+    return name
+        + " ("
+        + typeName
+        + (validation == Validation.NONE ? "" : " " + validation)
+        + ", form "
+        + form
+        + ")";
   }
 }

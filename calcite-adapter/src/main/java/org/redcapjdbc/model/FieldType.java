@@ -44,19 +44,34 @@ public enum FieldType {
    */
   public static FieldType fromApiName(String name) {
     switch (name.trim().toLowerCase(Locale.ROOT)) {
-      case "text": return TEXT;
-      case "notes": case "textarea": return NOTES;
-      case "dropdown": case "select": return DROPDOWN;
-      case "radio": return RADIO;
-      case "checkbox": return CHECKBOX;
-      case "yesno": return YESNO;
-      case "truefalse": return TRUEFALSE;
-      case "calc": return CALC;
-      case "file": return FILE;
-      case "slider": return SLIDER;
-      case "descriptive": return DESCRIPTIVE;
-      case "sql": return SQL;
-      default: return OTHER;
+      case "text":
+        return TEXT;
+      case "notes":
+      case "textarea":
+        return NOTES;
+      case "dropdown":
+      case "select":
+        return DROPDOWN;
+      case "radio":
+        return RADIO;
+      case "checkbox":
+        return CHECKBOX;
+      case "yesno":
+        return YESNO;
+      case "truefalse":
+        return TRUEFALSE;
+      case "calc":
+        return CALC;
+      case "file":
+        return FILE;
+      case "slider":
+        return SLIDER;
+      case "descriptive":
+        return DESCRIPTIVE;
+      case "sql":
+        return SQL;
+      default:
+        return OTHER;
     }
   }
 }

@@ -25,9 +25,15 @@ public final class Instrument {
   private final boolean hasRepeatInstances;
   private final boolean alwaysRepeats;
 
-  Instrument(String name, String label, List<Field> fields, List<String> events,
-      boolean repeatsAsInstrument, Set<String> repeatingInstrumentEvents,
-      boolean hasRepeatInstances, boolean alwaysRepeats) {
+  Instrument(
+      String name,
+      String label,
+      List<Field> fields,
+      List<String> events,
+      boolean repeatsAsInstrument,
+      Set<String> repeatingInstrumentEvents,
+      boolean hasRepeatInstances,
+      boolean alwaysRepeats) {
     this.name = requireNonNull(name, "name");
     this.label = requireNonNull(label, "label");
     this.fields = List.copyOf(fields);
@@ -89,7 +95,8 @@ public final class Instrument {
     return alwaysRepeats;
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return name + (hasRepeatInstances ? " (repeating)" : "");
   }
 }

@@ -14,7 +14,12 @@ final class IntegralConverter extends WireConverter {
   private final long max;
   private final String rangeReason;
 
-  private IntegralConverter(String column, SqlType type, long min, long max, String rangeReason,
+  private IntegralConverter(
+      String column,
+      SqlType type,
+      long min,
+      long max,
+      String rangeReason,
       Map<String, String> missingDataCodes) {
     super(column, type, missingDataCodes);
     this.min = min;
@@ -23,22 +28,38 @@ final class IntegralConverter extends WireConverter {
   }
 
   static IntegralConverter bigint(String column, Map<String, String> missingDataCodes) {
-    return new IntegralConverter(column, SqlType.BIGINT, Long.MIN_VALUE, Long.MAX_VALUE,
-        "is outside the range of BIGINT", missingDataCodes);
+    return new IntegralConverter(
+        column,
+        SqlType.BIGINT,
+        Long.MIN_VALUE,
+        Long.MAX_VALUE,
+        "is outside the range of BIGINT",
+        missingDataCodes);
   }
 
   static IntegralConverter integer(String column, Map<String, String> missingDataCodes) {
-    return new IntegralConverter(column, SqlType.INTEGER, Integer.MIN_VALUE, Integer.MAX_VALUE,
-        "is outside the range of INTEGER", missingDataCodes);
+    return new IntegralConverter(
+        column,
+        SqlType.INTEGER,
+        Integer.MIN_VALUE,
+        Integer.MAX_VALUE,
+        "is outside the range of INTEGER",
+        missingDataCodes);
   }
 
   /** {@code <form>_complete}: 0 Incomplete, 1 Unverified, 2 Complete. */
   static IntegralConverter formStatus(String column) {
-    return new IntegralConverter(column, SqlType.SMALLINT, 0, 2,
-        "is not a form status (0 Incomplete, 1 Unverified, 2 Complete)", Map.of());
+    return new IntegralConverter(
+        column,
+        SqlType.SMALLINT,
+        0,
+        2,
+        "is not a form status (0 Incomplete, 1 Unverified, 2 Complete)",
+        Map.of());
   }
 
-  @Override public Object fromWire(String wire, ValueProblemSink problems) {
+  @Override
+  public Object fromWire(String wire, ValueProblemSink problems) {
     if (wire == null || wire.isEmpty()) {
       return null;
     }
@@ -96,18 +117,24 @@ final class IntegralConverter extends WireConverter {
 
   private Object box(long value) {
     switch (sqlType().typeName()) {
-      case SMALLINT: return Short.valueOf((short) value);
-      case INTEGER: return Integer.valueOf((int) value);
-      default: return Long.valueOf(value);
+      case SMALLINT:
+        return Short.valueOf((short) value);
+      case INTEGER:
+        return Integer.valueOf((int) value);
+      default:
+        return Long.valueOf(value);
     }
   }
 
-  @Override public String toWire(Object value) {
+  @Override
+  public String toWire(Object value) {
     if (value == null) {
       return "";
     }
     long v;
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       v = ((Number) value).longValue();
     } else if (value instanceof BigInteger big && big.bitLength() < 64) {

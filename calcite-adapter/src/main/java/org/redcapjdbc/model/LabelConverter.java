@@ -23,21 +23,31 @@ final class LabelConverter extends WireConverter {
     this.labels = Map.copyOf(byCode);
   }
 
-  @Override public Object fromWire(String wire, ValueProblemSink problems) {
+  @Override
+  public Object fromWire(String wire, ValueProblemSink problems) {
     if (wire == null || wire.isEmpty()) {
       return null;
     }
     String label = labels.get(wire);
     if (label == null) {
-      return reject(wire, problems, ValueProblem.Kind.UNKNOWN_CHOICE,
+      return reject(
+          wire,
+          problems,
+          ValueProblem.Kind.UNKNOWN_CHOICE,
           "is not a choice of field '" + sourceField + "', so it has no label");
     }
     return label;
   }
 
-  @Override public String toWire(Object value) {
-    throw new UnsupportedOperationException("Column '" + column + "' is computed from field '"
-        + sourceField + "' and cannot be written: write the code to '" + sourceField
-        + "' instead");
+  @Override
+  public String toWire(Object value) {
+    throw new UnsupportedOperationException(
+        "Column '"
+            + column
+            + "' is computed from field '"
+            + sourceField
+            + "' and cannot be written: write the code to '"
+            + sourceField
+            + "' instead");
   }
 }

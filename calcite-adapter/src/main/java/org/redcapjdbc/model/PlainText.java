@@ -8,8 +8,7 @@ import org.jsoup.Jsoup;
  * become one space.
  */
 final class PlainText {
-  private PlainText() {
-  }
+  private PlainText() {}
 
   static String of(String label) {
     if (label.indexOf('<') < 0 && label.indexOf('&') < 0) {

@@ -52,11 +52,19 @@ public final class ProjectModel {
   private final Map<LayoutOptions, Layouts> layouts = new ConcurrentHashMap<>();
 
   /** Called by {@link ProjectModelParser} with parsed, cross-checked parts; builds the indexes. */
-  ProjectModel(List<Field> fields, List<Instrument> instruments, List<Event> events,
-      List<Arm> arms, List<FormEventMapping> formEventMappings, boolean repeating,
-      List<DataAccessGroup> dataAccessGroups, boolean callerInDataAccessGroup,
-      Boolean dataAccessGroupColumn, Map<String, String> projectInfo,
-      List<Choice> missingDataCodes, List<ExportFieldName> exportFieldNames,
+  ProjectModel(
+      List<Field> fields,
+      List<Instrument> instruments,
+      List<Event> events,
+      List<Arm> arms,
+      List<FormEventMapping> formEventMappings,
+      boolean repeating,
+      List<DataAccessGroup> dataAccessGroups,
+      boolean callerInDataAccessGroup,
+      Boolean dataAccessGroupColumn,
+      Map<String, String> projectInfo,
+      List<Choice> missingDataCodes,
+      List<ExportFieldName> exportFieldNames,
       Map<String, String> labelColumnNames) {
     this.fields = fields;
     Map<String, Field> byName = new HashMap<>();
@@ -263,18 +271,19 @@ public final class ProjectModel {
 
   private Layouts layouts(LayoutOptions options) {
     requireNonNull(options, "options");
-    return layouts.computeIfAbsent(options, o -> {
-      TableLayouts builder = new TableLayouts(this, o);
-      Map<String, TableLayout> byForm = new LinkedHashMap<>();
-      for (Instrument i : instruments) {
-        byForm.put(i.name(), builder.instrument(i));
-      }
-      return new Layouts(builder.records(), Collections.unmodifiableMap(byForm));
-    });
+    return layouts.computeIfAbsent(
+        options,
+        o -> {
+          TableLayouts builder = new TableLayouts(this, o);
+          Map<String, TableLayout> byForm = new LinkedHashMap<>();
+          for (Instrument i : instruments) {
+            byForm.put(i.name(), builder.instrument(i));
+          }
+          return new Layouts(builder.records(), Collections.unmodifiableMap(byForm));
+        });
   }
 
-  private record Layouts(TableLayout records, Map<String, TableLayout> instruments) {
-  }
+  private record Layouts(TableLayout records, Map<String, TableLayout> instruments) {}
 
   /**
    * The names to send as {@code fields[]} to export these columns: the record-ID field first
@@ -290,11 +299,19 @@ public final class ProjectModel {
     return List.copyOf(names);
   }
 
-  @Override public String toString() {
-    return "ProjectModel{" + (projectTitle().isEmpty() ? "" : "'" + projectTitle() + "', ")
-        + fields.size() + " fields, " + instruments.size() + " instruments, "
-        + eventsByName.size() + " events" + (repeating ? ", repeating" : "")
-        + (hasDataAccessGroups() ? ", " + dataAccessGroups.size() + " DAGs" : "") + "}";
+  @Override
+  public String toString() {
+    return "ProjectModel{"
+        + (projectTitle().isEmpty() ? "" : "'" + projectTitle() + "', ")
+        + fields.size()
+        + " fields, "
+        + instruments.size()
+        + " instruments, "
+        + eventsByName.size()
+        + " events"
+        + (repeating ? ", repeating" : "")
+        + (hasDataAccessGroups() ? ", " + dataAccessGroups.size() + " DAGs" : "")
+        + "}";
   }
 
   // ---------------------------------------------------------------- builder
@@ -315,8 +332,7 @@ public final class ProjectModel {
     private Boolean dataAccessGroupColumn;
     private Map<String, String> projectInfo = Map.of();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** {@code content=metadata}: {@code field_name} … {@code field_annotation}; row 0 is the record ID. */
     public Builder metadata(List<? extends Map<String, ?>> rows) {
@@ -387,9 +403,18 @@ public final class ProjectModel {
 
     /** @throws IllegalArgumentException when the exports are incomplete or do not agree */
     public ProjectModel build() {
-      return ProjectModelParser.parse(new ProjectModelParser.ApiRows(metadata, instruments, events,
-          arms, formEventMappings, repeatingFormsEvents, dataAccessGroups, callerInDataAccessGroup,
-          dataAccessGroupColumn, projectInfo));
+      return ProjectModelParser.parse(
+          new ProjectModelParser.ApiRows(
+              metadata,
+              instruments,
+              events,
+              arms,
+              formEventMappings,
+              repeatingFormsEvents,
+              dataAccessGroups,
+              callerInDataAccessGroup,
+              dataAccessGroupColumn,
+              projectInfo));
     }
   }
 }

@@ -27,16 +27,20 @@ final class ProjectModelParser {
   /** Warnings keep the model's logger, under which users know them. */
   private static final Logger LOG = LoggerFactory.getLogger(ProjectModel.class);
 
-  private ProjectModelParser() {
-  }
+  private ProjectModelParser() {}
 
   /** The exports a model is built from, as the builder copied them (absent ones empty). */
-  record ApiRows(List<Map<String, String>> metadata, List<Map<String, String>> instruments,
-      List<Map<String, String>> events, List<Map<String, String>> arms,
-      List<Map<String, String>> formEventMappings, List<Map<String, String>> repeatingFormsEvents,
-      List<Map<String, String>> dataAccessGroups, boolean callerInDataAccessGroup,
-      Boolean dataAccessGroupColumn, Map<String, String> projectInfo) {
-  }
+  record ApiRows(
+      List<Map<String, String>> metadata,
+      List<Map<String, String>> instruments,
+      List<Map<String, String>> events,
+      List<Map<String, String>> arms,
+      List<Map<String, String>> formEventMappings,
+      List<Map<String, String>> repeatingFormsEvents,
+      List<Map<String, String>> dataAccessGroups,
+      boolean callerInDataAccessGroup,
+      Boolean dataAccessGroupColumn,
+      Map<String, String> projectInfo) {}
 
   /** @throws IllegalArgumentException when the exports are incomplete or do not agree */
   static ProjectModel parse(ApiRows rows) {
@@ -45,19 +49,24 @@ final class ProjectModelParser {
     Set<String> fieldNames = new HashSet<>();
     for (Field f : fields) {
       if (!fieldNames.add(f.name())) {
-        throw new IllegalArgumentException("The data dictionary has two fields named '" + f.name()
-            + "'");
+        throw new IllegalArgumentException(
+            "The data dictionary has two fields named '" + f.name() + "'");
       }
       if (f.type() == FieldType.OTHER) {
-        LOG.warn("Field {} has field type '{}', unknown to this driver: it reads as VARCHAR",
-            f.name(), f.typeName());
+        LOG.warn(
+            "Field {} has field type '{}', unknown to this driver: it reads as VARCHAR",
+            f.name(),
+            f.typeName());
       }
     }
     Field recordId = fields.get(0);
     if (recordId.type() == FieldType.CHECKBOX || recordId.isDescriptive()) {
-      throw new IllegalArgumentException("The first field of the data dictionary, '"
-          + recordId.name() + "', is the record ID, but it is a " + recordId.typeName()
-          + " field, which cannot hold record IDs");
+      throw new IllegalArgumentException(
+          "The first field of the data dictionary, '"
+              + recordId.name()
+              + "', is the record ID, but it is a "
+              + recordId.typeName()
+              + " field, which cannot hold record IDs");
     }
 
     List<String> formOrder = formOrder(rows.instruments(), fields);
@@ -80,11 +89,17 @@ final class ProjectModelParser {
     Set<String> repeatingEvents = new HashSet<>();
     Set<String> classicRepeatingForms = new HashSet<>();
     Map<String, Set<String>> repeatingFormEvents = new HashMap<>();
-    parseRepeating(rows.repeatingFormsEvents(), longitudinal, eventNames, formOrder,
-        repeatingEvents, classicRepeatingForms, repeatingFormEvents);
+    parseRepeating(
+        rows.repeatingFormsEvents(),
+        longitudinal,
+        eventNames,
+        formOrder,
+        repeatingEvents,
+        classicRepeatingForms,
+        repeatingFormEvents);
     boolean repeating = !rows.repeatingFormsEvents().isEmpty();
-    checkInfoFlag(projectInfo, "has_repeating_instruments_or_events", repeating,
-        "repeating forms or events");
+    checkInfoFlag(
+        projectInfo, "has_repeating_instruments_or_events", repeating, "repeating forms or events");
 
     Set<List<String>> mapped = new HashSet<>();
     for (FormEventMapping m : formEventMappings) {
@@ -103,9 +118,15 @@ final class ProjectModelParser {
 
     List<Event> eventList = new ArrayList<>();
     for (EventRow e : eventRows) {
-      eventList.add(new Event(e.uniqueName, e.name, e.armNumber, e.customLabel, e.id,
-          repeatingEvents.contains(e.uniqueName),
-          formsByEvent.getOrDefault(e.uniqueName, List.of())));
+      eventList.add(
+          new Event(
+              e.uniqueName,
+              e.name,
+              e.armNumber,
+              e.customLabel,
+              e.id,
+              repeatingEvents.contains(e.uniqueName),
+              formsByEvent.getOrDefault(e.uniqueName, List.of())));
     }
     List<Event> events = List.copyOf(eventList);
 
@@ -119,8 +140,8 @@ final class ProjectModelParser {
       }
       List<String> formEvents = eventsByForm.getOrDefault(form, List.of());
       Set<String> repeatsIn = repeatingFormEvents.getOrDefault(form, Set.of());
-      boolean repeatsAsInstrument = longitudinal
-          ? !repeatsIn.isEmpty() : classicRepeatingForms.contains(form);
+      boolean repeatsAsInstrument =
+          longitudinal ? !repeatsIn.isEmpty() : classicRepeatingForms.contains(form);
       boolean inRepeatingEvent = false;
       boolean everyUseRepeats = true;
       for (String event : formEvents) {
@@ -129,9 +150,16 @@ final class ProjectModelParser {
         everyUseRepeats &= repeatsHere;
       }
       boolean hasInstances = repeatsAsInstrument || inRepeatingEvent;
-      instrumentList.add(new Instrument(form, formLabels.getOrDefault(form, form), formFields,
-          formEvents, repeatsAsInstrument, repeatsIn, hasInstances,
-          hasInstances && everyUseRepeats));
+      instrumentList.add(
+          new Instrument(
+              form,
+              formLabels.getOrDefault(form, form),
+              formFields,
+              formEvents,
+              repeatsAsInstrument,
+              repeatsIn,
+              hasInstances,
+              hasInstances && everyUseRepeats));
     }
     List<Instrument> instruments = List.copyOf(instrumentList);
 
@@ -144,27 +172,49 @@ final class ProjectModelParser {
     for (ExportFieldName e : exportFieldNames) {
       String lower = e.exportName().toLowerCase(Locale.ROOT);
       if (PseudoColumns.ALL.contains(lower)) {
-        throw new IllegalArgumentException("Field '" + e.originalFieldName() + "' exports as '"
-            + e.exportName() + "', a name REDCap reserves for its own column");
+        throw new IllegalArgumentException(
+            "Field '"
+                + e.originalFieldName()
+                + "' exports as '"
+                + e.exportName()
+                + "', a name REDCap reserves for its own column");
       }
       ExportFieldName previous = ignoringCase.put(lower, e);
       if (previous != null) {
-        throw new IllegalArgumentException("Export column '" + e.exportName() + "' would come "
-            + "from both " + describe(previous) + " and " + describe(e) + ": REDCap lower-cases "
-            + "checkbox codes and turns every other character into '_', and SQL names ignore "
-            + "case, so these cannot be told apart; rename one in the data dictionary");
+        throw new IllegalArgumentException(
+            "Export column '"
+                + e.exportName()
+                + "' would come "
+                + "from both "
+                + describe(previous)
+                + " and "
+                + describe(e)
+                + ": REDCap lower-cases "
+                + "checkbox codes and turns every other character into '_', and SQL names ignore "
+                + "case, so these cannot be told apart; rename one in the data dictionary");
       }
     }
-    return new ProjectModel(fields, instruments, events, arms, formEventMappings, repeating,
-        dataAccessGroups, rows.callerInDataAccessGroup(), rows.dataAccessGroupColumn(),
-        projectInfo, missingDataCodes, exportFieldNames,
+    return new ProjectModel(
+        fields,
+        instruments,
+        events,
+        arms,
+        formEventMappings,
+        repeating,
+        dataAccessGroups,
+        rows.callerInDataAccessGroup(),
+        rows.dataAccessGroupColumn(),
+        projectInfo,
+        missingDataCodes,
+        exportFieldNames,
         labelColumnNames(fields, exportFieldNames));
   }
 
   private static List<Field> parseFields(List<Map<String, String>> rows) {
     if (rows.isEmpty()) {
-      throw new IllegalArgumentException("The data dictionary has no fields: a REDCap project "
-          + "always has at least its record-ID field, so the metadata export was empty or lost");
+      throw new IllegalArgumentException(
+          "The data dictionary has no fields: a REDCap project "
+              + "always has at least its record-ID field, so the metadata export was empty or lost");
     }
     List<Field> list = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
@@ -174,8 +224,8 @@ final class ProjectModelParser {
   }
 
   /** Instrument order: the instruments export when given, else the dictionary's form order. */
-  private static List<String> formOrder(List<Map<String, String>> instrumentRows,
-      List<Field> fields) {
+  private static List<String> formOrder(
+      List<Map<String, String>> instrumentRows, List<Field> fields) {
     LinkedHashSet<String> order = new LinkedHashSet<>();
     for (int i = 0; i < instrumentRows.size(); i++) {
       String name = Rows.require(instrumentRows.get(i), "instrument_name", "instruments", i);
@@ -186,8 +236,11 @@ final class ProjectModelParser {
     boolean fromExport = !order.isEmpty();
     for (Field f : fields) {
       if (order.add(f.form()) && fromExport) {
-        LOG.warn("Field {} is on form '{}', which the instruments export does not list; the form "
-            + "is added after the listed ones, labelled with its name", f.name(), f.form());
+        LOG.warn(
+            "Field {} is on form '{}', which the instruments export does not list; the form "
+                + "is added after the listed ones, labelled with its name",
+            f.name(),
+            f.form());
       }
     }
     return List.copyOf(order);
@@ -204,9 +257,8 @@ final class ProjectModelParser {
   }
 
   /** An events-export row; becomes an {@link Event} once mappings and repeats are known. */
-  private record EventRow(String uniqueName, String name, int armNumber, String customLabel,
-      OptionalLong id) {
-  }
+  private record EventRow(
+      String uniqueName, String name, int armNumber, String customLabel, OptionalLong id) {}
 
   private static List<EventRow> parseEvents(List<Map<String, String>> rows) {
     List<EventRow> list = new ArrayList<>();
@@ -215,10 +267,15 @@ final class ProjectModelParser {
       String unique = Rows.require(row, "unique_event_name", "events", i);
       int arm = intValue(Rows.require(row, "arm_num", "events", i), "arm_num of event " + unique);
       String id = Rows.get(row, "event_id").trim();
-      list.add(new EventRow(unique, Rows.get(row, "event_name"), arm,
-          Rows.get(row, "custom_event_label"),
-          id.isEmpty() ? OptionalLong.empty()
-              : OptionalLong.of(longValue(id, "event_id of event " + unique))));
+      list.add(
+          new EventRow(
+              unique,
+              Rows.get(row, "event_name"),
+              arm,
+              Rows.get(row, "custom_event_label"),
+              id.isEmpty()
+                  ? OptionalLong.empty()
+                  : OptionalLong.of(longValue(id, "event_id of event " + unique))));
     }
     return list;
   }
@@ -227,14 +284,15 @@ final class ProjectModelParser {
     List<Arm> list = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Map<String, String> row = rows.get(i);
-      list.add(new Arm(intValue(Rows.require(row, "arm_num", "arms", i), "arm_num"),
-          Rows.get(row, "name")));
+      list.add(
+          new Arm(
+              intValue(Rows.require(row, "arm_num", "arms", i), "arm_num"), Rows.get(row, "name")));
     }
     return List.copyOf(list);
   }
 
-  private static List<FormEventMapping> parseMappings(List<Map<String, String>> rows,
-      Set<String> eventNames, List<String> forms) {
+  private static List<FormEventMapping> parseMappings(
+      List<Map<String, String>> rows, Set<String> eventNames, List<String> forms) {
     List<FormEventMapping> list = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Map<String, String> row = rows.get(i);
@@ -242,42 +300,55 @@ final class ProjectModelParser {
       String form = Rows.require(row, "form", "form-event mappings", i);
       String arm = Rows.get(row, "arm_num").trim();
       if (!eventNames.contains(event)) {
-        throw changedWhileRead("A form-event mapping names event '" + event
-            + "', which is not among the events");
+        throw changedWhileRead(
+            "A form-event mapping names event '" + event + "', which is not among the events");
       }
       if (!forms.contains(form)) {
-        throw changedWhileRead("A form-event mapping names form '" + form
-            + "', which has no fields in the data dictionary");
+        throw changedWhileRead(
+            "A form-event mapping names form '"
+                + form
+                + "', which has no fields in the data dictionary");
       }
-      list.add(new FormEventMapping(arm.isEmpty() ? 0 : intValue(arm, "arm_num of a mapping"),
-          event, form));
+      list.add(
+          new FormEventMapping(
+              arm.isEmpty() ? 0 : intValue(arm, "arm_num of a mapping"), event, form));
     }
     return List.copyOf(list);
   }
 
-  private static void parseRepeating(List<Map<String, String>> rows, boolean longitudinal,
-      Set<String> eventNames, List<String> forms, Set<String> repeatingEvents,
-      Set<String> classicRepeatingForms, Map<String, Set<String>> repeatingFormEvents) {
+  private static void parseRepeating(
+      List<Map<String, String>> rows,
+      boolean longitudinal,
+      Set<String> eventNames,
+      List<String> forms,
+      Set<String> repeatingEvents,
+      Set<String> classicRepeatingForms,
+      Map<String, Set<String>> repeatingFormEvents) {
     for (int i = 0; i < rows.size(); i++) {
       Map<String, String> row = rows.get(i);
       String form = Rows.get(row, "form_name").trim();
       String event = Rows.get(row, "event_name").trim();
       if (!form.isEmpty() && !forms.contains(form)) {
-        throw changedWhileRead("The repeating setup names form '" + form
-            + "', which has no fields in the data dictionary");
+        throw changedWhileRead(
+            "The repeating setup names form '"
+                + form
+                + "', which has no fields in the data dictionary");
       }
       if (!longitudinal) {
         // Classic projects export no event_name; an internal one (project XML shows
         // event_1_arm_1) carries no meaning there.
         if (form.isEmpty()) {
-          throw new IllegalArgumentException("Row " + (i + 1) + " of the repeating setup has no "
-              + "form_name, which means a repeating event, but the project has no events");
+          throw new IllegalArgumentException(
+              "Row "
+                  + (i + 1)
+                  + " of the repeating setup has no "
+                  + "form_name, which means a repeating event, but the project has no events");
         }
         classicRepeatingForms.add(form);
       } else {
         if (!eventNames.contains(event)) {
-          throw changedWhileRead("The repeating setup names event '" + event
-              + "', which is not among the events");
+          throw changedWhileRead(
+              "The repeating setup names event '" + event + "', which is not among the events");
         }
         if (form.isEmpty()) {
           repeatingEvents.add(event);
@@ -294,9 +365,13 @@ final class ProjectModelParser {
       Map<String, String> row = rows.get(i);
       String unique = Rows.require(row, "unique_group_name", "data access groups", i);
       String id = Rows.get(row, "data_access_group_id").trim();
-      list.add(new DataAccessGroup(Rows.get(row, "data_access_group_name"), unique,
-          id.isEmpty() ? OptionalLong.empty()
-              : OptionalLong.of(longValue(id, "data_access_group_id of " + unique))));
+      list.add(
+          new DataAccessGroup(
+              Rows.get(row, "data_access_group_name"),
+              unique,
+              id.isEmpty()
+                  ? OptionalLong.empty()
+                  : OptionalLong.of(longValue(id, "data_access_group_id of " + unique))));
     }
     return List.copyOf(list);
   }
@@ -306,22 +381,26 @@ final class ProjectModelParser {
    * events or repeats that were not given, the caller lost an export: the tables would misread
    * every row, so fail. The reverse (rows given, info silent or older) is fine.
    */
-  private static void checkInfoFlag(Map<String, String> projectInfo, String key, boolean present,
-      String what) {
+  private static void checkInfoFlag(
+      Map<String, String> projectInfo, String key, boolean present, String what) {
     String flag = Rows.get(projectInfo, key).trim();
     if (flag.equals("1") && !present) {
-      throw new IllegalArgumentException("Project info says " + key + "=1, but no " + what
-          + " were given: export them too (the model cannot lay out the tables without them)");
+      throw new IllegalArgumentException(
+          "Project info says "
+              + key
+              + "=1, but no "
+              + what
+              + " were given: export them too (the model cannot lay out the tables without them)");
     }
     if (flag.equals("0") && present) {
-      LOG.warn("Project info says {}=0, but {} were given; the tables follow the {}", key, what,
-          what);
+      LOG.warn(
+          "Project info says {}=0, but {} were given; the tables follow the {}", key, what, what);
     }
   }
 
   private static IllegalArgumentException changedWhileRead(String message) {
-    return new IllegalArgumentException(message + ". The project may have changed while its "
-        + "metadata was read: read it again");
+    return new IllegalArgumentException(
+        message + ". The project may have changed while its " + "metadata was read: read it again");
   }
 
   private static int intValue(String text, String what) {
@@ -347,8 +426,8 @@ final class ProjectModelParser {
   }
 
   /** The flat export's columns (pseudo-columns aside), in export order. */
-  private static List<ExportFieldName> buildExportFieldNames(List<Field> fields,
-      List<Instrument> instruments) {
+  private static List<ExportFieldName> buildExportFieldNames(
+      List<Field> fields, List<Instrument> instruments) {
     Map<String, Instrument> instrumentsByName = new HashMap<>();
     for (Instrument i : instruments) {
       instrumentsByName.put(i.name(), i);
@@ -359,8 +438,9 @@ final class ProjectModelParser {
       Field f = fields.get(i);
       if (f.type() == FieldType.CHECKBOX) {
         for (Choice c : f.choices()) {
-          names.add(new ExportFieldName(CheckboxNames.exportName(f.name(), c.code()), f.name(),
-              c.code()));
+          names.add(
+              new ExportFieldName(
+                  CheckboxNames.exportName(f.name(), c.code()), f.name(), c.code()));
         }
       } else if (!f.isDescriptive()) {
         names.add(new ExportFieldName(f.name(), f.name(), ""));
@@ -380,8 +460,8 @@ final class ProjectModelParser {
   }
 
   /** {@code <field>_label} for coded fields, unless that name is taken by a column already. */
-  private static Map<String, String> labelColumnNames(List<Field> fields,
-      List<ExportFieldName> exportFieldNames) {
+  private static Map<String, String> labelColumnNames(
+      List<Field> fields, List<ExportFieldName> exportFieldNames) {
     Set<String> taken = new HashSet<>();
     for (ExportFieldName e : exportFieldNames) {
       taken.add(e.exportName().toLowerCase(Locale.ROOT));
@@ -395,13 +475,14 @@ final class ProjectModelParser {
       }
       String name = f.name() + "_label";
       if (taken.contains(name.toLowerCase(Locale.ROOT))) {
-        LOG.info("Field {} gets no label column: the name {} is already a column of the project",
-            f.name(), name);
+        LOG.info(
+            "Field {} gets no label column: the name {} is already a column of the project",
+            f.name(),
+            name);
       } else {
         names.put(f.name(), name);
       }
     }
     return Map.copyOf(names);
   }
-
 }

@@ -11,9 +11,8 @@ public final class PseudoColumns {
   public static final String SURVEY_IDENTIFIER = "redcap_survey_identifier";
 
   /** Every pseudo-column name; REDCap 13.4.10+ answers 400 when one is sent in {@code fields[]}. */
-  public static final Set<String> ALL = Set.of(EVENT_NAME, REPEAT_INSTRUMENT, REPEAT_INSTANCE,
-      DATA_ACCESS_GROUP, SURVEY_IDENTIFIER);
+  public static final Set<String> ALL =
+      Set.of(EVENT_NAME, REPEAT_INSTRUMENT, REPEAT_INSTANCE, DATA_ACCESS_GROUP, SURVEY_IDENTIFIER);
 
-  private PseudoColumns() {
-  }
+  private PseudoColumns() {}
 }

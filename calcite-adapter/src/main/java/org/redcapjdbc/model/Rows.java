@@ -11,8 +11,7 @@ import java.util.Map;
  * matter: a missing column reads as blank, an extra one is ignored.
  */
 final class Rows {
-  private Rows() {
-  }
+  private Rows() {}
 
   /**
    * Copies rows into string-valued maps. JSON exports carry some values as numbers
@@ -60,8 +59,15 @@ final class Rows {
   static String require(Map<String, String> row, String column, String what, int index) {
     String value = get(row, column).trim();
     if (value.isEmpty()) {
-      throw new IllegalArgumentException("Row " + (index + 1) + " of the " + what + " has no "
-          + column + "; its columns are " + row.keySet());
+      throw new IllegalArgumentException(
+          "Row "
+              + (index + 1)
+              + " of the "
+              + what
+              + " has no "
+              + column
+              + "; its columns are "
+              + row.keySet());
     }
     return value;
   }
@@ -69,7 +75,9 @@ final class Rows {
   /** REDCap's yes flags: {@code y} in the dictionary, {@code 1} in project info. */
   static boolean isYes(String value) {
     String v = value.trim();
-    return v.equalsIgnoreCase("y") || v.equals("1") || v.equalsIgnoreCase("yes")
+    return v.equalsIgnoreCase("y")
+        || v.equals("1")
+        || v.equalsIgnoreCase("yes")
         || v.equalsIgnoreCase("true");
   }
 }

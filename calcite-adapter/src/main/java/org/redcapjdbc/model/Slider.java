@@ -7,7 +7,12 @@ import static java.util.Objects.requireNonNull;
  * dictionary gives none), its range (0 to 100 unless the dictionary says otherwise) and whether
  * the number is shown to the person entering data.
  */
-public record Slider(String leftLabel, String middleLabel, String rightLabel, int min, int max,
+public record Slider(
+    String leftLabel,
+    String middleLabel,
+    String rightLabel,
+    int min,
+    int max,
     boolean showsNumber) {
   public Slider {
     requireNonNull(leftLabel, "leftLabel");

@@ -13,6 +13,7 @@ import java.sql.JDBCType;
 public record SqlType(JDBCType typeName, int precision, int scale) {
   /** Precision not specified (the value Calcite uses for it). */
   public static final int NO_PRECISION = -1;
+
   /** Scale not specified (the value Calcite uses for it). */
   public static final int NO_SCALE = Integer.MIN_VALUE;
 
@@ -42,7 +43,8 @@ public record SqlType(JDBCType typeName, int precision, int scale) {
     return new SqlType(JDBCType.DECIMAL, precision, scale);
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     if (precision == NO_PRECISION) {
       return typeName.getName();
     }

@@ -37,8 +37,10 @@ public final class SqlTypeMapping {
    * this.
    */
   public static final int MAX_DECIMAL_PRECISION = 38;
+
   /** The scale of plain {@code number} fields. */
   public static final int NUMBER_SCALE = 16;
+
   /**
    * The largest DECIMAL scale the model uses ({@code number_Ndp} with N above it is given this
    * scale); the type system's {@code getMaxScale(DECIMAL)} must be at least this.
@@ -47,11 +49,11 @@ public final class SqlTypeMapping {
 
   /** The type of {@code <form>_complete} columns (0 Incomplete, 1 Unverified, 2 Complete). */
   public static final SqlType COMPLETE = SqlType.SMALLINT;
+
   /** The type of {@code redcap_repeat_instance}. */
   public static final SqlType REPEAT_INSTANCE = SqlType.INTEGER;
 
-  private SqlTypeMapping() {
-  }
+  private SqlTypeMapping() {}
 
   /**
    * The SQL type of a field's column; for a checkbox field, the type of each of its option
@@ -68,7 +70,9 @@ public final class SqlTypeMapping {
         return Optional.of(SqlType.DOUBLE);
       case SLIDER:
         return Optional.of(SqlType.INTEGER);
-      case YESNO: case TRUEFALSE: case CHECKBOX:
+      case YESNO:
+      case TRUEFALSE:
+      case CHECKBOX:
         return Optional.of(SqlType.BOOLEAN);
       default:
         return Optional.of(SqlType.VARCHAR);
@@ -87,13 +91,15 @@ public final class SqlTypeMapping {
         return SqlType.BIGINT;
       case NUMBER:
         int places = validation.decimalPlaces();
-        return SqlType.decimal(MAX_DECIMAL_PRECISION,
-            places < 0 ? NUMBER_SCALE : Math.min(places, MAX_DECIMAL_SCALE));
+        return SqlType.decimal(
+            MAX_DECIMAL_PRECISION, places < 0 ? NUMBER_SCALE : Math.min(places, MAX_DECIMAL_SCALE));
       case DATE:
         return SqlType.DATE;
-      case DATETIME: case DATETIME_SECONDS:
+      case DATETIME:
+      case DATETIME_SECONDS:
         return SqlType.TIMESTAMP;
-      case TIME: case TIME_SECONDS:
+      case TIME:
+      case TIME_SECONDS:
         return SqlType.TIME;
       default:
         return SqlType.VARCHAR;

@@ -35,10 +35,15 @@ public final class TableLayout {
       }
       Integer previous = index.put(column.name().toLowerCase(Locale.ROOT), i);
       if (previous != null) {
-        throw new IllegalArgumentException("Table " + name + " would have two columns named '"
-            + this.columns.get(previous).name() + "' and '" + column.name()
-            + "'; identifiers are case-insensitive in SQL, so the project's dictionary cannot be "
-            + "shown as this table: rename one of the fields");
+        throw new IllegalArgumentException(
+            "Table "
+                + name
+                + " would have two columns named '"
+                + this.columns.get(previous).name()
+                + "' and '"
+                + column.name()
+                + "'; identifiers are case-insensitive in SQL, so the project's dictionary cannot be "
+                + "shown as this table: rename one of the fields");
       }
     }
     this.primaryKey = List.copyOf(key);
@@ -108,7 +113,8 @@ public final class TableLayout {
     return i == null ? -1 : i;
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return name + columnNames();
   }
 }

@@ -51,12 +51,15 @@ final class TableLayouts {
       }
     }
     String title = model.projectTitle();
-    return new TableLayout(ProjectModel.RECORDS_TABLE,
-        "Every field of " + (title.isEmpty() ? "the project" : "'" + title + "'")
+    return new TableLayout(
+        ProjectModel.RECORDS_TABLE,
+        "Every field of "
+            + (title.isEmpty() ? "the project" : "'" + title + "'")
             + " in REDCap's flat export layout: one row per record"
             + (model.isLongitudinal() ? ", event" : "")
             + (model.hasRepeatingInstrumentsOrEvents() ? " and repeat instance" : ""),
-        null, columns);
+        null,
+        columns);
   }
 
   /**
@@ -83,44 +86,76 @@ final class TableLayouts {
       }
     }
     columns.add(complete(instrument));
-    return new TableLayout(instrument.name(), PlainText.of(instrument.label()), instrument,
-        columns);
+    return new TableLayout(
+        instrument.name(), PlainText.of(instrument.label()), instrument, columns);
   }
 
   private Column recordId() {
     Field field = model.recordIdField();
     String remarks = field.plainLabel().isEmpty() ? "Record ID" : field.plainLabel();
-    return new Column(field.name(), ColumnKind.RECORD_ID, false, true, field.name(), null, null,
-        remarks, true, ValueConverters.text(field.name()));
+    return new Column(
+        field.name(),
+        ColumnKind.RECORD_ID,
+        false,
+        true,
+        field.name(),
+        null,
+        null,
+        remarks,
+        true,
+        ValueConverters.text(field.name()));
   }
 
   private Column eventName() {
-    return pseudo(PseudoColumns.EVENT_NAME, false, true,
-        "Unique name of the event, e.g. enrollment_arm_1", SqlType.VARCHAR);
+    return pseudo(
+        PseudoColumns.EVENT_NAME,
+        false,
+        true,
+        "Unique name of the event, e.g. enrollment_arm_1",
+        SqlType.VARCHAR);
   }
 
   private Column repeatInstrument() {
-    return pseudo(PseudoColumns.REPEAT_INSTRUMENT, true, true,
+    return pseudo(
+        PseudoColumns.REPEAT_INSTRUMENT,
+        true,
+        true,
         "The repeating instrument this row is an instance of; NULL on base rows and on rows of "
-            + "repeating events", SqlType.VARCHAR);
+            + "repeating events",
+        SqlType.VARCHAR);
   }
 
   private Column repeatInstance(boolean nullable) {
-    return pseudo(PseudoColumns.REPEAT_INSTANCE, nullable, true,
-        "Repeat instance number (1, 2, ...)" + (nullable ? "; NULL on rows that do not repeat" : ""),
+    return pseudo(
+        PseudoColumns.REPEAT_INSTANCE,
+        nullable,
+        true,
+        "Repeat instance number (1, 2, ...)"
+            + (nullable ? "; NULL on rows that do not repeat" : ""),
         SqlTypeMapping.REPEAT_INSTANCE);
   }
 
   private Column dataAccessGroup() {
-    return pseudo(PseudoColumns.DATA_ACCESS_GROUP, true, false,
+    return pseudo(
+        PseudoColumns.DATA_ACCESS_GROUP,
+        true,
+        false,
         "Unique name of the record's data access group; NULL when it is in none",
         SqlType.VARCHAR);
   }
 
-  private Column pseudo(String name, boolean nullable, boolean key, String remarks,
-      SqlType type) {
+  private Column pseudo(String name, boolean nullable, boolean key, String remarks, SqlType type) {
     SqlType shown = options.typed() ? type : SqlType.VARCHAR;
-    return new Column(name, ColumnKind.PSEUDO, nullable, key, null, null, null, remarks, true,
+    return new Column(
+        name,
+        ColumnKind.PSEUDO,
+        nullable,
+        key,
+        null,
+        null,
+        null,
+        remarks,
+        true,
         ValueConverters.forType(name, shown, Validation.NONE, missingCodes));
   }
 
@@ -133,33 +168,68 @@ final class TableLayouts {
       for (Choice choice : field.choices()) {
         String name = CheckboxNames.exportName(field.name(), choice.code());
         SqlType type = options.typed() ? SqlType.BOOLEAN : SqlType.VARCHAR;
-        columns.add(new Column(name, ColumnKind.CHECKBOX_OPTION, true, false, field.name(),
-            choice.code(), field.form(),
-            field.plainLabel() + " (choice=" + PlainText.of(choice.label()) + ")", true,
-            ValueConverters.forType(name, type, Validation.NONE, missingCodes)));
+        columns.add(
+            new Column(
+                name,
+                ColumnKind.CHECKBOX_OPTION,
+                true,
+                false,
+                field.name(),
+                choice.code(),
+                field.form(),
+                field.plainLabel() + " (choice=" + PlainText.of(choice.label()) + ")",
+                true,
+                ValueConverters.forType(name, type, Validation.NONE, missingCodes)));
       }
       return;
     }
-    SqlType type = options.typed()
-        ? SqlTypeMapping.forField(field).orElseThrow()
-        : SqlType.VARCHAR;
-    columns.add(new Column(field.name(), ColumnKind.FIELD, true, false, field.name(), null,
-        field.form(), field.plainLabel(),
-        field.type() != FieldType.FILE && field.type() != FieldType.CALC,
-        ValueConverters.forType(field.name(), type, field.validation(), missingCodes)));
+    SqlType type = options.typed() ? SqlTypeMapping.forField(field).orElseThrow() : SqlType.VARCHAR;
+    columns.add(
+        new Column(
+            field.name(),
+            ColumnKind.FIELD,
+            true,
+            false,
+            field.name(),
+            null,
+            field.form(),
+            field.plainLabel(),
+            field.type() != FieldType.FILE && field.type() != FieldType.CALC,
+            ValueConverters.forType(field.name(), type, field.validation(), missingCodes)));
     if (options.labelColumns()) {
-      model.labelColumnName(field.name()).ifPresent(name ->
-          columns.add(new Column(name, ColumnKind.LABEL, true, false, field.name(), null,
-              field.form(), field.plainLabel() + " (label)", false,
-              ValueConverters.label(name, field, missingCodes))));
+      model
+          .labelColumnName(field.name())
+          .ifPresent(
+              name ->
+                  columns.add(
+                      new Column(
+                          name,
+                          ColumnKind.LABEL,
+                          true,
+                          false,
+                          field.name(),
+                          null,
+                          field.form(),
+                          field.plainLabel() + " (label)",
+                          false,
+                          ValueConverters.label(name, field, missingCodes))));
     }
   }
 
   private Column complete(Instrument instrument) {
     String name = instrument.completeFieldName();
-    return new Column(name, ColumnKind.COMPLETE, true, false, name, null, instrument.name(),
-        "Status of " + PlainText.of(instrument.label())
-            + ": 0 Incomplete, 1 Unverified, 2 Complete", true,
+    return new Column(
+        name,
+        ColumnKind.COMPLETE,
+        true,
+        false,
+        name,
+        null,
+        instrument.name(),
+        "Status of "
+            + PlainText.of(instrument.label())
+            + ": 0 Incomplete, 1 Unverified, 2 Complete",
+        true,
         options.typed() ? ValueConverters.formStatus(name) : ValueConverters.text(name));
   }
 }

@@ -8,11 +8,13 @@ final class TextConverter extends WireConverter {
     super(column, SqlType.VARCHAR, Map.of());
   }
 
-  @Override public Object fromWire(String wire, ValueProblemSink problems) {
+  @Override
+  public Object fromWire(String wire, ValueProblemSink problems) {
     return wire == null || wire.isEmpty() ? null : wire;
   }
 
-  @Override public String toWire(Object value) {
+  @Override
+  public String toWire(Object value) {
     if (value == null) {
       return "";
     }

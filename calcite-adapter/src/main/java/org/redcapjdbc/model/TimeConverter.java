@@ -17,7 +17,8 @@ final class TimeConverter extends WireConverter {
     this.withSeconds = withSeconds;
   }
 
-  @Override public Object fromWire(String wire, ValueProblemSink problems) {
+  @Override
+  public Object fromWire(String wire, ValueProblemSink problems) {
     if (wire == null || wire.isEmpty()) {
       return null;
     }
@@ -28,7 +29,8 @@ final class TimeConverter extends WireConverter {
     return millis;
   }
 
-  @Override public String toWire(Object value) {
+  @Override
+  public String toWire(Object value) {
     if (value == null) {
       return "";
     }

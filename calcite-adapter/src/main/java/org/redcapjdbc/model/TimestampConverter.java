@@ -20,7 +20,8 @@ final class TimestampConverter extends WireConverter {
     this.withSeconds = withSeconds;
   }
 
-  @Override public Object fromWire(String wire, ValueProblemSink problems) {
+  @Override
+  public Object fromWire(String wire, ValueProblemSink problems) {
     if (wire == null || wire.isEmpty()) {
       return null;
     }
@@ -35,14 +36,18 @@ final class TimestampConverter extends WireConverter {
     return reject(wire, problems, ValueProblem.Kind.UNPARSABLE, NOT_A_TIMESTAMP);
   }
 
-  @Override public String toWire(Object value) {
+  @Override
+  public String toWire(Object value) {
     if (value == null) {
       return "";
     }
     LocalDateTime dateTime;
     if (value instanceof Long millis) {
-      dateTime = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L),
-          (int) Math.floorMod(millis, 1000L) * 1_000_000, ZoneOffset.UTC);
+      dateTime =
+          LocalDateTime.ofEpochSecond(
+              Math.floorDiv(millis, 1000L),
+              (int) Math.floorMod(millis, 1000L) * 1_000_000,
+              ZoneOffset.UTC);
     } else if (value instanceof LocalDateTime t) {
       dateTime = t;
     } else if (value instanceof java.sql.Timestamp t) {
@@ -65,7 +70,8 @@ final class TimestampConverter extends WireConverter {
     if (dateTime.getYear() < 0 || dateTime.getYear() > 9999) {
       throw cannotWrite(value, "REDCap dates have four-digit years");
     }
-    return dateTime.toLocalDate() + " "
+    return dateTime.toLocalDate()
+        + " "
         + TimeConverter.formatClock(dateTime.toLocalTime().toSecondOfDay(), withSeconds);
   }
 }

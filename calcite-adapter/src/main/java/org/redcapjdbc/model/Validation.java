@@ -82,10 +82,14 @@ public final class Validation {
       return new Validation(n, Kind.DATE, -1, false);
     }
     switch (n) {
-      case "time": return new Validation(n, Kind.TIME, -1, false);
-      case "time_hh_mm_ss": return new Validation(n, Kind.TIME_SECONDS, -1, false);
-      case "time_mm_ss": return new Validation(n, Kind.TIME_MINUTES_SECONDS, -1, false);
-      default: return new Validation(n, Kind.OTHER, -1, false);
+      case "time":
+        return new Validation(n, Kind.TIME, -1, false);
+      case "time_hh_mm_ss":
+        return new Validation(n, Kind.TIME_SECONDS, -1, false);
+      case "time_mm_ss":
+        return new Validation(n, Kind.TIME_MINUTES_SECONDS, -1, false);
+      default:
+        return new Validation(n, Kind.OTHER, -1, false);
     }
   }
 
@@ -98,7 +102,9 @@ public final class Validation {
     }
     if (core.startsWith("number_") && core.endsWith("dp")) {
       String digits = core.substring("number_".length(), core.length() - 2);
-      if (!digits.isEmpty() && digits.length() <= 2 && digits.chars().allMatch(Character::isDigit)) {
+      if (!digits.isEmpty()
+          && digits.length() <= 2
+          && digits.chars().allMatch(Character::isDigit)) {
         return new Validation(n, Kind.NUMBER, Integer.parseInt(digits), comma);
       }
     }
@@ -124,15 +130,18 @@ public final class Validation {
     return commaDecimal;
   }
 
-  @Override public boolean equals(Object o) {
+  @Override
+  public boolean equals(Object o) {
     return o instanceof Validation v && v.name.equals(name);
   }
 
-  @Override public int hashCode() {
+  @Override
+  public int hashCode() {
     return name.hashCode();
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return name.isEmpty() ? "(none)" : name;
   }
 }

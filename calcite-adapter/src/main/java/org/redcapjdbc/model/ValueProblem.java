@@ -55,13 +55,15 @@ public final class ValueProblem {
 
   /** One sentence for a warning or exception, e.g. {@code Column 'dob': 'x' is not a date (YYYY-MM-DD)}. */
   public String message() {
-    String shown = value.length() <= MAX_SHOWN_VALUE
-        ? value
-        : value.substring(0, MAX_SHOWN_VALUE) + "… (" + value.length() + " characters)";
+    String shown =
+        value.length() <= MAX_SHOWN_VALUE
+            ? value
+            : value.substring(0, MAX_SHOWN_VALUE) + "… (" + value.length() + " characters)";
     return "Column '" + column + "': '" + shown + "' " + reason;
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return kind + ": " + message();
   }
 }

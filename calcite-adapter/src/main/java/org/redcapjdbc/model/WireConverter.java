@@ -20,18 +20,26 @@ abstract class WireConverter implements ValueConverter {
     this.missingDataCodes = requireNonNull(missingDataCodes, "missingDataCodes");
   }
 
-  @Override public final SqlType sqlType() {
+  @Override
+  public final SqlType sqlType() {
     return sqlType;
   }
 
   /** Reports {@code value} to {@code problems} and returns null, the value it reads as. */
-  final Object reject(String value, ValueProblemSink problems, ValueProblem.Kind kind,
-      String reason) {
+  final Object reject(
+      String value, ValueProblemSink problems, ValueProblem.Kind kind, String reason) {
     String missingLabel = missingDataCodes.get(value);
     if (missingLabel != null) {
-      problems.report(new ValueProblem(column, value, ValueProblem.Kind.MISSING_DATA_CODE,
-          "is the project's missing-data code for '" + missingLabel + "', not a " + sqlType
-          + " value"));
+      problems.report(
+          new ValueProblem(
+              column,
+              value,
+              ValueProblem.Kind.MISSING_DATA_CODE,
+              "is the project's missing-data code for '"
+                  + missingLabel
+                  + "', not a "
+                  + sqlType
+                  + " value"));
     } else {
       problems.report(new ValueProblem(column, value, kind, reason));
     }
@@ -54,7 +62,16 @@ abstract class WireConverter implements ValueConverter {
 
   final IllegalArgumentException cannotWrite(Object value, String why) {
     String shown = value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
-    return new IllegalArgumentException("Column '" + column + "' (" + sqlType + ") cannot store "
-        + shown + " (" + value.getClass().getSimpleName() + "): " + why);
+    return new IllegalArgumentException(
+        "Column '"
+            + column
+            + "' ("
+            + sqlType
+            + ") cannot store "
+            + shown
+            + " ("
+            + value.getClass().getSimpleName()
+            + "): "
+            + why);
   }
 }

@@ -7,13 +7,13 @@ package org.redcapjdbc.model;
 final class WireTime {
   /** Returned by {@link #epochDay} for text that is not a calendar date. */
   static final int NOT_A_DATE = Integer.MIN_VALUE;
+
   /** Returned by {@link #millisOfDay} for text that is not a time of day. */
   static final int NOT_A_TIME = -1;
 
   static final long MILLIS_PER_DAY = 86_400_000L;
 
-  private WireTime() {
-  }
+  private WireTime() {}
 
   /** The day number since 1970-01-01 of {@code YYYY-MM-DD} at {@code s[from, from+10)}. */
   static int epochDay(String s, int from) {
@@ -67,7 +67,10 @@ final class WireTime {
       case 2:
         boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         return leap ? 29 : 28;
-      case 4: case 6: case 9: case 11:
+      case 4:
+      case 6:
+      case 9:
+      case 11:
         return 30;
       default:
         return 31;

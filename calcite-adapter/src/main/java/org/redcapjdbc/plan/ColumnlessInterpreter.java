@@ -27,21 +27,30 @@ import org.apache.calcite.runtime.FlatLists;
  */
 public final class ColumnlessInterpreter extends EnumerableInterpreter {
   private ColumnlessInterpreter(RelNode input) {
-    super(input.getCluster(), input.getTraitSet().replace(EnumerableConvention.INSTANCE), input,
+    super(
+        input.getCluster(),
+        input.getTraitSet().replace(EnumerableConvention.INSTANCE),
+        input,
         0.5d);
   }
 
-  @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new ColumnlessInterpreter(sole(inputs));
   }
 
-  @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     BlockBuilder builder = new BlockBuilder();
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY);
-    Expression interpreter = builder.append("interpreter",
-        Expressions.new_(Interpreter.class, implementor.getRootExpression(),
-            implementor.stash(getInput(), RelNode.class)));
+    PhysType physType =
+        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+    Expression interpreter =
+        builder.append(
+            "interpreter",
+            Expressions.new_(
+                Interpreter.class,
+                implementor.getRootExpression(),
+                implementor.stash(getInput(), RelNode.class)));
     builder.add(Expressions.call(ColumnlessInterpreter.class, "emptyRows", interpreter));
     return implementor.result(physType, builder.toBlock());
   }
@@ -57,16 +66,21 @@ public final class ColumnlessInterpreter extends EnumerableInterpreter {
    * without columns. It replaces that rule (the driver's prepare step removes it).
    */
   static final class Rule extends ConverterRule {
-    static final Config CONFIG = Config.INSTANCE
-        .withConversion(RelNode.class, BindableConvention.INSTANCE,
-            EnumerableConvention.INSTANCE, "RedcapInterpreterRule")
-        .withRuleFactory(Rule::new);
+    static final Config CONFIG =
+        Config.INSTANCE
+            .withConversion(
+                RelNode.class,
+                BindableConvention.INSTANCE,
+                EnumerableConvention.INSTANCE,
+                "RedcapInterpreterRule")
+            .withRuleFactory(Rule::new);
 
     private Rule(Config config) {
       super(config);
     }
 
-    @Override public RelNode convert(RelNode rel) {
+    @Override
+    public RelNode convert(RelNode rel) {
       return rel.getRowType().getFieldCount() == 0
           ? new ColumnlessInterpreter(rel)
           : EnumerableInterpreter.create(rel, 0.5d);

@@ -38,7 +38,8 @@ public final class CountStarRule extends RelRule<CountStarRule.Config> {
     super(config);
   }
 
-  @Override public void onMatch(RelOptRuleCall call) {
+  @Override
+  public void onMatch(RelOptRuleCall call) {
     Aggregate aggregate = call.rel(0);
     TableScan scan = call.rel(1);
     RelOptTable table = scan.getTable();
@@ -46,15 +47,14 @@ public final class CountStarRule extends RelRule<CountStarRule.Config> {
     if (countable == null) {
       return;
     }
-    List<RexNode> filters = scan instanceof Bindables.BindableTableScan bindable
-        ? bindable.filters : List.of();
+    List<RexNode> filters =
+        scan instanceof Bindables.BindableTableScan bindable ? bindable.filters : List.of();
     List<Integer> columns = List.of(countable.countColumn());
-    if (scan instanceof Bindables.BindableTableScan bindable
-        && bindable.projects.equals(columns)) {
+    if (scan instanceof Bindables.BindableTableScan bindable && bindable.projects.equals(columns)) {
       return; // already narrowed
     }
-    TableScan narrow = Bindables.BindableTableScan.create(scan.getCluster(), table, filters,
-        columns);
+    TableScan narrow =
+        Bindables.BindableTableScan.create(scan.getCluster(), table, filters, columns);
     call.transformTo(aggregate.copy(aggregate.getTraitSet(), List.of(narrow)));
   }
 
@@ -64,8 +64,10 @@ public final class CountStarRule extends RelRule<CountStarRule.Config> {
       return false;
     }
     for (AggregateCall c : aggregate.getAggCallList()) {
-      if (c.getAggregation().getKind() != SqlKind.COUNT || !c.getArgList().isEmpty()
-          || c.isDistinct() || c.hasFilter()) {
+      if (c.getAggregation().getKind() != SqlKind.COUNT
+          || !c.getArgList().isEmpty()
+          || c.isDistinct()
+          || c.hasFilter()) {
         return false;
       }
     }
@@ -74,8 +76,8 @@ public final class CountStarRule extends RelRule<CountStarRule.Config> {
 
   /** The rule's configuration, written by hand (no annotation processor in this build). */
   public static final class Config implements RelRule.Config {
-    public static final Config DEFAULT = new Config(RelFactories.LOGICAL_BUILDER,
-        "RedcapCountStarRule");
+    public static final Config DEFAULT =
+        new Config(RelFactories.LOGICAL_BUILDER, "RedcapCountStarRule");
 
     private final RelBuilderFactory relBuilderFactory;
     private final @Nullable String description;
@@ -85,38 +87,51 @@ public final class CountStarRule extends RelRule<CountStarRule.Config> {
       this.description = description;
     }
 
-    @Override public CountStarRule toRule() {
+    @Override
+    public CountStarRule toRule() {
       return new CountStarRule(this);
     }
 
-    @Override public RelBuilderFactory relBuilderFactory() {
+    @Override
+    public RelBuilderFactory relBuilderFactory() {
       return relBuilderFactory;
     }
 
-    @Override public Config withRelBuilderFactory(RelBuilderFactory factory) {
+    @Override
+    public Config withRelBuilderFactory(RelBuilderFactory factory) {
       return new Config(factory, description);
     }
 
-    @Override public @Nullable String description() {
+    @Override
+    public @Nullable String description() {
       return description;
     }
 
-    @Override public Config withDescription(@Nullable String description) {
+    @Override
+    public Config withDescription(@Nullable String description) {
       return new Config(relBuilderFactory, description);
     }
 
-    @Override public OperandTransform operandSupplier() {
+    @Override
+    public OperandTransform operandSupplier() {
       // Logical nodes only: the new aggregate is converted like any other, and its Bindable
       // input gets the interpreter bridge to the Enumerable convention.
-      return b0 -> b0.operand(LogicalAggregate.class).predicate(CountStarRule::countsRowsOnly)
-          .oneInput(b1 -> b1.operand(TableScan.class)
-              .predicate(scan -> (scan instanceof LogicalTableScan
-                  || scan instanceof Bindables.BindableTableScan)
-                  && scan.getTable().unwrap(CountableTable.class) != null)
-              .noInputs());
+      return b0 ->
+          b0.operand(LogicalAggregate.class)
+              .predicate(CountStarRule::countsRowsOnly)
+              .oneInput(
+                  b1 ->
+                      b1.operand(TableScan.class)
+                          .predicate(
+                              scan ->
+                                  (scan instanceof LogicalTableScan
+                                          || scan instanceof Bindables.BindableTableScan)
+                                      && scan.getTable().unwrap(CountableTable.class) != null)
+                          .noInputs());
     }
 
-    @Override public Config withOperandSupplier(OperandTransform transform) {
+    @Override
+    public Config withOperandSupplier(OperandTransform transform) {
       throw new UnsupportedOperationException("The operands of " + description + " are fixed");
     }
   }

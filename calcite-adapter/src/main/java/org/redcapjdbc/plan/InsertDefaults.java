@@ -28,13 +28,15 @@ public final class InsertDefaults extends NullInitializerExpressionFactory {
     this.defaults = Map.copyOf(defaults);
   }
 
-  @Override public ColumnStrategy generationStrategy(RelOptTable table, int iColumn) {
-    return defaults.containsKey(iColumn) ? ColumnStrategy.DEFAULT
+  @Override
+  public ColumnStrategy generationStrategy(RelOptTable table, int iColumn) {
+    return defaults.containsKey(iColumn)
+        ? ColumnStrategy.DEFAULT
         : super.generationStrategy(table, iColumn);
   }
 
-  @Override public RexNode newColumnDefaultValue(RelOptTable table, int iColumn,
-      InitializerContext context) {
+  @Override
+  public RexNode newColumnDefaultValue(RelOptTable table, int iColumn, InitializerContext context) {
     Object value = defaults.get(iColumn);
     if (value == null) {
       return super.newColumnDefaultValue(table, iColumn, context);

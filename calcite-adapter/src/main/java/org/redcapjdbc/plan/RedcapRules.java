@@ -17,8 +17,7 @@ import org.apache.calcite.rel.logical.LogicalTableScan;
  * {@link #TABLE_MODIFY} to every planner.
  */
 public final class RedcapRules {
-  private RedcapRules() {
-  }
+  private RedcapRules() {}
 
   /** {@code COUNT(*)} over {@code records} reads only the record-ID field. */
   public static final RelOptRule COUNT_STAR = CountStarRule.Config.DEFAULT.toRule();

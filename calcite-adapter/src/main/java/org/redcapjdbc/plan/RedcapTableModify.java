@@ -45,43 +45,72 @@ import org.apache.calcite.util.BuiltInMethod;
  * that the scan beneath asks REDCap for those columns only.
  */
 public final class RedcapTableModify extends TableModify implements EnumerableRel {
-  private static final Method WRITE = Types.lookupMethod(TableWriter.class, "write",
-      DataContext.class, Enumerable.class);
+  private static final Method WRITE =
+      Types.lookupMethod(TableWriter.class, "write", DataContext.class, Enumerable.class);
 
-  RedcapTableModify(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
-      Prepare.CatalogReader catalogReader, RelNode input, Operation operation,
-      List<String> updateColumns, List<RexNode> sourceExpressions, boolean flattened) {
-    super(cluster, traits, table, catalogReader, input, operation, updateColumns,
-        sourceExpressions, flattened);
+  RedcapTableModify(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelOptTable table,
+      Prepare.CatalogReader catalogReader,
+      RelNode input,
+      Operation operation,
+      List<String> updateColumns,
+      List<RexNode> sourceExpressions,
+      boolean flattened) {
+    super(
+        cluster,
+        traits,
+        table,
+        catalogReader,
+        input,
+        operation,
+        updateColumns,
+        sourceExpressions,
+        flattened);
     requireNonNull(table.unwrap(WritableTable.class), "not a REDCap table: " + table);
   }
 
-  @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new RedcapTableModify(getCluster(), traitSet, getTable(), getCatalogReader(),
-        sole(inputs), getOperation(), getUpdateColumnList(), getSourceExpressionList(),
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new RedcapTableModify(
+        getCluster(),
+        traitSet,
+        getTable(),
+        getCatalogReader(),
+        sole(inputs),
+        getOperation(),
+        getUpdateColumnList(),
+        getSourceExpressionList(),
         isFlattened());
   }
 
   /** The input is narrowed (see the class comment): whatever the rule made it. */
-  @Override public RelDataType getExpectedInputRowType(int ordinalInParent) {
+  @Override
+  public RelDataType getExpectedInputRowType(int ordinalInParent) {
     return getInput().getRowType();
   }
 
-  @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     BlockBuilder builder = new BlockBuilder();
     Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), Prefer.ARRAY);
     Expression rows = builder.append("rows", input.block);
     // One column comes as scalars; the writer takes Object[] rows whatever the width.
-    Expression arrays = builder.append("arrays",
-        input.physType.convertTo(rows, JavaRowFormat.ARRAY));
-    TableWriter writer = requireNonNull(getTable().unwrap(WritableTable.class), "table")
-        .writer(getOperation(), getUpdateColumnList());
+    Expression arrays =
+        builder.append("arrays", input.physType.convertTo(rows, JavaRowFormat.ARRAY));
+    TableWriter writer =
+        requireNonNull(getTable().unwrap(WritableTable.class), "table")
+            .writer(getOperation(), getUpdateColumnList());
     Expression target = implementor.stash(writer, TableWriter.class);
-    builder.add(Expressions.return_(null,
-        Expressions.call(BuiltInMethod.SINGLETON_ENUMERABLE.method,
-            Expressions.call(target, WRITE, implementor.getRootExpression(), arrays))));
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.SCALAR);
+    builder.add(
+        Expressions.return_(
+            null,
+            Expressions.call(
+                BuiltInMethod.SINGLETON_ENUMERABLE.method,
+                Expressions.call(target, WRITE, implementor.getRootExpression(), arrays))));
+    PhysType physType =
+        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.SCALAR);
     return implementor.result(physType, builder.toBlock());
   }
 
@@ -90,16 +119,21 @@ public final class RedcapTableModify extends TableModify implements EnumerableRe
    * {@link RedcapTableModify}. MERGE is left alone (Calcite then reports that it cannot plan it).
    */
   static final class Rule extends ConverterRule {
-    static final Config CONFIG = Config.INSTANCE
-        .withConversion(LogicalTableModify.class, Convention.NONE,
-            EnumerableConvention.INSTANCE, "RedcapTableModifyRule")
-        .withRuleFactory(Rule::new);
+    static final Config CONFIG =
+        Config.INSTANCE
+            .withConversion(
+                LogicalTableModify.class,
+                Convention.NONE,
+                EnumerableConvention.INSTANCE,
+                "RedcapTableModifyRule")
+            .withRuleFactory(Rule::new);
 
     private Rule(Config config) {
       super(config);
     }
 
-    @Override public RelNode convert(RelNode rel) {
+    @Override
+    public RelNode convert(RelNode rel) {
       LogicalTableModify modify = (LogicalTableModify) rel;
       WritableTable table = modify.getTable().unwrap(WritableTable.class);
       if (table == null) {
@@ -110,35 +144,45 @@ public final class RedcapTableModify extends TableModify implements EnumerableRe
       switch (modify.getOperation()) {
         case INSERT:
           break;
-        case UPDATE: case DELETE: {
-          RelBuilder b = RelFactories.LOGICAL_BUILDER.create(modify.getCluster(), null);
-          b.push(input);
-          List<RexNode> columns = new ArrayList<>();
-          for (int c : table.matchedRowColumns()) {
-            columns.add(b.field(c));
-          }
-          int width = modify.getTable().getRowType().getFieldCount();
-          if (modify.isUpdate()) {
-            int count = modify.getUpdateColumnList().size();
-            sources = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-              sources.add(new RexInputRef(columns.size(),
-                  input.getRowType().getFieldList().get(width + i).getType()));
-              columns.add(b.field(width + i));
+        case UPDATE:
+        case DELETE:
+          {
+            RelBuilder b = RelFactories.LOGICAL_BUILDER.create(modify.getCluster(), null);
+            b.push(input);
+            List<RexNode> columns = new ArrayList<>();
+            for (int c : table.matchedRowColumns()) {
+              columns.add(b.field(c));
             }
+            int width = modify.getTable().getRowType().getFieldCount();
+            if (modify.isUpdate()) {
+              int count = modify.getUpdateColumnList().size();
+              sources = new ArrayList<>();
+              for (int i = 0; i < count; i++) {
+                sources.add(
+                    new RexInputRef(
+                        columns.size(),
+                        input.getRowType().getFieldList().get(width + i).getType()));
+                columns.add(b.field(width + i));
+              }
+            }
+            input = b.project(columns).build();
+            break;
           }
-          input = b.project(columns).build();
-          break;
-        }
         default:
           return null;
       }
-      RelNode enumerableInput = convert(input,
-          input.getTraitSet().replace(EnumerableConvention.INSTANCE));
-      return new RedcapTableModify(modify.getCluster(),
-          modify.getTraitSet().replace(EnumerableConvention.INSTANCE), modify.getTable(),
-          modify.getCatalogReader(), enumerableInput, modify.getOperation(),
-          modify.getUpdateColumnList(), sources, modify.isFlattened());
+      RelNode enumerableInput =
+          convert(input, input.getTraitSet().replace(EnumerableConvention.INSTANCE));
+      return new RedcapTableModify(
+          modify.getCluster(),
+          modify.getTraitSet().replace(EnumerableConvention.INSTANCE),
+          modify.getTable(),
+          modify.getCatalogReader(),
+          enumerableInput,
+          modify.getOperation(),
+          modify.getUpdateColumnList(),
+          sources,
+          modify.isFlattened());
     }
   }
 }

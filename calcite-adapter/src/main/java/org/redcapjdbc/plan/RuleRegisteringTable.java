@@ -12,7 +12,8 @@ import org.apache.calcite.schema.TranslatableTable;
  * Calcite's {@code LogicalTableScan}, planned exactly as for a table without this interface.
  */
 public interface RuleRegisteringTable extends TranslatableTable {
-  @Override default RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+  @Override
+  default RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     return RedcapRules.scan(context, relOptTable);
   }
 }

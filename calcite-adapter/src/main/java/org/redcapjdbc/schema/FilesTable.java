@@ -49,10 +49,10 @@ import org.redcapjdbc.plan.WritableTable;
  * downloads only that record's. {@code record} and {@code field} equalities narrow the listing
  * itself ({@code records[]}, {@code fields[]}); {@code event} equalities become {@code events[]}.
  */
-final class FilesTable extends AbstractTable implements ProjectableFilterableTable,
-    RuleRegisteringTable, RedcapTableInfo, WritableTable {
-  static final List<String> COLUMNS = List.of("record", "field", "event", "instance",
-      "file_name", "content_type", "content");
+final class FilesTable extends AbstractTable
+    implements ProjectableFilterableTable, RuleRegisteringTable, RedcapTableInfo, WritableTable {
+  static final List<String> COLUMNS =
+      List.of("record", "field", "event", "instance", "file_name", "content_type", "content");
   private static final int RECORD = 0;
   private static final int FIELD = 1;
   private static final int EVENT = 2;
@@ -75,7 +75,8 @@ final class FilesTable extends AbstractTable implements ProjectableFilterableTab
     this.fileFields = List.copyOf(names);
   }
 
-  @Override public RelDataType getRowType(RelDataTypeFactory f) {
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory f) {
     return f.builder()
         .add("record", f.createSqlType(SqlTypeName.VARCHAR))
         .add("field", f.createSqlType(SqlTypeName.VARCHAR))
@@ -91,63 +92,80 @@ final class FilesTable extends AbstractTable implements ProjectableFilterableTab
     return f.createTypeWithNullability(f.createSqlType(type), true);
   }
 
-  @Override public Statistic getStatistic() {
+  @Override
+  public Statistic getStatistic() {
     double files = Math.max(1, fileFields.size() * (double) session.snapshot().rowCount());
     // No keys: Calcite misreads them once a scan projects columns (see RecordExportTable).
     return Statistics.of(files, List.of());
   }
 
-  @Override public Schema.TableType getJdbcTableType() {
+  @Override
+  public Schema.TableType getJdbcTableType() {
     return Schema.TableType.TABLE;
   }
 
-  @Override public String remarks() {
+  @Override
+  public String remarks() {
     return "Files stored in file-upload and signature fields: one row per file; content is"
         + " downloaded only for rows that are read with it";
   }
 
-  @Override public String columnRemarks(String column) {
+  @Override
+  public String columnRemarks(String column) {
     switch (column.toLowerCase(java.util.Locale.ROOT)) {
-      case "record": return "The record ID";
-      case "field": return "The file-upload field";
-      case "event": return "The unique event name; NULL in classic projects";
-      case "instance": return "The repeat instance; NULL on rows that do not repeat";
-      case "file_name": return "The stored file's name";
-      case "content_type": return "The file's MIME type (downloads the file)";
-      case "content": return "The file's bytes (downloads the file)";
-      default: return null;
+      case "record":
+        return "The record ID";
+      case "field":
+        return "The file-upload field";
+      case "event":
+        return "The unique event name; NULL in classic projects";
+      case "instance":
+        return "The repeat instance; NULL on rows that do not repeat";
+      case "file_name":
+        return "The stored file's name";
+      case "content_type":
+        return "The file's MIME type (downloads the file)";
+      case "content":
+        return "The file's bytes (downloads the file)";
+      default:
+        return null;
     }
   }
 
-  @Override public List<String> primaryKey() {
+  @Override
+  public List<String> primaryKey() {
     return List.of("record", "field", "event", "instance");
   }
 
   /** A file is addressed by record, field, event and instance. */
-  @Override public List<Integer> matchedRowColumns() {
+  @Override
+  public List<Integer> matchedRowColumns() {
     return List.of(RECORD, FIELD, EVENT, INSTANCE);
   }
 
   /** INSERT uploads, DELETE deletes ({@link FileWrite}); UPDATE is refused. */
-  @Override public TableWriter writer(TableModify.Operation operation,
-      List<String> updateColumns) {
+  @Override
+  public TableWriter writer(TableModify.Operation operation, List<String> updateColumns) {
     String table = RedcapSchemas.META_SCHEMA + ".files";
     switch (operation) {
       case INSERT:
-        return new FileWrite(session, "INSERT into " + table, operation,
-            new LinkedHashSet<>(fileFields));
+        return new FileWrite(
+            session, "INSERT into " + table, operation, new LinkedHashSet<>(fileFields));
       case DELETE:
-        return new FileWrite(session, "DELETE from " + table, operation,
-            new LinkedHashSet<>(fileFields));
+        return new FileWrite(
+            session, "DELETE from " + table, operation, new LinkedHashSet<>(fileFields));
       default:
-        return new RefusedWrite(operation + " of " + table, "a stored file is replaced by"
-            + " INSERTing the new one at the same record, field, event and instance (REDCap"
-            + " keeps one file per place), and removed by DELETE.", "0A000");
+        return new RefusedWrite(
+            operation + " of " + table,
+            "a stored file is replaced by"
+                + " INSERTing the new one at the same record, field, event and instance (REDCap"
+                + " keeps one file per place), and removed by DELETE.",
+            "0A000");
     }
   }
 
-  @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters,
-      int[] projects) {
+  @Override
+  public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
     int[] columns = projects != null ? projects : new int[] {0, 1, 2, 3, 4, 5, 6};
     Set<String> records = null;
     Set<String> fields = new LinkedHashSet<>(fileFields);
@@ -159,8 +177,7 @@ final class FilesTable extends AbstractTable implements ProjectableFilterableTab
           if (v.isPresent()) {
             records = records == null ? new LinkedHashSet<>(v.get()) : retain(records, v.get());
           }
-          FilterTranslator.equalityValues(conjunct, FIELD, root::get)
-              .ifPresent(fields::retainAll);
+          FilterTranslator.equalityValues(conjunct, FIELD, root::get).ifPresent(fields::retainAll);
           Optional<Set<String>> e = FilterTranslator.equalityValues(conjunct, EVENT, root::get);
           if (e.isPresent()) {
             events = events == null ? new LinkedHashSet<>(e.get()) : retain(events, e.get());
@@ -171,14 +188,15 @@ final class FilesTable extends AbstractTable implements ProjectableFilterableTab
         events.removeIf(name -> session.model().event(name).isEmpty());
       }
     }
-    if (fields.isEmpty() || (records != null && records.isEmpty())
+    if (fields.isEmpty()
+        || (records != null && records.isEmpty())
         || (events != null && events.isEmpty())) {
       return Linq4j.emptyEnumerable();
     }
     ProjectModel model = session.model();
     String recordId = model.recordIdField().name();
-    RecordExportRequest.Builder request = RecordExportRequest.builder()
-        .fields(new ArrayList<>(fields)).recordIdField(recordId);
+    RecordExportRequest.Builder request =
+        RecordExportRequest.builder().fields(new ArrayList<>(fields)).recordIdField(recordId);
     if (records != null) {
       request.records(new ArrayList<>(records));
     }
@@ -205,7 +223,11 @@ final class FilesTable extends AbstractTable implements ProjectableFilterableTab
     private final boolean download;
     private final DataContext root;
 
-    FileRows(RecordExportRequest request, List<String> fields, int[] columns, boolean download,
+    FileRows(
+        RecordExportRequest request,
+        List<String> fields,
+        int[] columns,
+        boolean download,
         DataContext root) {
       this.request = request;
       this.fields = fields;
@@ -214,7 +236,8 @@ final class FilesTable extends AbstractTable implements ProjectableFilterableTab
       this.root = root;
     }
 
-    @Override public Enumerator<Object[]> enumerator() {
+    @Override
+    public Enumerator<Object[]> enumerator() {
       ProjectModel model = session.model();
       List<String> bind = new ArrayList<>();
       bind.add(model.recordIdField().name());
@@ -229,23 +252,30 @@ final class FilesTable extends AbstractTable implements ProjectableFilterableTab
         private int nextField = fields.size();
         private Object[] current;
 
-        @Override public Object[] current() {
+        @Override
+        public Object[] current() {
           return current;
         }
 
-        @Override public boolean moveNext() {
+        @Override
+        public boolean moveNext() {
           while (true) {
             if (cancel != null && cancel.get()) {
               cursor.close();
-              throw new RedcapException(Kind.CANCELLED, 0, "content=file", null,
-                  "The query was cancelled (Statement.cancel()).", null);
+              throw new RedcapException(
+                  Kind.CANCELLED,
+                  0,
+                  "content=file",
+                  null,
+                  "The query was cancelled (Statement.cancel()).",
+                  null);
             }
             while (nextField < fields.size()) {
               int f = nextField++;
               String fileName = cursor.value(3 + f);
               if (fileName != null) {
-                current = row(cursor.value(0), fields.get(f), cursor.value(1), cursor.value(2),
-                    fileName);
+                current =
+                    row(cursor.value(0), fields.get(f), cursor.value(1), cursor.value(2), fileName);
                 return true;
               }
             }
@@ -257,32 +287,51 @@ final class FilesTable extends AbstractTable implements ProjectableFilterableTab
           }
         }
 
-        @Override public void reset() {
+        @Override
+        public void reset() {
           throw new UnsupportedOperationException("meta.files is read once per scan");
         }
 
-        @Override public void close() {
+        @Override
+        public void close() {
           cursor.close();
         }
       };
     }
 
-    private Object[] row(String record, String field, String event, String instance,
-        String fileName) {
+    private Object[] row(
+        String record, String field, String event, String instance, String fileName) {
       Integer repeat = instance == null ? null : Integer.valueOf(instance);
-      FileContent file = download ? session.client().files().exportFile(
-          FileAddress.of(record, field, event, repeat)) : null;
+      FileContent file =
+          download
+              ? session.client().files().exportFile(FileAddress.of(record, field, event, repeat))
+              : null;
       Object[] row = new Object[columns.length];
       for (int i = 0; i < columns.length; i++) {
         switch (columns[i]) {
-          case RECORD: row[i] = record; break;
-          case FIELD: row[i] = field; break;
-          case EVENT: row[i] = event; break;
-          case INSTANCE: row[i] = repeat; break;
-          case FILE_NAME: row[i] = fileName; break;
-          case CONTENT_TYPE: row[i] = file.mimeType(); break;
-          case CONTENT: row[i] = new ByteString(file.content()); break;
-          default: throw new IllegalStateException("column " + columns[i]);
+          case RECORD:
+            row[i] = record;
+            break;
+          case FIELD:
+            row[i] = field;
+            break;
+          case EVENT:
+            row[i] = event;
+            break;
+          case INSTANCE:
+            row[i] = repeat;
+            break;
+          case FILE_NAME:
+            row[i] = fileName;
+            break;
+          case CONTENT_TYPE:
+            row[i] = file.mimeType();
+            break;
+          case CONTENT:
+            row[i] = new ByteString(file.content());
+            break;
+          default:
+            throw new IllegalStateException("column " + columns[i]);
         }
       }
       return row;

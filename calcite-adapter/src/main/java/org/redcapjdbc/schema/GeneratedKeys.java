@@ -11,8 +11,7 @@ import org.apache.calcite.DataContext;
  * {@code Statement.getGeneratedKeys()}. Kept in the statement's {@link StatementState}.
  */
 public final class GeneratedKeys {
-  private GeneratedKeys() {
-  }
+  private GeneratedKeys() {}
 
   /** The assigned IDs of one statement, in the order of its rows, under the record-ID column. */
   public record Keys(String column, List<String> values) {

@@ -25,17 +25,26 @@ final class InstrumentTable extends RecordExportTable {
 
   InstrumentTable(ProjectSession session, TableLayout layout) {
     super(session, layout);
-    this.instrument = layout.instrument().orElseThrow(
-        () -> new IllegalArgumentException(layout.name() + " is not an instrument's layout"));
+    this.instrument =
+        layout
+            .instrument()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(layout.name() + " is not an instrument's layout"));
   }
 
-  @Override double rowCountEstimate() {
+  @Override
+  double rowCountEstimate() {
     int events = Math.max(1, instrument.events().size());
     return Math.max(1, session.snapshot().recordCount() * (double) events);
   }
 
-  @Override boolean shape(ScanSpec.Builder spec, RecordExportRequest.Builder request,
-      List<Column> output, ExportFilter filter) {
+  @Override
+  boolean shape(
+      ScanSpec.Builder spec,
+      RecordExportRequest.Builder request,
+      List<Column> output,
+      ExportFilter filter) {
     ProjectModel model = session.model();
     if (session.config().pushdown()) {
       request.forms(List.of(instrument.name()));
@@ -59,7 +68,8 @@ final class InstrumentTable extends RecordExportTable {
     List<Integer> checkboxes = new ArrayList<>();
     for (Column c : layout.columns()) {
       switch (c.kind()) {
-        case FIELD: case COMPLETE:
+        case FIELD:
+        case COMPLETE:
           values.add(spec.slot(c.name()));
           break;
         case CHECKBOX_OPTION:
@@ -71,28 +81,29 @@ final class InstrumentTable extends RecordExportTable {
     }
     int[] valueSlots = values.stream().mapToInt(Integer::intValue).toArray();
     int[] checkboxSlots = checkboxes.stream().mapToInt(Integer::intValue).toArray();
-    int repeatSlot = model.hasRepeatingInstrumentsOrEvents()
-        ? spec.slot(PseudoColumns.REPEAT_INSTRUMENT) : -1;
+    int repeatSlot =
+        model.hasRepeatingInstrumentsOrEvents() ? spec.slot(PseudoColumns.REPEAT_INSTRUMENT) : -1;
     String form = instrument.name();
-    spec.addFilter(row -> {
-      if (repeatSlot >= 0) {
-        String repeating = row.value(repeatSlot);
-        if (repeating != null && !repeating.equals(form)) {
-          return false; // another repeating instrument's row
-        }
-      }
-      for (int slot : valueSlots) {
-        if (row.value(slot) != null) {
-          return true;
-        }
-      }
-      for (int slot : checkboxSlots) {
-        if ("1".equals(row.value(slot))) {
-          return true;
-        }
-      }
-      return false;
-    });
+    spec.addFilter(
+        row -> {
+          if (repeatSlot >= 0) {
+            String repeating = row.value(repeatSlot);
+            if (repeating != null && !repeating.equals(form)) {
+              return false; // another repeating instrument's row
+            }
+          }
+          for (int slot : valueSlots) {
+            if (row.value(slot) != null) {
+              return true;
+            }
+          }
+          for (int slot : checkboxSlots) {
+            if ("1".equals(row.value(slot))) {
+              return true;
+            }
+          }
+          return false;
+        });
     return true;
   }
 }

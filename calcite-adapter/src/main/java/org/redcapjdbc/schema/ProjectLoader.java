@@ -31,11 +31,13 @@ import org.slf4j.LoggerFactory;
 final class ProjectLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ProjectLoader.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
-  private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "redcap-metadata-" + THREADS.incrementAndGet());
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService EXECUTOR =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "redcap-metadata-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
 
   private final RedcapClient client;
   private final Clock clock;
@@ -59,45 +61,59 @@ final class ProjectLoader {
     Map<String, String> projectInfo = get(info);
     List<Map<String, String>> dictionary = get(metadata);
     boolean longitudinal = "1".equals(projectInfo.getOrDefault("is_longitudinal", "").trim());
-    boolean repeating = "1".equals(
-        projectInfo.getOrDefault("has_repeating_instruments_or_events", "").trim());
+    boolean repeating =
+        "1".equals(projectInfo.getOrDefault("has_repeating_instruments_or_events", "").trim());
     String recordIdField = dictionary.isEmpty() ? null : dictionary.get(0).get("field_name");
     if (recordIdField == null || recordIdField.isEmpty()) {
-      throw new RedcapException(Kind.PROTOCOL, 200, "content=metadata", null,
+      throw new RedcapException(
+          Kind.PROTOCOL,
+          200,
+          "content=metadata",
+          null,
           "The project's data dictionary is empty, so it has no record-ID field: add fields to"
-              + " the project in REDCap.", null);
+              + " the project in REDCap.",
+          null);
     }
 
-    Future<List<Map<String, String>>> events = longitudinal
-        ? async(() -> client.project().exportEvents(List.of())) : done(List.of());
-    Future<List<Map<String, String>>> arms = longitudinal
-        ? async(() -> client.project().exportArms(List.of())) : done(List.of());
-    Future<List<Map<String, String>>> mappings = longitudinal
-        ? async(() -> client.project().exportFormEventMappings(List.of())) : done(List.of());
-    Future<List<Map<String, String>>> repeats = repeating
-        ? async(() -> client.project().exportRepeatingFormsEvents()) : done(List.of());
+    Future<List<Map<String, String>>> events =
+        longitudinal ? async(() -> client.project().exportEvents(List.of())) : done(List.of());
+    Future<List<Map<String, String>>> arms =
+        longitudinal ? async(() -> client.project().exportArms(List.of())) : done(List.of());
+    Future<List<Map<String, String>>> mappings =
+        longitudinal
+            ? async(() -> client.project().exportFormEventMappings(List.of()))
+            : done(List.of());
+    Future<List<Map<String, String>>> repeats =
+        repeating ? async(() -> client.project().exportRepeatingFormsEvents()) : done(List.of());
     Future<RecordCount> counts = async(() -> countRecords(recordIdField));
 
     DagView dagView = get(dags);
     RecordCount recordCount = get(counts);
     List<Map<String, String>> repeatingSetup = get(repeats);
-    ProjectModel.Builder builder = ProjectModel.builder()
-        .projectInfo(projectInfo)
-        .metadata(dictionary)
-        .instruments(get(instruments))
-        .events(get(events))
-        .arms(get(arms))
-        .formEventMappings(get(mappings))
-        .repeatingFormsEvents(repeatingSetup)
-        .dataAccessGroups(dagView.rows)
-        .callerInDataAccessGroup(dagView.callerInGroup);
+    ProjectModel.Builder builder =
+        ProjectModel.builder()
+            .projectInfo(projectInfo)
+            .metadata(dictionary)
+            .instruments(get(instruments))
+            .events(get(events))
+            .arms(get(arms))
+            .formEventMappings(get(mappings))
+            .repeatingFormsEvents(repeatingSetup)
+            .dataAccessGroups(dagView.rows)
+            .callerInDataAccessGroup(dagView.callerInGroup);
     if (dagView.listRefused) {
       // No DAG list for this caller; the record export shows whether it gets the DAG column.
       builder.dataAccessGroupColumn(recordCount.dagColumnSeen);
     }
     ProjectModel model = builder.build();
-    ProjectSnapshot snapshot = new ProjectSnapshot(model, get(version), recordCount.records,
-        recordCount.rows, repeatingSetup, clock.instant());
+    ProjectSnapshot snapshot =
+        new ProjectSnapshot(
+            model,
+            get(version),
+            recordCount.records,
+            recordCount.rows,
+            repeatingSetup,
+            clock.instant());
     LOG.debug("Read {} in {} ms", snapshot, (System.nanoTime() - start) / 1_000_000);
     return snapshot;
   }
@@ -137,9 +153,12 @@ final class ProjectLoader {
    * column too, which REDCap adds only when the project has DAGs and the caller may see them.
    */
   private RecordCount countRecords(String recordIdField) {
-    RecordExportRequest ids = RecordExportRequest.builder().fields(List.of(recordIdField))
-        .exportDataAccessGroups(true)
-        .recordIdField(recordIdField).build();
+    RecordExportRequest ids =
+        RecordExportRequest.builder()
+            .fields(List.of(recordIdField))
+            .exportDataAccessGroups(true)
+            .recordIdField(recordIdField)
+            .build();
     long records = 0;
     long rows = 0;
     String previous = null;
@@ -153,8 +172,7 @@ final class ProjectLoader {
           previous = id;
         }
       }
-      return new RecordCount(records, rows,
-          cursor.unboundColumns().contains(DAG_COLUMN));
+      return new RecordCount(records, rows, cursor.unboundColumns().contains(DAG_COLUMN));
     }
   }
 
@@ -171,11 +189,18 @@ final class ProjectLoader {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RedcapException(Kind.CANCELLED, 0, "", null,
-          "Interrupted while reading the project's structure from REDCap", e);
+      throw new RedcapException(
+          Kind.CANCELLED,
+          0,
+          "",
+          null,
+          "Interrupted while reading the project's structure from REDCap",
+          e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
-          ? e.getCause().getCause() : e.getCause();
+      Throwable cause =
+          e.getCause() instanceof CompletionException && e.getCause().getCause() != null
+              ? e.getCause().getCause()
+              : e.getCause();
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
       }
@@ -185,10 +210,8 @@ final class ProjectLoader {
 
   private static final String DAG_COLUMN = "redcap_data_access_group";
 
-  private record DagView(List<Map<String, String>> rows, boolean callerInGroup,
-      boolean listRefused) {
-  }
+  private record DagView(
+      List<Map<String, String>> rows, boolean callerInGroup, boolean listRefused) {}
 
-  private record RecordCount(long records, long rows, boolean dagColumnSeen) {
-  }
+  private record RecordCount(long records, long rows, boolean dagColumnSeen) {}
 }

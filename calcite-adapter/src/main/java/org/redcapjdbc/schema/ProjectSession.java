@@ -33,7 +33,8 @@ final class ProjectSession implements RedcapSession {
     this.importer = new RecordImporter(this);
   }
 
-  @Override public RedcapConfig config() {
+  @Override
+  public RedcapConfig config() {
     return config;
   }
 
@@ -58,11 +59,13 @@ final class ProjectSession implements RedcapSession {
     return new LayoutOptions(config.labelColumns(), config.typed());
   }
 
-  @Override public String serverVersion() {
+  @Override
+  public String serverVersion() {
     return snapshot.serverVersion();
   }
 
-  @Override public boolean isReachable(Duration timeout) {
+  @Override
+  public boolean isReachable(Duration timeout) {
     if (closed) {
       return false;
     }
@@ -73,19 +76,20 @@ final class ProjectSession implements RedcapSession {
       RedcapClients.forProbe(config, limit).project().exportVersion();
       return true;
     } catch (RedcapException | IllegalArgumentException e) {
-      LOG.debug("REDCap at {} did not answer within {}: {}", config.url(), timeout,
-          e.getMessage());
+      LOG.debug("REDCap at {} did not answer within {}: {}", config.url(), timeout, e.getMessage());
       return false;
     }
   }
 
-  @Override public void close() {
+  @Override
+  public void close() {
     // The HTTP pool is shared with the connection's siblings and the snapshot stays cached;
     // open result sets were closed by the connection before it got here.
     closed = true;
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return "ProjectSession{" + config.url() + ", " + snapshot.model() + "}";
   }
 }

@@ -22,8 +22,13 @@ final class ProjectSnapshot {
   private final List<Map<String, String>> repeatingFormsEvents;
   private final Instant loadedAt;
 
-  ProjectSnapshot(ProjectModel model, String serverVersion, long recordCount, long rowCount,
-      List<Map<String, String>> repeatingFormsEvents, Instant loadedAt) {
+  ProjectSnapshot(
+      ProjectModel model,
+      String serverVersion,
+      long recordCount,
+      long rowCount,
+      List<Map<String, String>> repeatingFormsEvents,
+      Instant loadedAt) {
     this.model = requireNonNull(model, "model");
     this.serverVersion = requireNonNull(serverVersion, "serverVersion");
     this.recordCount = recordCount;
@@ -60,8 +65,18 @@ final class ProjectSnapshot {
     return loadedAt;
   }
 
-  @Override public String toString() {
-    return "ProjectSnapshot{" + model + ", REDCap " + serverVersion + ", " + recordCount
-        + " records, " + rowCount + " rows, loaded " + loadedAt + "}";
+  @Override
+  public String toString() {
+    return "ProjectSnapshot{"
+        + model
+        + ", REDCap "
+        + serverVersion
+        + ", "
+        + recordCount
+        + " records, "
+        + rowCount
+        + " rows, loaded "
+        + loadedAt
+        + "}";
   }
 }

@@ -16,8 +16,7 @@ public final class QueryWarnings {
   /** Warnings kept per statement; beyond it one closing warning says how many were left out. */
   static final int MAX_PER_STATEMENT = 100;
 
-  private QueryWarnings() {
-  }
+  private QueryWarnings() {}
 
   /** Records a warning for the statement running the query that {@code root} belongs to. */
   public static void add(DataContext root, String message) {

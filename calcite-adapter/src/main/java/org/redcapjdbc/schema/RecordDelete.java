@@ -52,8 +52,7 @@ final class RecordDelete extends StatementWrite {
   }
 
   /** One row's key, as text; blank parts are null. */
-  record RowKey(String record, String event, String repeatInstrument, String instance) {
-  }
+  record RowKey(String record, String event, String repeatInstrument, String instance) {}
 
   /** What one delete call removes: all null for whole records. */
   record Target(String instrument, String event, Integer instance) {
@@ -62,7 +61,8 @@ final class RecordDelete extends StatementWrite {
     }
   }
 
-  @Override long run(DataContext root, Enumerable<Object[]> rows) {
+  @Override
+  long run(DataContext root, Enumerable<Object[]> rows) {
     WriteStop stop = WriteStop.of(root);
     WriteBatch batch = WriteBatch.of(root);
     if (batch != null) {
@@ -74,8 +74,8 @@ final class RecordDelete extends StatementWrite {
     for (Object[] row : readAll(rows)) {
       matched.add(key(row));
     }
-    Map<Target, Set<String>> calls = instrument != null ? instrumentDeletes(matched)
-        : recordsDeletes(matched);
+    Map<Target, Set<String>> calls =
+        instrument != null ? instrumentDeletes(matched) : recordsDeletes(matched);
     send(calls, stop);
     if (batch != null) {
       batch.ranImmediately();
@@ -133,7 +133,8 @@ final class RecordDelete extends StatementWrite {
       }
       Map<String, List<RowKey>> mineByEvent = new LinkedHashMap<>();
       for (RowKey k : mine) {
-        mineByEvent.computeIfAbsent(k.event() == null ? "" : k.event(), x -> new ArrayList<>())
+        mineByEvent
+            .computeIfAbsent(k.event() == null ? "" : k.event(), x -> new ArrayList<>())
             .add(k);
       }
       for (Map.Entry<String, List<RowKey>> ev : mineByEvent.entrySet()) {
@@ -163,19 +164,33 @@ final class RecordDelete extends StatementWrite {
     List<RowKey> rows = new ArrayList<>();
     int size = session.config().batchSize();
     for (int from = 0; from < ids.size(); from += size) {
-      RecordExportRequest request = RecordExportRequest.builder().type(ExportType.FLAT)
-          .rawOrLabel(RawOrLabel.RAW).recordIdField(idField).fields(List.of(idField))
-          .records(ids.subList(from, Math.min(ids.size(), from + size))).build();
+      RecordExportRequest request =
+          RecordExportRequest.builder()
+              .type(ExportType.FLAT)
+              .rawOrLabel(RawOrLabel.RAW)
+              .recordIdField(idField)
+              .fields(List.of(idField))
+              .records(ids.subList(from, Math.min(ids.size(), from + size)))
+              .build();
       try (RowCursor c = session.client().records().export(request)) {
-        c.bind(List.of(idField, PseudoColumns.EVENT_NAME, PseudoColumns.REPEAT_INSTRUMENT,
-            PseudoColumns.REPEAT_INSTANCE));
+        c.bind(
+            List.of(
+                idField,
+                PseudoColumns.EVENT_NAME,
+                PseudoColumns.REPEAT_INSTRUMENT,
+                PseudoColumns.REPEAT_INSTANCE));
         while (c.next()) {
           rows.add(new RowKey(c.value(0), c.value(1), c.value(2), c.value(3)));
         }
       } catch (RedcapException e) {
-        throw new RedcapWriteException(what + " failed before deleting anything: reading the"
-            + " rows of the records concerned failed: " + e.getMessage(), 0,
-            SqlErrors.writeState(e), e);
+        throw new RedcapWriteException(
+            what
+                + " failed before deleting anything: reading the"
+                + " rows of the records concerned failed: "
+                + e.getMessage(),
+            0,
+            SqlErrors.writeState(e),
+            e);
       }
     }
     return rows;
@@ -185,10 +200,11 @@ final class RecordDelete extends StatementWrite {
   private List<String> baseForms(String event) {
     List<String> forms = new ArrayList<>();
     for (Instrument i : model.instruments()) {
-      boolean there = event == null || model.event(event).map(Event::forms)
-          .orElse(List.of()).contains(i.name());
-      boolean ownRepeats = event == null ? i.repeatsAsInstrument()
-          : i.repeatingInstrumentEvents().contains(event);
+      boolean there =
+          event == null
+              || model.event(event).map(Event::forms).orElse(List.of()).contains(i.name());
+      boolean ownRepeats =
+          event == null ? i.repeatsAsInstrument() : i.repeatingInstrumentEvents().contains(event);
       if (there && !ownRepeats) {
         forms.add(i.name());
       }
@@ -211,14 +227,27 @@ final class RecordDelete extends StatementWrite {
         List<String> chunk = records.subList(from, Math.min(records.size(), from + size));
         String why = stop.reason();
         if (why != null) {
-          throw new RedcapWriteException(what + " stopped before its next call: " + why + ". "
-              + (call == 0 ? "Nothing was deleted." : "Earlier calls deleted data of "
-                  + touched.size() + " records, which stays deleted; the other " + (total - call)
-                  + " delete calls were not sent."), 0, "57014", null);
+          throw new RedcapWriteException(
+              what
+                  + " stopped before its next call: "
+                  + why
+                  + ". "
+                  + (call == 0
+                      ? "Nothing was deleted."
+                      : "Earlier calls deleted data of "
+                          + touched.size()
+                          + " records, which stays deleted; the other "
+                          + (total - call)
+                          + " delete calls were not sent."),
+              0,
+              "57014",
+              null);
         }
         try {
-          session.client().records().deleteRecords(chunk, null, t.instrument(), t.event(),
-              t.instance());
+          session
+              .client()
+              .records()
+              .deleteRecords(chunk, null, t.instrument(), t.event(), t.instance());
         } catch (RedcapException ex) {
           throw failure(ex, call, total, t, touched.size());
         }
@@ -228,8 +257,8 @@ final class RecordDelete extends StatementWrite {
     }
   }
 
-  private RedcapWriteException failure(RedcapException e, int call, int calls, Target t,
-      int recordsTouched) {
+  private RedcapWriteException failure(
+      RedcapException e, int call, int calls, Target t, int recordsTouched) {
     StringBuilder m = new StringBuilder(what).append(" failed");
     if (calls > 1) {
       m.append(" at delete call ").append(call + 1).append(" of ").append(calls);
@@ -238,13 +267,16 @@ final class RecordDelete extends StatementWrite {
     if (!RecordImporter.endsWithStop(m)) {
       m.append('.');
     }
-    boolean refused = e.kind() == RedcapException.Kind.VALIDATION
-        || e.kind() == RedcapException.Kind.AUTH;
+    boolean refused =
+        e.kind() == RedcapException.Kind.VALIDATION || e.kind() == RedcapException.Kind.AUTH;
     if (call == 0) {
-      m.append(refused ? " Nothing was deleted." : " Whether REDCap applied this call is"
-          + " unknown: check the project.");
+      m.append(
+          refused
+              ? " Nothing was deleted."
+              : " Whether REDCap applied this call is" + " unknown: check the project.");
     } else {
-      m.append(" Earlier calls deleted data of ").append(recordsTouched)
+      m.append(" Earlier calls deleted data of ")
+          .append(recordsTouched)
           .append(recordsTouched == 1 ? " record" : " records")
           .append(", which stays deleted (REDCap has no transactions across calls).");
     }

@@ -67,24 +67,26 @@ abstract class RecordExportTable extends AbstractTable
     Map<Integer, Object> defaults = new HashMap<>();
     for (int i = 0; i < layout.columns().size(); i++) {
       Column c = layout.columns().get(i);
-      boolean generated = c.kind() == ColumnKind.RECORD_ID
-          || c.name().equals(PseudoColumns.REPEAT_INSTANCE);
+      boolean generated =
+          c.kind() == ColumnKind.RECORD_ID || c.name().equals(PseudoColumns.REPEAT_INSTANCE);
       if (generated && !c.isNullable()) {
-        defaults.put(i, c.type().typeName() == java.sql.JDBCType.VARCHAR
-            ? (Object) "" : (Object) 0);
+        defaults.put(
+            i, c.type().typeName() == java.sql.JDBCType.VARCHAR ? (Object) "" : (Object) 0);
       }
     }
     return new InsertDefaults(defaults);
   }
 
-  @Override public <C> C unwrap(Class<C> type) {
+  @Override
+  public <C> C unwrap(Class<C> type) {
     if (type.isInstance(insertDefaults)) {
       return type.cast(insertDefaults);
     }
     return super.unwrap(type);
   }
 
-  @Override public List<Integer> matchedRowColumns() {
+  @Override
+  public List<Integer> matchedRowColumns() {
     List<Integer> columns = new ArrayList<>();
     for (Column c : layout.primaryKey()) {
       columns.add(layout.indexOf(c.name()));
@@ -92,8 +94,8 @@ abstract class RecordExportTable extends AbstractTable
     return columns;
   }
 
-  @Override public TableWriter writer(TableModify.Operation operation,
-      List<String> updateColumns) {
+  @Override
+  public TableWriter writer(TableModify.Operation operation, List<String> updateColumns) {
     String name = RedcapSchemas.DATA_SCHEMA + "." + layout.name();
     RecordWireRows wireRows = new RecordWireRows(session.model(), layout);
     switch (operation) {
@@ -102,15 +104,18 @@ abstract class RecordExportTable extends AbstractTable
       case UPDATE:
         return RecordUpdate.of(session, "UPDATE of " + name, layout, wireRows, updateColumns);
       case DELETE:
-        return new RecordDelete(session, "DELETE from " + name, layout.instrument().orElse(null),
-            layout.primaryKey());
+        return new RecordDelete(
+            session, "DELETE from " + name, layout.instrument().orElse(null), layout.primaryKey());
       default:
-        return new RefusedWrite(operation + " on " + name, "only INSERT, UPDATE and DELETE are"
-            + " supported", "0A000");
+        return new RefusedWrite(
+            operation + " on " + name,
+            "only INSERT, UPDATE and DELETE are" + " supported",
+            "0A000");
     }
   }
 
-  @Override public RelDataType getRowType(RelDataTypeFactory factory) {
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory factory) {
     RelDataTypeFactory.Builder b = factory.builder();
     for (Column c : layout.columns()) {
       b.add(c.name(), RelTypes.of(c, factory));
@@ -124,26 +129,31 @@ abstract class RecordExportTable extends AbstractTable
    * whatever columns land at the key's positions looked unique and lost its GROUP BY. The key is
    * reported to JDBC clients through {@link #primaryKey()}.
    */
-  @Override public Statistic getStatistic() {
+  @Override
+  public Statistic getStatistic() {
     return Statistics.of(rowCountEstimate(), List.of());
   }
 
   /** Expected rows, for the planner's costs. */
   abstract double rowCountEstimate();
 
-  @Override public Schema.TableType getJdbcTableType() {
+  @Override
+  public Schema.TableType getJdbcTableType() {
     return Schema.TableType.TABLE;
   }
 
-  @Override public String remarks() {
+  @Override
+  public String remarks() {
     return layout.remarks();
   }
 
-  @Override public String columnRemarks(String columnName) {
+  @Override
+  public String columnRemarks(String columnName) {
     return layout.column(columnName).map(Column::remarks).orElse(null);
   }
 
-  @Override public List<String> primaryKey() {
+  @Override
+  public List<String> primaryKey() {
     List<String> names = new ArrayList<>();
     for (Column c : layout.primaryKey()) {
       names.add(c.name());
@@ -156,8 +166,8 @@ abstract class RecordExportTable extends AbstractTable
     return layout;
   }
 
-  @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters,
-      int[] projects) {
+  @Override
+  public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
     int[] columns = projects;
     if (columns == null) {
       columns = new int[layout.columns().size()];
@@ -165,8 +175,10 @@ abstract class RecordExportTable extends AbstractTable
         columns[i] = i;
       }
     }
-    ExportFilter filter = session.config().pushdown()
-        ? translator.translate(filters, root::get) : ExportFilter.none();
+    ExportFilter filter =
+        session.config().pushdown()
+            ? translator.translate(filters, root::get)
+            : ExportFilter.none();
     if (filter.selectsNothing()) {
       return Linq4j.emptyEnumerable();
     }
@@ -185,11 +197,12 @@ abstract class RecordExportTable extends AbstractTable
       spec.slots[i] = spec.slot(wireName(c));
       spec.converters[i] = c.converter();
     }
-    RecordExportRequest.Builder request = RecordExportRequest.builder()
-        .type(ExportType.FLAT)
-        .rawOrLabel(RawOrLabel.RAW)
-        .recordIdField(model.recordIdField().name())
-        .filterLogic(filter.filterLogic());
+    RecordExportRequest.Builder request =
+        RecordExportRequest.builder()
+            .type(ExportType.FLAT)
+            .rawOrLabel(RawOrLabel.RAW)
+            .recordIdField(model.recordIdField().name())
+            .filterLogic(filter.filterLogic());
     if (filter.records() != null) {
       request.records(new ArrayList<>(filter.records()));
       Set<String> wanted = filter.records();
@@ -226,8 +239,11 @@ abstract class RecordExportTable extends AbstractTable
    *
    * @return false when the table can have no rows for this filter (no request is sent)
    */
-  abstract boolean shape(ScanSpec.Builder spec, RecordExportRequest.Builder request,
-      List<Column> output, ExportFilter filter);
+  abstract boolean shape(
+      ScanSpec.Builder spec,
+      RecordExportRequest.Builder request,
+      List<Column> output,
+      ExportFilter filter);
 
   /** The export column a table column's values come from (a label companion reads its code). */
   static String wireName(Column c) {

@@ -73,14 +73,18 @@ final class RecordImporter {
    *     otherwise an empty list
    * @throws RedcapWriteException when a call fails
    */
-  List<String> importRows(String what, List<Map<String, String>> rows, Mode mode,
-      Progress progress) {
-    return importRows(what, rows, mode, progress, (from, to) -> { });
+  List<String> importRows(
+      String what, List<Map<String, String>> rows, Mode mode, Progress progress) {
+    return importRows(what, rows, mode, progress, (from, to) -> {});
   }
 
   /** {@link #importRows(String, List, Mode, Progress)}, telling {@code listener} each call. */
-  List<String> importRows(String what, List<Map<String, String>> rows, Mode mode,
-      Progress progress, CallListener listener) {
+  List<String> importRows(
+      String what,
+      List<Map<String, String>> rows,
+      Mode mode,
+      Progress progress,
+      CallListener listener) {
     int size = session.config().importBatchSize();
     int calls = (rows.size() + size - 1) / size;
     List<String> assigned = new ArrayList<>();
@@ -95,8 +99,15 @@ final class RecordImporter {
         if (mode == Mode.AUTO_NUMBER) {
           assigned.addAll(importAutoNumbered(chunk));
         } else {
-          session.client().records().importRecords(RecordImportRequest.builder().rows(chunk)
-              .overwriteBehavior(mode.overwrite).returnContent(ReturnContent.COUNT).build());
+          session
+              .client()
+              .records()
+              .importRecords(
+                  RecordImportRequest.builder()
+                      .rows(chunk)
+                      .overwriteBehavior(mode.overwrite)
+                      .returnContent(ReturnContent.COUNT)
+                      .build());
         }
       } catch (RedcapException e) {
         throw failure(what, e, call, calls, from, chunk.size(), rows.size(), progress);
@@ -125,9 +136,17 @@ final class RecordImporter {
       }
       sent.add(row);
     }
-    RecordImportResult result = session.client().records().importRecords(
-        RecordImportRequest.builder().rows(sent).overwriteBehavior(OverwriteBehavior.NORMAL)
-            .forceAutoNumber(true).returnContent(ReturnContent.AUTO_IDS).build());
+    RecordImportResult result =
+        session
+            .client()
+            .records()
+            .importRecords(
+                RecordImportRequest.builder()
+                    .rows(sent)
+                    .overwriteBehavior(OverwriteBehavior.NORMAL)
+                    .forceAutoNumber(true)
+                    .returnContent(ReturnContent.AUTO_IDS)
+                    .build());
     Map<String, String> newIdOfSent = new HashMap<>();
     for (RecordImportResult.AutoId pair : result.autoIds()) {
       newIdOfSent.put(pair.sentId(), pair.newId());
@@ -136,10 +155,17 @@ final class RecordImporter {
     for (int i = 0; i < chunk.size(); i++) {
       String id = newIdOfSent.get(Integer.toString(i + 1));
       if (id == null) {
-        throw new RedcapException(RedcapException.Kind.PROTOCOL, 200, "content=record", null,
+        throw new RedcapException(
+            RedcapException.Kind.PROTOCOL,
+            200,
+            "content=record",
+            null,
             "REDCap wrote the auto-numbered records but its answer (returnContent=auto_ids)"
-                + " did not name the new ID of row " + (i + 1) + " of the call; the rows are"
-                + " written, look them up in the project", null);
+                + " did not name the new ID of row "
+                + (i + 1)
+                + " of the call; the rows are"
+                + " written, look them up in the project",
+            null);
       }
       ids.add(id);
     }
@@ -148,21 +174,43 @@ final class RecordImporter {
 
   /** The exception for a statement stopped between calls. */
   static RedcapWriteException stopped(String what, String reason, long written, long notSent) {
-    String message = what + " stopped before its next call: " + reason + ". "
-        + (written == 0 ? "Nothing was written."
-            : written + (written == 1 ? " row" : " rows") + " written by earlier calls stay"
-                + " written (REDCap has no transactions across calls); the other " + notSent
-                + " rows were not sent.");
+    String message =
+        what
+            + " stopped before its next call: "
+            + reason
+            + ". "
+            + (written == 0
+                ? "Nothing was written."
+                : written
+                    + (written == 1 ? " row" : " rows")
+                    + " written by earlier calls stay"
+                    + " written (REDCap has no transactions across calls); the other "
+                    + notSent
+                    + " rows were not sent.");
     return new RedcapWriteException(message, written, "57014", null);
   }
 
   /** The exception for call {@code call} (0-based) of {@code calls} failing. */
-  static RedcapWriteException failure(String what, RedcapException e, int call, int calls,
-      int from, int chunkRows, int totalRows, Progress progress) {
+  static RedcapWriteException failure(
+      String what,
+      RedcapException e,
+      int call,
+      int calls,
+      int from,
+      int chunkRows,
+      int totalRows,
+      Progress progress) {
     StringBuilder m = new StringBuilder(what).append(" failed");
     if (calls > 1) {
-      m.append(" at import call ").append(call + 1).append(" of ").append(calls)
-          .append(" (rows ").append(from + 1).append('-').append(from + chunkRows).append(')');
+      m.append(" at import call ")
+          .append(call + 1)
+          .append(" of ")
+          .append(calls)
+          .append(" (rows ")
+          .append(from + 1)
+          .append('-')
+          .append(from + chunkRows)
+          .append(')');
     }
     m.append(": ").append(e.getMessage());
     if (!endsWithStop(m)) {
@@ -178,24 +226,31 @@ final class RecordImporter {
    * @param notSentAfter rows after the failed call that were never sent
    */
   static String afterFailure(RedcapException e, long writtenBefore, long notSentAfter) {
-    boolean refused = e.kind() == RedcapException.Kind.VALIDATION
-        || e.kind() == RedcapException.Kind.AUTH;
+    boolean refused =
+        e.kind() == RedcapException.Kind.VALIDATION || e.kind() == RedcapException.Kind.AUTH;
     StringBuilder m = new StringBuilder();
     if (refused && writtenBefore == 0) {
       m.append("Nothing was written: REDCap checks a whole import call before writing any of it.");
     } else if (refused) {
-      m.append("REDCap checks a whole import call before writing any of it, so nothing of this"
-          + " call was written.");
+      m.append(
+          "REDCap checks a whole import call before writing any of it, so nothing of this"
+              + " call was written.");
     } else {
-      m.append("Whether REDCap applied this call is unknown (its request may have reached the"
-          + " server): check the project before repeating the statement.");
+      m.append(
+          "Whether REDCap applied this call is unknown (its request may have reached the"
+              + " server): check the project before repeating the statement.");
     }
     if (writtenBefore > 0) {
-      m.append(' ').append(writtenBefore).append(writtenBefore == 1 ? " row" : " rows")
-          .append(" written by earlier calls stay written (REDCap has no transactions across"
-              + " calls)");
-      m.append(notSentAfter > 0 ? "; the " + notSentAfter + " rows after this call were not sent."
-          : ".");
+      m.append(' ')
+          .append(writtenBefore)
+          .append(writtenBefore == 1 ? " row" : " rows")
+          .append(
+              " written by earlier calls stay written (REDCap has no transactions across"
+                  + " calls)");
+      m.append(
+          notSentAfter > 0
+              ? "; the " + notSentAfter + " rows after this call were not sent."
+              : ".");
     } else if (notSentAfter > 0 && !refused) {
       m.append(" The ").append(notSentAfter).append(" rows after this call were not sent.");
     }

@@ -22,7 +22,8 @@ final class RecordInsert extends StatementWrite {
     this.wireRows = wireRows;
   }
 
-  @Override long run(DataContext root, Enumerable<Object[]> rows) {
+  @Override
+  long run(DataContext root, Enumerable<Object[]> rows) {
     WriteStop stop = WriteStop.of(root);
     List<Object[]> input = readAll(rows);
     List<Map<String, String>> wire = new ArrayList<>(input.size());
@@ -46,18 +47,31 @@ final class RecordInsert extends StatementWrite {
     }
     boolean autoNumber = numbered < wire.size();
     if (autoNumber && numbered > 0) {
-      throw badRow(0, 1, "an INSERT gives"
-          + " every row a record ID (" + wireRows.recordIdField() + ") or none, so that REDCap"
-          + " can number all its records in one call; row " + (firstNumbered + 1) + " has one"
-          + " and row " + (firstUnnumbered + 1) + " has none. Split it into two statements");
+      throw badRow(
+          0,
+          1,
+          "an INSERT gives"
+              + " every row a record ID ("
+              + wireRows.recordIdField()
+              + ") or none, so that REDCap"
+              + " can number all its records in one call; row "
+              + (firstNumbered + 1)
+              + " has one"
+              + " and row "
+              + (firstUnnumbered + 1)
+              + " has none. Split it into two statements");
     }
     if (autoNumber && !session.model().isRecordAutonumbering()) {
-      throw badRow(firstUnnumbered, input.size(), "the row has no record ID ("
-          + wireRows.recordIdField() + "), and the project does not number records"
-          + " automatically (record auto-numbering is off): give each row its record ID");
+      throw badRow(
+          firstUnnumbered,
+          input.size(),
+          "the row has no record ID ("
+              + wireRows.recordIdField()
+              + "), and the project does not number records"
+              + " automatically (record auto-numbering is off): give each row its record ID");
     }
-    RecordImporter.Mode mode = autoNumber ? RecordImporter.Mode.AUTO_NUMBER
-        : RecordImporter.Mode.NORMAL;
+    RecordImporter.Mode mode =
+        autoNumber ? RecordImporter.Mode.AUTO_NUMBER : RecordImporter.Mode.NORMAL;
     WriteBatch batch = WriteBatch.of(root);
     if (batch != null) {
       batch.buffer(session.importer(), what, mode, wire);
@@ -67,8 +81,8 @@ final class RecordInsert extends StatementWrite {
     if (wire.isEmpty()) {
       return 0;
     }
-    List<String> ids = session.importer().importRows(what, wire, mode,
-        new RecordImporter.Progress(stop));
+    List<String> ids =
+        session.importer().importRows(what, wire, mode, new RecordImporter.Progress(stop));
     if (autoNumber) {
       GeneratedKeys.add(GeneratedKeys.flag(root), wireRows.recordIdField(), ids);
     }

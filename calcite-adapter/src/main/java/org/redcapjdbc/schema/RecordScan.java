@@ -36,7 +36,8 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
     this.root = requireNonNull(root, "root");
   }
 
-  @Override public Enumerator<Object[]> enumerator() {
+  @Override
+  public Enumerator<Object[]> enumerator() {
     return new RecordEnumerator();
   }
 
@@ -46,10 +47,11 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
     if (spec.singleRequest) {
       cursor = session.client().records().export(spec.request);
     } else {
-      BatchOptions options = BatchOptions.defaults()
-          .withBatchSize(config.batchSize())
-          .withParallelism(config.parallelism())
-          .withExpectedRecordCount(session.snapshot().recordCount());
+      BatchOptions options =
+          BatchOptions.defaults()
+              .withBatchSize(config.batchSize())
+              .withParallelism(config.parallelism())
+              .withExpectedRecordCount(session.snapshot().recordCount());
       cursor = session.client().records().exportBatched(spec.request, options);
     }
     return cursor.bind(spec.bound);
@@ -62,11 +64,13 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
     private Object[] current;
     private boolean done;
 
-    @Override public Object[] current() {
+    @Override
+    public Object[] current() {
       return current;
     }
 
-    @Override public boolean moveNext() {
+    @Override
+    public boolean moveNext() {
       if (done) {
         return false;
       }
@@ -74,8 +78,11 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
         cursor = open();
         Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
         Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
-        watched = new ScanWatchdog.Watched(flag instanceof AtomicBoolean ? (AtomicBoolean) flag
-            : null, timeout instanceof Long ? (Long) timeout : 0L, cursor);
+        watched =
+            new ScanWatchdog.Watched(
+                flag instanceof AtomicBoolean ? (AtomicBoolean) flag : null,
+                timeout instanceof Long ? (Long) timeout : 0L,
+                cursor);
         ScanWatchdog.INSTANCE.register(watched);
       }
       RowCursor c = cursor;
@@ -116,17 +123,31 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
     }
 
     /** A stored value that is not of its column's type: a warning, or under strictTypes an error. */
-    @Override public void report(ValueProblem problem) {
+    @Override
+    public void report(ValueProblem problem) {
       String record = cursor.value(spec.recordIdSlot);
-      String where = "Record '" + record + "'"
-          + (spec.eventSlot >= 0 && cursor.value(spec.eventSlot) != null
-              ? " (event " + cursor.value(spec.eventSlot) + ")" : "")
-          + ", column '" + problem.column() + "': '" + shown(problem.value()) + "' "
-          + problem.reason();
+      String where =
+          "Record '"
+              + record
+              + "'"
+              + (spec.eventSlot >= 0 && cursor.value(spec.eventSlot) != null
+                  ? " (event " + cursor.value(spec.eventSlot) + ")"
+                  : "")
+              + ", column '"
+              + problem.column()
+              + "': '"
+              + shown(problem.value())
+              + "' "
+              + problem.reason();
       if (session.config().strictTypes()) {
-        throw new UnreadableValueException(where + ". strictTypes=true makes this an error;"
-            + " correct the value in REDCap, or connect with strictTypes=false to read such"
-            + " values as NULL with a warning.", record, problem.column(), problem.value());
+        throw new UnreadableValueException(
+            where
+                + ". strictTypes=true makes this an error;"
+                + " correct the value in REDCap, or connect with strictTypes=false to read such"
+                + " values as NULL with a warning.",
+            record,
+            problem.column(),
+            problem.value());
       }
       QueryWarnings.add(root, where + "; it reads as NULL.");
     }
@@ -137,21 +158,37 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
      * silently wrong result.
      */
     private RedcapException rowWithoutRecordId() {
-      return new RedcapException(Kind.PROTOCOL, 200, "content=record", null, "REDCap sent a row"
-          + " without its record ID ('" + session.model().recordIdField().name() + "' is blank or"
-          + " missing) in a record export; the answer is damaged, so the query fails rather than"
-          + " return rows that belong to no record. Run the query again; if it keeps failing,"
-          + " check the export in REDCap's own Data Exports page.", null);
+      return new RedcapException(
+          Kind.PROTOCOL,
+          200,
+          "content=record",
+          null,
+          "REDCap sent a row"
+              + " without its record ID ('"
+              + session.model().recordIdField().name()
+              + "' is blank or"
+              + " missing) in a record export; the answer is damaged, so the query fails rather than"
+              + " return rows that belong to no record. Run the query again; if it keeps failing,"
+              + " check the export in REDCap's own Data Exports page.",
+          null);
     }
 
     private RedcapException stopped(ScanWatchdog.Stop stop, Throwable cause) {
       if (stop == ScanWatchdog.Stop.CANCELLED) {
-        return new RedcapException(Kind.CANCELLED, 0, "content=record", null, "The query was"
-            + " cancelled (Statement.cancel()); its REDCap export was aborted.", cause);
+        return new RedcapException(
+            Kind.CANCELLED,
+            0,
+            "content=record",
+            null,
+            "The query was" + " cancelled (Statement.cancel()); its REDCap export was aborted.",
+            cause);
       }
-      return new QueryTimeoutException("content=record", "The query ran longer than its timeout of "
-          + (((Long) root.get(DataContext.Variable.TIMEOUT.camelName)) / 1000.0)
-          + " s (Statement.setQueryTimeout) and was stopped; its REDCap export was aborted.", cause);
+      return new QueryTimeoutException(
+          "content=record",
+          "The query ran longer than its timeout of "
+              + (((Long) root.get(DataContext.Variable.TIMEOUT.camelName)) / 1000.0)
+              + " s (Statement.setQueryTimeout) and was stopped; its REDCap export was aborted.",
+          cause);
     }
 
     private void finish() {
@@ -163,31 +200,41 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
         }
       }
       if (!unknown.isEmpty()) {
-        QueryWarnings.add(root, "REDCap sent columns this connection does not know ("
-            + String.join(", ", unknown) + "): the project's data dictionary changed after"
-            + " the connection read it. Reconnect (after metadataTtl) to see the new fields.");
+        QueryWarnings.add(
+            root,
+            "REDCap sent columns this connection does not know ("
+                + String.join(", ", unknown)
+                + "): the project's data dictionary changed after"
+                + " the connection read it. Reconnect (after metadataTtl) to see the new fields.");
       }
       Set<String> absent = cursor.absentColumns();
       if (!absent.isEmpty()) {
         // REDCap sends a field without data as "", and leaves out silently the fields a token
         // may not export: without this warning they would read as NULL like empty fields.
-        QueryWarnings.add(root, "REDCap left out " + absent.size() + " column(s) of this export ("
-            + String.join(", ", absent) + "), which it does for fields the API token may not"
-            + " export (a form without export rights, identifier fields under de-identified"
-            + " rights): they read as NULL here, and rows of a form left out entirely do not"
-            + " appear. Ask the project's administrator for export rights to see them.");
+        QueryWarnings.add(
+            root,
+            "REDCap left out "
+                + absent.size()
+                + " column(s) of this export ("
+                + String.join(", ", absent)
+                + "), which it does for fields the API token may not"
+                + " export (a form without export rights, identifier fields under de-identified"
+                + " rights): they read as NULL here, and rows of a form left out entirely do not"
+                + " appear. Ask the project's administrator for export rights to see them.");
       }
       release();
     }
 
-    @Override public void reset() {
+    @Override
+    public void reset() {
       release();
       cursor = null;
       done = false;
       current = null;
     }
 
-    @Override public void close() {
+    @Override
+    public void close() {
       done = true;
       release();
     }
@@ -204,7 +251,8 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
   }
 
   private static String shown(String value) {
-    return value.length() <= MAX_SHOWN_VALUE ? value
+    return value.length() <= MAX_SHOWN_VALUE
+        ? value
         : value.substring(0, MAX_SHOWN_VALUE) + "… (" + value.length() + " characters)";
   }
 }

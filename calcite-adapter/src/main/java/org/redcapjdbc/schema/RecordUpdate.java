@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
-import org.redcapjdbc.plan.TableWriter;
 import org.redcapjdbc.model.Column;
 import org.redcapjdbc.model.ColumnKind;
 import org.redcapjdbc.model.PseudoColumns;
 import org.redcapjdbc.model.TableLayout;
+import org.redcapjdbc.plan.TableWriter;
 
 /**
  * UPDATE on {@code records} or an instrument table: the scan beneath reads the keys of the
@@ -25,8 +25,12 @@ final class RecordUpdate extends StatementWrite {
   private final List<Column> keys;
   private final List<Column> targets;
 
-  private RecordUpdate(ProjectSession session, String what, RecordWireRows wireRows,
-      List<Column> keys, List<Column> targets) {
+  private RecordUpdate(
+      ProjectSession session,
+      String what,
+      RecordWireRows wireRows,
+      List<Column> keys,
+      List<Column> targets) {
     super(session, what);
     this.wireRows = wireRows;
     this.keys = keys;
@@ -34,12 +38,21 @@ final class RecordUpdate extends StatementWrite {
   }
 
   /** The writer of {@code UPDATE table SET updateColumns...}, or a refusal saying why not. */
-  static TableWriter of(ProjectSession session, String what, TableLayout layout,
-      RecordWireRows wireRows, List<String> updateColumns) {
+  static TableWriter of(
+      ProjectSession session,
+      String what,
+      TableLayout layout,
+      RecordWireRows wireRows,
+      List<String> updateColumns) {
     List<Column> targets = new ArrayList<>();
     for (String name : updateColumns) {
-      Column c = layout.column(name).orElseThrow(() ->
-          new IllegalStateException("Calcite updates a column " + name + " of " + layout));
+      Column c =
+          layout
+              .column(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "Calcite updates a column " + name + " of " + layout));
       String why = whyNotUpdatable(c, wireRows);
       if (why != null) {
         return new RefusedWrite(what, why, "0A000");
@@ -51,20 +64,26 @@ final class RecordUpdate extends StatementWrite {
 
   private static String whyNotUpdatable(Column c, RecordWireRows wireRows) {
     if (c.kind() == ColumnKind.RECORD_ID) {
-      return "'" + c.name() + "' is the record ID, the key of the row. To give data another"
+      return "'"
+          + c.name()
+          + "' is the record ID, the key of the row. To give data another"
           + " record ID, INSERT it under the new ID and DELETE the old record (REDCap's rename"
           + " is not run by SQL).";
     }
     if (RecordWireRows.isKey(c)) {
-      return "'" + c.name() + "' is a key column: it says where the data is kept. To move data"
-          + " to another " + (c.name().equals(PseudoColumns.EVENT_NAME) ? "event" : "instance")
+      return "'"
+          + c.name()
+          + "' is a key column: it says where the data is kept. To move data"
+          + " to another "
+          + (c.name().equals(PseudoColumns.EVENT_NAME) ? "event" : "instance")
           + ", INSERT it there and DELETE the old row.";
     }
     String why = wireRows.whyNotWritable(c);
     return why == null ? null : why + ".";
   }
 
-  @Override long run(DataContext root, Enumerable<Object[]> rows) {
+  @Override
+  long run(DataContext root, Enumerable<Object[]> rows) {
     WriteStop stop = WriteStop.of(root);
     // In a batch, the rows buffered so far are sent first, so that this statement sees them.
     WriteBatch batch = WriteBatch.of(root);
@@ -86,11 +105,20 @@ final class RecordUpdate extends StatementWrite {
         String value = row[k] == null ? null : key.converter().toWire(row[k]);
         value = value == null || value.isEmpty() ? null : value;
         switch (key.kind() == ColumnKind.RECORD_ID ? "record" : key.name()) {
-          case "record": record = value; break;
-          case PseudoColumns.EVENT_NAME: event = value; break;
-          case PseudoColumns.REPEAT_INSTRUMENT: repeatInstrument = value; break;
-          case PseudoColumns.REPEAT_INSTANCE: instance = value; break;
-          default: throw new IllegalStateException("key column " + key);
+          case "record":
+            record = value;
+            break;
+          case PseudoColumns.EVENT_NAME:
+            event = value;
+            break;
+          case PseudoColumns.REPEAT_INSTRUMENT:
+            repeatInstrument = value;
+            break;
+          case PseudoColumns.REPEAT_INSTANCE:
+            instance = value;
+            break;
+          default:
+            throw new IllegalStateException("key column " + key);
         }
       }
       Map<String, String> out = wireRows.keyRow(record, event, repeatInstrument, instance);
@@ -113,8 +141,9 @@ final class RecordUpdate extends StatementWrite {
       }
     }
     if (!wire.isEmpty()) {
-      session.importer().importRows(what, wire, RecordImporter.Mode.OVERWRITE,
-          new RecordImporter.Progress(stop));
+      session
+          .importer()
+          .importRows(what, wire, RecordImporter.Mode.OVERWRITE, new RecordImporter.Progress(stop));
     }
     if (batch != null) {
       batch.ranImmediately();

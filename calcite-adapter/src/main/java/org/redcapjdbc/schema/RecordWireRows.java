@@ -63,17 +63,23 @@ final class RecordWireRows {
     List<Column> columns = layout.columns();
     Map<String, String> out = new LinkedHashMap<>();
     String record = wire(columns.get(recordIdIndex), row[recordIdIndex]).strip();
-    String event = eventIndex < 0 ? null : blankToNull(wire(columns.get(eventIndex),
-        row[eventIndex]));
-    String repeatInstrument = repeatInstrumentIndex >= 0
-        ? blankToNull(wire(columns.get(repeatInstrumentIndex), row[repeatInstrumentIndex]))
-        : repeatInstrumentOf(event);
-    String instance = instanceIndex < 0 ? null
-        : blankToNull(wire(columns.get(instanceIndex), row[instanceIndex]));
+    String event =
+        eventIndex < 0 ? null : blankToNull(wire(columns.get(eventIndex), row[eventIndex]));
+    String repeatInstrument =
+        repeatInstrumentIndex >= 0
+            ? blankToNull(wire(columns.get(repeatInstrumentIndex), row[repeatInstrumentIndex]))
+            : repeatInstrumentOf(event);
+    String instance =
+        instanceIndex < 0
+            ? null
+            : blankToNull(wire(columns.get(instanceIndex), row[instanceIndex]));
     if (model.isLongitudinal() && event == null) {
-      throw new IllegalArgumentException(PseudoColumns.EVENT_NAME + " is required: the project"
-          + " is longitudinal, so each row belongs to an event (e.g. "
-          + model.events().get(0).uniqueName() + ")");
+      throw new IllegalArgumentException(
+          PseudoColumns.EVENT_NAME
+              + " is required: the project"
+              + " is longitudinal, so each row belongs to an event (e.g. "
+              + model.events().get(0).uniqueName()
+              + ")");
     }
     if (repeats(event, repeatInstrument) && (instance == null || instance.equals("0"))) {
       instance = NEW_INSTANCE;
@@ -91,16 +97,20 @@ final class RecordWireRows {
   }
 
   /** The key part of an import row for a row read from the table. */
-  Map<String, String> keyRow(String record, String event, String repeatInstrument,
-      String instance) {
+  Map<String, String> keyRow(
+      String record, String event, String repeatInstrument, String instance) {
     Map<String, String> out = new LinkedHashMap<>();
     String ri = repeatInstrumentIndex >= 0 ? repeatInstrument : repeatInstrumentOf(event);
     putKeys(out, record, event, ri, instance);
     return out;
   }
 
-  private void putKeys(Map<String, String> out, String record, String event,
-      String repeatInstrument, String instance) {
+  private void putKeys(
+      Map<String, String> out,
+      String record,
+      String event,
+      String repeatInstrument,
+      String instance) {
     out.put(recordIdField, record);
     if (event != null) {
       out.put(PseudoColumns.EVENT_NAME, event);
@@ -136,18 +146,29 @@ final class RecordWireRows {
   /** Whether {@code c} can be given a value by an import, else why not (null when it can). */
   String whyNotWritable(Column c) {
     if (c.kind() == ColumnKind.LABEL) {
-      return "'" + c.name() + "' is a label column, computed from the data dictionary; write"
-          + " the code into '" + c.sourceField().orElse("its field") + "' instead";
+      return "'"
+          + c.name()
+          + "' is a label column, computed from the data dictionary; write"
+          + " the code into '"
+          + c.sourceField().orElse("its field")
+          + "' instead";
     }
-    if (!c.isWritable() && c.sourceField().flatMap(model::field)
-        .map(f -> f.type() == FieldType.CALC).orElse(false)) {
+    if (!c.isWritable()
+        && c.sourceField()
+            .flatMap(model::field)
+            .map(f -> f.type() == FieldType.CALC)
+            .orElse(false)) {
       // REDCap keeps no imported value for a calc field (it computes it), so a write would be
       // answered as a success and change nothing.
-      return "'" + c.name() + "' is a calculated field: REDCap computes its value from the"
+      return "'"
+          + c.name()
+          + "' is a calculated field: REDCap computes its value from the"
           + " record's other fields and ignores a value sent for it; write those fields instead";
     }
     if (!c.isWritable()) {
-      return "'" + c.name() + "' is a file-upload field, whose value is the stored file's name;"
+      return "'"
+          + c.name()
+          + "' is a file-upload field, whose value is the stored file's name;"
           + " files are uploaded by INSERT INTO meta.files (record, field, file_name, content)";
     }
     return null;
@@ -162,14 +183,15 @@ final class RecordWireRows {
 
   /** Whether a column is one of the row's keys (written by {@link #putKeys}). */
   static boolean isKey(Column c) {
-    return c.kind() == ColumnKind.RECORD_ID || (c.kind() == ColumnKind.PSEUDO
-        && !c.name().equals(PseudoColumns.DATA_ACCESS_GROUP));
+    return c.kind() == ColumnKind.RECORD_ID
+        || (c.kind() == ColumnKind.PSEUDO && !c.name().equals(PseudoColumns.DATA_ACCESS_GROUP));
   }
 
   /** For an instrument table: its name where it repeats on its own in {@code event}. */
   private String repeatInstrumentOf(String event) {
     return instrument != null && repeatsAsInstrument(instrument.name(), event)
-        ? instrument.name() : null;
+        ? instrument.name()
+        : null;
   }
 
   private boolean repeats(String event, String repeatInstrument) {
@@ -187,7 +209,8 @@ final class RecordWireRows {
     if (i == null) {
       return false;
     }
-    return model.isLongitudinal() ? i.repeatingInstrumentEvents().contains(event)
+    return model.isLongitudinal()
+        ? i.repeatingInstrumentEvents().contains(event)
         : i.repeatsAsInstrument();
   }
 

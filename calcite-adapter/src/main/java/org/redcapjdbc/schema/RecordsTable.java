@@ -22,16 +22,22 @@ final class RecordsTable extends RecordExportTable implements CountStarRule.Coun
     this.allFields = session.model().exportRequestFields(layout.columns());
   }
 
-  @Override double rowCountEstimate() {
+  @Override
+  double rowCountEstimate() {
     return Math.max(1, session.snapshot().rowCount());
   }
 
-  @Override public int countColumn() {
+  @Override
+  public int countColumn() {
     return layout.indexOf(session.model().recordIdField().name());
   }
 
-  @Override boolean shape(ScanSpec.Builder spec, RecordExportRequest.Builder request,
-      List<Column> output, ExportFilter filter) {
+  @Override
+  boolean shape(
+      ScanSpec.Builder spec,
+      RecordExportRequest.Builder request,
+      List<Column> output,
+      ExportFilter filter) {
     if (!session.config().pushdown()) {
       return true; // every field of every record; Calcite filters
     }

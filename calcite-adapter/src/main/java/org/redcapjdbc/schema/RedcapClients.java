@@ -13,8 +13,7 @@ import org.redcapjdbc.client.SharedHttpClients;
  */
 final class RedcapClients {
 
-  private RedcapClients() {
-  }
+  private RedcapClients() {}
 
   /**
    * @throws IllegalArgumentException for a URL the client refuses (plain http to another host
@@ -42,10 +41,14 @@ final class RedcapClients {
   }
 
   private static HttpOptions httpOptions(RedcapConfig config) {
-    HttpOptions.Builder options = HttpOptions.builder().sslVerify(config.sslVerify())
-        .proxy(config.proxy().orElse(null));
-    config.trustStore().ifPresent(path -> options.trustStore(path,
-        config.trustStorePassword().map(String::toCharArray).orElse(null)));
+    HttpOptions.Builder options =
+        HttpOptions.builder().sslVerify(config.sslVerify()).proxy(config.proxy().orElse(null));
+    config
+        .trustStore()
+        .ifPresent(
+            path ->
+                options.trustStore(
+                    path, config.trustStorePassword().map(String::toCharArray).orElse(null)));
     return options.build();
   }
 }

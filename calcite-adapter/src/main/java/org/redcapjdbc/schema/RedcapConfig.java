@@ -96,58 +96,96 @@ public final class RedcapConfig {
   }
 
   /** The REDCap API endpoint, e.g. {@code https://redcap.example.edu/api/}. */
-  public URI url() { return url; }
+  public URI url() {
+    return url;
+  }
 
   /** The project API token. A secret: never log, print or put it in a URL. */
-  public String token() { return token; }
+  public String token() {
+    return token;
+  }
 
   /** Records per export request when a read is split into batches by record ID. */
-  public int batchSize() { return batchSize; }
+  public int batchSize() {
+    return batchSize;
+  }
 
   /** Export requests in flight at once for a batched read. */
-  public int parallelism() { return parallelism; }
+  public int parallelism() {
+    return parallelism;
+  }
 
   /** Rows per import request for INSERT and UPDATE. */
-  public int importBatchSize() { return importBatchSize; }
+  public int importBatchSize() {
+    return importBatchSize;
+  }
 
-  public Duration connectTimeout() { return connectTimeout; }
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
 
-  public Duration readTimeout() { return readTimeout; }
+  public Duration readTimeout() {
+    return readTimeout;
+  }
 
   /** Retries of a read after 429, 5xx or a connection failure; imports are never retried. */
-  public int maxRetries() { return maxRetries; }
+  public int maxRetries() {
+    return maxRetries;
+  }
 
   /** How long a fetched project model (dictionary, events, arms ...) is reused. */
-  public Duration metadataTtl() { return metadataTtl; }
+  public Duration metadataTtl() {
+    return metadataTtl;
+  }
 
   /** Whether coded fields get a {@code <field>_label} companion column. */
-  public boolean labelColumns() { return labelColumns; }
+  public boolean labelColumns() {
+    return labelColumns;
+  }
 
   /** Whether columns carry the SQL type of their field; false reads everything as VARCHAR. */
-  public boolean typed() { return typed; }
+  public boolean typed() {
+    return typed;
+  }
 
   /** Whether a stored value that does not parse as its type fails the query (else NULL + warning). */
-  public boolean strictTypes() { return strictTypes; }
+  public boolean strictTypes() {
+    return strictTypes;
+  }
 
   /** Whether every INSERT, UPDATE and DELETE is refused before any API call. */
-  public boolean readOnly() { return readOnly; }
+  public boolean readOnly() {
+    return readOnly;
+  }
 
-  public Optional<Path> trustStore() { return Optional.ofNullable(trustStore); }
+  public Optional<Path> trustStore() {
+    return Optional.ofNullable(trustStore);
+  }
 
   /** A secret, like the token. */
-  public Optional<String> trustStorePassword() { return Optional.ofNullable(trustStorePassword); }
+  public Optional<String> trustStorePassword() {
+    return Optional.ofNullable(trustStorePassword);
+  }
 
   /** Whether HTTPS certificates and host names are verified (default true). */
-  public boolean sslVerify() { return sslVerify; }
+  public boolean sslVerify() {
+    return sslVerify;
+  }
 
   /** An HTTP proxy as {@code host:port}, if any. */
-  public Optional<String> proxy() { return Optional.ofNullable(proxy); }
+  public Optional<String> proxy() {
+    return Optional.ofNullable(proxy);
+  }
 
   /** Whether plain {@code http://} is allowed to hosts other than loopback. */
-  public boolean allowHttp() { return allowHttp; }
+  public boolean allowHttp() {
+    return allowHttp;
+  }
 
   /** Whether filters and projections are pushed to the API (false: read everything, filter locally). */
-  public boolean pushdown() { return pushdown; }
+  public boolean pushdown() {
+    return pushdown;
+  }
 
   /**
    * A key that identifies the project and credentials without revealing the token: equal for two
@@ -162,25 +200,43 @@ public final class RedcapConfig {
     return url + "|" + TokenDigest.of(token);
   }
 
-  @Override public String toString() {
-    return "RedcapConfig{url=" + url
+  @Override
+  public String toString() {
+    return "RedcapConfig{url="
+        + url
         + ", token=***"
-        + ", batchSize=" + batchSize
-        + ", parallelism=" + parallelism
-        + ", importBatchSize=" + importBatchSize
-        + ", connectTimeout=" + connectTimeout
-        + ", readTimeout=" + readTimeout
-        + ", maxRetries=" + maxRetries
-        + ", metadataTtl=" + metadataTtl
-        + ", labelColumns=" + labelColumns
-        + ", typed=" + typed
-        + ", strictTypes=" + strictTypes
-        + ", readOnly=" + readOnly
-        + ", trustStore=" + trustStore
-        + ", sslVerify=" + sslVerify
-        + ", proxy=" + proxy
-        + ", allowHttp=" + allowHttp
-        + ", pushdown=" + pushdown
+        + ", batchSize="
+        + batchSize
+        + ", parallelism="
+        + parallelism
+        + ", importBatchSize="
+        + importBatchSize
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", maxRetries="
+        + maxRetries
+        + ", metadataTtl="
+        + metadataTtl
+        + ", labelColumns="
+        + labelColumns
+        + ", typed="
+        + typed
+        + ", strictTypes="
+        + strictTypes
+        + ", readOnly="
+        + readOnly
+        + ", trustStore="
+        + trustStore
+        + ", sslVerify="
+        + sslVerify
+        + ", proxy="
+        + proxy
+        + ", allowHttp="
+        + allowHttp
+        + ", pushdown="
+        + pushdown
         + "}";
   }
 
@@ -206,28 +262,102 @@ public final class RedcapConfig {
     private boolean allowHttp = false;
     private boolean pushdown = true;
 
-    private Builder() {
+    private Builder() {}
+
+    public Builder url(URI url) {
+      this.url = url;
+      return this;
     }
 
-    public Builder url(URI url) { this.url = url; return this; }
-    public Builder token(String token) { this.token = token; return this; }
-    public Builder batchSize(int v) { this.batchSize = v; return this; }
-    public Builder parallelism(int v) { this.parallelism = v; return this; }
-    public Builder importBatchSize(int v) { this.importBatchSize = v; return this; }
-    public Builder connectTimeout(Duration v) { this.connectTimeout = v; return this; }
-    public Builder readTimeout(Duration v) { this.readTimeout = v; return this; }
-    public Builder maxRetries(int v) { this.maxRetries = v; return this; }
-    public Builder metadataTtl(Duration v) { this.metadataTtl = v; return this; }
-    public Builder labelColumns(boolean v) { this.labelColumns = v; return this; }
-    public Builder typed(boolean v) { this.typed = v; return this; }
-    public Builder strictTypes(boolean v) { this.strictTypes = v; return this; }
-    public Builder readOnly(boolean v) { this.readOnly = v; return this; }
-    public Builder trustStore(Path v) { this.trustStore = v; return this; }
-    public Builder trustStorePassword(String v) { this.trustStorePassword = v; return this; }
-    public Builder sslVerify(boolean v) { this.sslVerify = v; return this; }
-    public Builder proxy(String v) { this.proxy = v; return this; }
-    public Builder allowHttp(boolean v) { this.allowHttp = v; return this; }
-    public Builder pushdown(boolean v) { this.pushdown = v; return this; }
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    public Builder batchSize(int v) {
+      this.batchSize = v;
+      return this;
+    }
+
+    public Builder parallelism(int v) {
+      this.parallelism = v;
+      return this;
+    }
+
+    public Builder importBatchSize(int v) {
+      this.importBatchSize = v;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration v) {
+      this.connectTimeout = v;
+      return this;
+    }
+
+    public Builder readTimeout(Duration v) {
+      this.readTimeout = v;
+      return this;
+    }
+
+    public Builder maxRetries(int v) {
+      this.maxRetries = v;
+      return this;
+    }
+
+    public Builder metadataTtl(Duration v) {
+      this.metadataTtl = v;
+      return this;
+    }
+
+    public Builder labelColumns(boolean v) {
+      this.labelColumns = v;
+      return this;
+    }
+
+    public Builder typed(boolean v) {
+      this.typed = v;
+      return this;
+    }
+
+    public Builder strictTypes(boolean v) {
+      this.strictTypes = v;
+      return this;
+    }
+
+    public Builder readOnly(boolean v) {
+      this.readOnly = v;
+      return this;
+    }
+
+    public Builder trustStore(Path v) {
+      this.trustStore = v;
+      return this;
+    }
+
+    public Builder trustStorePassword(String v) {
+      this.trustStorePassword = v;
+      return this;
+    }
+
+    public Builder sslVerify(boolean v) {
+      this.sslVerify = v;
+      return this;
+    }
+
+    public Builder proxy(String v) {
+      this.proxy = v;
+      return this;
+    }
+
+    public Builder allowHttp(boolean v) {
+      this.allowHttp = v;
+      return this;
+    }
+
+    public Builder pushdown(boolean v) {
+      this.pushdown = v;
+      return this;
+    }
 
     public RedcapConfig build() {
       return new RedcapConfig(this);

@@ -32,8 +32,7 @@ final class RedcapDataSchema extends AbstractSchema {
     LayoutOptions options = session.layoutOptions();
     Map<String, Table> map = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
-    map.put(ProjectModel.RECORDS_TABLE,
-        new RecordsTable(session, model.recordsLayout(options)));
+    map.put(ProjectModel.RECORDS_TABLE, new RecordsTable(session, model.recordsLayout(options)));
     for (TableLayout layout : model.instrumentLayouts(options)) {
       String name = layout.name();
       if (name.equalsIgnoreCase(ProjectModel.RECORDS_TABLE)) {
@@ -64,7 +63,8 @@ final class RedcapDataSchema extends AbstractSchema {
     return tableOfForm;
   }
 
-  @Override protected Map<String, Table> getTableMap() {
+  @Override
+  protected Map<String, Table> getTableMap() {
     return tables;
   }
 }

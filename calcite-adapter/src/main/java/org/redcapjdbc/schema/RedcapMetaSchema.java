@@ -17,7 +17,8 @@ final class RedcapMetaSchema extends AbstractSchema {
     this.tables = Collections.unmodifiableMap(SystemTables.all(session, dataTableOfForm));
   }
 
-  @Override protected Map<String, Table> getTableMap() {
+  @Override
+  protected Map<String, Table> getTableMap() {
     return tables;
   }
 }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class RedcapSchemas {
   /** The default schema: {@code records} and one table per instrument. */
   public static final String DATA_SCHEMA = "redcap";
+
   /** The system tables: data dictionary, events, arms, users, DAGs, files ... */
   public static final String META_SCHEMA = "meta";
 
@@ -39,8 +40,7 @@ public final class RedcapSchemas {
     void run(BooleanSupplier loadFinished);
   }
 
-  private RedcapSchemas() {
-  }
+  private RedcapSchemas() {}
 
   /**
    * Adds {@link #DATA_SCHEMA} and {@link #META_SCHEMA} for the project {@code config} names under
@@ -71,8 +71,8 @@ public final class RedcapSchemas {
    *
    * @throws SQLException as {@link #attach(SchemaPlus, RedcapConfig)} does
    */
-  public static RedcapSession attach(SchemaPlus root, RedcapConfig config,
-      WhileLoading whileLoading) throws SQLException {
+  public static RedcapSession attach(
+      SchemaPlus root, RedcapConfig config, WhileLoading whileLoading) throws SQLException {
     requireNonNull(root, "root");
     requireNonNull(config, "config");
     requireNonNull(whileLoading, "whileLoading");
@@ -97,8 +97,13 @@ public final class RedcapSchemas {
     } catch (InterruptedException e) {
       load.cancel(true);
       Thread.currentThread().interrupt();
-      throw new SQLNonTransientConnectionException("Interrupted while reading the REDCap"
-          + " project at " + config.url() + "; connect again.", "08001", e);
+      throw new SQLNonTransientConnectionException(
+          "Interrupted while reading the REDCap"
+              + " project at "
+              + config.url()
+              + "; connect again.",
+          "08001",
+          e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException r) {
@@ -107,8 +112,8 @@ public final class RedcapSchemas {
       if (cause instanceof Error err) {
         throw err;
       }
-      throw new SQLNonTransientConnectionException("Cannot open the REDCap project at "
-          + config.url() + ": " + cause, "08001", cause);
+      throw new SQLNonTransientConnectionException(
+          "Cannot open the REDCap project at " + config.url() + ": " + cause, "08001", cause);
     }
     try {
       return attach(root, config, client, snapshot);
@@ -119,12 +124,14 @@ public final class RedcapSchemas {
 
   /** The project's structure, from the shared cache or fetched. */
   private static ProjectSnapshot snapshot(RedcapClient client, RedcapConfig config) {
-    return ProjectCache.SHARED.get(config.cacheKey(), config.metadataTtl(),
+    return ProjectCache.SHARED.get(
+        config.cacheKey(),
+        config.metadataTtl(),
         () -> new ProjectLoader(client, Clock.systemUTC()).load());
   }
 
-  private static RedcapSession attach(SchemaPlus root, RedcapConfig config, RedcapClient client,
-      ProjectSnapshot snapshot) {
+  private static RedcapSession attach(
+      SchemaPlus root, RedcapConfig config, RedcapClient client, ProjectSnapshot snapshot) {
     ProjectSession session = new ProjectSession(config, client, snapshot);
     RedcapDataSchema data = new RedcapDataSchema(session);
     root.add(DATA_SCHEMA, data);

@@ -15,10 +15,10 @@ public final class RedcapTypeSystem extends RelDataTypeSystemImpl {
   /** The instance the {@code typeSystem} property names ({@code ...RedcapTypeSystem#INSTANCE}). */
   public static final RelDataTypeSystem INSTANCE = new RedcapTypeSystem();
 
-  private RedcapTypeSystem() {
-  }
+  private RedcapTypeSystem() {}
 
-  @Override public int getMaxPrecision(SqlTypeName typeName) {
+  @Override
+  public int getMaxPrecision(SqlTypeName typeName) {
     return typeName == SqlTypeName.DECIMAL
         ? SqlTypeMapping.MAX_DECIMAL_PRECISION
         : super.getMaxPrecision(typeName);
@@ -29,11 +29,13 @@ public final class RedcapTypeSystem extends RelDataTypeSystemImpl {
    * other databases, rather than CHAR padded with spaces to the longest ({@code 'bp'} and
    * {@code 'lab'} would otherwise come back as {@code "bp "}).
    */
-  @Override public boolean shouldConvertRaggedUnionTypesToVarying() {
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
     return true;
   }
 
-  @Override public int getMaxScale(SqlTypeName typeName) {
+  @Override
+  public int getMaxScale(SqlTypeName typeName) {
     // As wide as the precision, so that arithmetic on DECIMAL(38,16) keeps its decimals.
     return typeName == SqlTypeName.DECIMAL
         ? SqlTypeMapping.MAX_DECIMAL_PRECISION

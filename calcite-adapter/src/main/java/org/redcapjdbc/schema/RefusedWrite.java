@@ -22,7 +22,8 @@ final class RefusedWrite implements TableWriter {
     this.sqlState = requireNonNull(sqlState, "sqlState");
   }
 
-  @Override public long write(DataContext root, Enumerable<Object[]> rows) {
+  @Override
+  public long write(DataContext root, Enumerable<Object[]> rows) {
     throw new RedcapWriteException(what + " is not possible: " + why, 0, sqlState, null);
   }
 }

@@ -17,8 +17,7 @@ import org.redcapjdbc.model.SqlTypeMapping;
  * references with it.
  */
 public final class RelTypes {
-  private RelTypes() {
-  }
+  private RelTypes() {}
 
   /** The column's type, with its nullability, in {@code factory}. */
   public static RelDataType of(Column column, RelDataTypeFactory factory) {
@@ -34,8 +33,9 @@ public final class RelTypes {
    *     {@link SqlTypeMapping#MAX_DECIMAL_PRECISION}
    */
   public static RelDataType of(SqlType type, RelDataTypeFactory factory, boolean nullable) {
-    SqlTypeName typeName = requireNonNull(
-        SqlTypeName.getNameForJdbcType(type.typeName().getVendorTypeNumber()), type::toString);
+    SqlTypeName typeName =
+        requireNonNull(
+            SqlTypeName.getNameForJdbcType(type.typeName().getVendorTypeNumber()), type::toString);
     RelDataType rel;
     if (type.precision() == SqlType.NO_PRECISION) {
       rel = factory.createSqlType(typeName);
@@ -43,15 +43,26 @@ public final class RelTypes {
       RelDataTypeSystem system = factory.getTypeSystem();
       if (type.precision() > system.getMaxPrecision(typeName)
           || (type.scale() != SqlType.NO_SCALE && type.scale() > system.getMaxScale(typeName))) {
-        throw new IllegalStateException("The type system allows " + typeName + " precision "
-            + system.getMaxPrecision(typeName) + " and scale " + system.getMaxScale(typeName)
-            + ", too little for " + type + ": install a RelDataTypeSystem whose maximum "
-            + typeName + " precision is at least " + SqlTypeMapping.MAX_DECIMAL_PRECISION
-            + " and maximum scale at least " + SqlTypeMapping.MAX_DECIMAL_SCALE);
+        throw new IllegalStateException(
+            "The type system allows "
+                + typeName
+                + " precision "
+                + system.getMaxPrecision(typeName)
+                + " and scale "
+                + system.getMaxScale(typeName)
+                + ", too little for "
+                + type
+                + ": install a RelDataTypeSystem whose maximum "
+                + typeName
+                + " precision is at least "
+                + SqlTypeMapping.MAX_DECIMAL_PRECISION
+                + " and maximum scale at least "
+                + SqlTypeMapping.MAX_DECIMAL_SCALE);
       }
-      rel = type.scale() == SqlType.NO_SCALE
-          ? factory.createSqlType(typeName, type.precision())
-          : factory.createSqlType(typeName, type.precision(), type.scale());
+      rel =
+          type.scale() == SqlType.NO_SCALE
+              ? factory.createSqlType(typeName, type.precision())
+              : factory.createSqlType(typeName, type.precision(), type.scale());
     }
     return factory.createTypeWithNullability(rel, nullable);
   }

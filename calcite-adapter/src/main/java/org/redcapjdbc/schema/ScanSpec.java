@@ -24,14 +24,17 @@ final class ScanSpec {
   }
 
   final RecordExportRequest request;
+
   /** One plain request (no ID pass, no batches): small reads, and reads of the record ID only. */
   final boolean singleRequest;
+
   final List<String> bound;
   final int[] slots;
   final ValueConverter[] converters;
   final RowFilter rowFilter;
   final int recordIdSlot;
   final int eventSlot;
+
   /** Wire columns the connection's snapshot knows; others in a response mean it is outdated. */
   final Set<String> knownColumns;
 
@@ -80,14 +83,15 @@ final class ScanSpec {
         rowFilter = filters.get(0);
       } else if (!filters.isEmpty()) {
         RowFilter[] all = filters.toArray(new RowFilter[0]);
-        rowFilter = row -> {
-          for (RowFilter f : all) {
-            if (!f.accept(row)) {
-              return false;
-            }
-          }
-          return true;
-        };
+        rowFilter =
+            row -> {
+              for (RowFilter f : all) {
+                if (!f.accept(row)) {
+                  return false;
+                }
+              }
+              return true;
+            };
       }
       return new ScanSpec(this);
     }

@@ -25,11 +25,14 @@ final class ScanWatchdog {
   private ScheduledFuture<?> task;
 
   private ScanWatchdog() {
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "redcap-query-watchdog");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "redcap-query-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
     executor.setRemoveOnCancelPolicy(true);
     executor.setKeepAliveTime(10, TimeUnit.SECONDS);
     executor.allowCoreThreadTimeOut(true);
@@ -37,7 +40,10 @@ final class ScanWatchdog {
   }
 
   /** Why a watched scan was stopped. */
-  enum Stop { CANCELLED, TIMED_OUT }
+  enum Stop {
+    CANCELLED,
+    TIMED_OUT
+  }
 
   /** A running scan: its statement's cancel flag, its deadline and its cursor. */
   static final class Watched {
@@ -52,8 +58,8 @@ final class ScanWatchdog {
      */
     Watched(AtomicBoolean cancelFlag, long timeoutMillis, RowCursor cursor) {
       this.cancelFlag = cancelFlag;
-      this.deadlineNanos = timeoutMillis > 0
-          ? System.nanoTime() + timeoutMillis * 1_000_000L : Long.MAX_VALUE;
+      this.deadlineNanos =
+          timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : Long.MAX_VALUE;
       this.cursor = cursor;
     }
 
@@ -86,8 +92,9 @@ final class ScanWatchdog {
   synchronized void register(Watched scan) {
     scans.add(scan);
     if (task == null) {
-      task = timer.scheduleAtFixedRate(this::sweep, PERIOD_MILLIS, PERIOD_MILLIS,
-          TimeUnit.MILLISECONDS);
+      task =
+          timer.scheduleAtFixedRate(
+              this::sweep, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 

@@ -23,8 +23,7 @@ import org.redcapjdbc.client.RedcapException;
  * never by its text.
  */
 public final class SqlErrors {
-  private SqlErrors() {
-  }
+  private SqlErrors() {}
 
   /**
    * The exception for a connection that could not be opened, after a sentence saying which server
@@ -35,12 +34,19 @@ public final class SqlErrors {
     if (e instanceof RedcapException r) {
       switch (r.kind()) {
         case AUTH:
-          return new SQLInvalidAuthorizationSpecException(prefix + r.getMessage(), "28000",
-              r.httpStatus(), r);
+          return new SQLInvalidAuthorizationSpecException(
+              prefix + r.getMessage(), "28000", r.httpStatus(), r);
         case TRANSPORT:
-          return new SQLNonTransientConnectionException("Cannot reach the REDCap server "
-              + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "") + " (" + url
-              + "): " + r.getMessage(), "08001", r);
+          return new SQLNonTransientConnectionException(
+              "Cannot reach the REDCap server "
+                  + url.getHost()
+                  + (url.getPort() > 0 ? ":" + url.getPort() : "")
+                  + " ("
+                  + url
+                  + "): "
+                  + r.getMessage(),
+              "08001",
+              r);
         case SERVER:
           return new SQLTransientConnectionException(prefix + r.getMessage(), "08001", r);
         case CANCELLED:
@@ -88,18 +94,24 @@ public final class SqlErrors {
     if (unreadable != null) {
       return new SQLDataException(prefix + unreadable.getMessage(), "22018", e);
     }
-    String what = e.getMessage() == null ? e.getClass().getName()
-        : e.getClass().getSimpleName() + ": " + e.getMessage();
+    String what =
+        e.getMessage() == null
+            ? e.getClass().getName()
+            : e.getClass().getSimpleName() + ": " + e.getMessage();
     return new SQLException(prefix + what, null, e);
   }
 
   /** The SQLState of a write REDCap refused or that could not be completed. */
   static String writeState(RedcapException e) {
     switch (e.kind()) {
-      case VALIDATION: return "22000";
-      case AUTH: return "42501";
-      case CANCELLED: return "57014";
-      default: return "08000";
+      case VALIDATION:
+        return "22000";
+      case AUTH:
+        return "42501";
+      case CANCELLED:
+        return "57014";
+      default:
+        return "08000";
     }
   }
 

@@ -23,13 +23,14 @@ final class StatementState {
       Collections.synchronizedMap(new WeakHashMap<>());
 
   final QueryWarnings.Bucket warnings = new QueryWarnings.Bucket();
+
   /** The keys of the last write, or null when it made none; guarded by this. */
   GeneratedKeys.Keys keys;
+
   /** The batch being buffered, or null; guarded by this. */
   WriteBatch batch;
 
-  private StatementState() {
-  }
+  private StatementState() {}
 
   /** The state of the statement owning {@code cancelFlag}, made on first use. */
   static StatementState of(AtomicBoolean cancelFlag) {

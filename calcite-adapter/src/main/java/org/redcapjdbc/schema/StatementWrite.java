@@ -18,6 +18,7 @@ import org.redcapjdbc.plan.TableWriter;
  */
 abstract class StatementWrite implements TableWriter {
   final ProjectSession session;
+
   /** The statement for messages, e.g. {@code INSERT into redcap.visit}. */
   final String what;
 
@@ -26,11 +27,17 @@ abstract class StatementWrite implements TableWriter {
     this.what = requireNonNull(what, "what");
   }
 
-  @Override public final long write(DataContext root, Enumerable<Object[]> rows) {
+  @Override
+  public final long write(DataContext root, Enumerable<Object[]> rows) {
     if (session.config().readOnly()) {
-      throw new RedcapWriteException(what + " was refused: this connection is read-only"
-          + " (readOnly=true), so no INSERT, UPDATE or DELETE reaches REDCap. Connect without"
-          + " readOnly=true to change data.", 0, "25006", null);
+      throw new RedcapWriteException(
+          what
+              + " was refused: this connection is read-only"
+              + " (readOnly=true), so no INSERT, UPDATE or DELETE reaches REDCap. Connect without"
+              + " readOnly=true to change data.",
+          0,
+          "25006",
+          null);
     }
     return run(root, rows);
   }
@@ -51,8 +58,14 @@ abstract class StatementWrite implements TableWriter {
 
   /** A statement refused before anything is sent, because of a value in row {@code index}. */
   RedcapWriteException badRow(int index, int rows, String why) {
-    return new RedcapWriteException(what + " was refused before anything was sent: "
-        + (rows > 1 ? "row " + (index + 1) + " of " + rows + ": " : "") + why
-        + (RecordImporter.endsWithStop(why) ? "" : "."), 0, "22000", null);
+    return new RedcapWriteException(
+        what
+            + " was refused before anything was sent: "
+            + (rows > 1 ? "row " + (index + 1) + " of " + rows + ": " : "")
+            + why
+            + (RecordImporter.endsWithStop(why) ? "" : "."),
+        0,
+        "22000",
+        null);
   }
 }

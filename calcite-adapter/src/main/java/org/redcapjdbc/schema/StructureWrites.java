@@ -25,14 +25,14 @@ import org.redcapjdbc.schema.SystemTable.SystemColumn;
  * it opened with, and the shared project cache is cleared.
  */
 final class StructureWrites {
-  private StructureWrites() {
-  }
+  private StructureWrites() {}
 
   /** {@code meta.arms (arm_num, name)}: import, rename (UPDATE of name), delete. */
   static SystemWrites arms(ProjectSession session, List<SystemColumn> columns) {
     RedcapClient client = session.client();
     return new Spec(session, "arms", columns, List.of(0, 1), Map.of(), Set.of("name"), true) {
-      @Override long insert(List<Object[]> rows) {
+      @Override
+      long insert(List<Object[]> rows) {
         List<Map<String, Object>> data = new ArrayList<>();
         for (Object[] row : rows) {
           data.add(map("arm_num", row[0], "name", required(row[1], "name", "the arm's name")));
@@ -41,7 +41,8 @@ final class StructureWrites {
         return rows.size();
       }
 
-      @Override long update(List<Object[]> rows, List<String> columns) {
+      @Override
+      long update(List<Object[]> rows, List<String> columns) {
         List<Map<String, Object>> data = new ArrayList<>();
         for (Object[] row : rows) {
           data.add(map("arm_num", row[0], "name", required(row[2], "name", "the arm's name")));
@@ -50,7 +51,8 @@ final class StructureWrites {
         return rows.size();
       }
 
-      @Override long delete(List<Object[]> rows) {
+      @Override
+      long delete(List<Object[]> rows) {
         List<Integer> arms = new ArrayList<>();
         for (Object[] row : rows) {
           arms.add(((Number) row[0]).intValue());
@@ -68,23 +70,36 @@ final class StructureWrites {
    */
   static SystemWrites events(ProjectSession session, List<SystemColumn> columns) {
     RedcapClient client = session.client();
-    return new Spec(session, "events", columns, List.of(2, 0, 1, 3), Map.of(2, "", 5, false),
-        Set.of("event_name", "custom_event_label"), true) {
-      @Override long insert(List<Object[]> rows) {
+    return new Spec(
+        session,
+        "events",
+        columns,
+        List.of(2, 0, 1, 3),
+        Map.of(2, "", 5, false),
+        Set.of("event_name", "custom_event_label"),
+        true) {
+      @Override
+      long insert(List<Object[]> rows) {
         List<Map<String, Object>> data = new ArrayList<>();
         for (Object[] row : rows) {
           refuseGiven(row[4], "event_id", "REDCap assigns it");
           if (Boolean.TRUE.equals(row[5])) {
-            throw new IllegalArgumentException("repeating cannot be set here: which events"
-                + " repeat is part of the project's repeating setup, which SQL does not change");
+            throw new IllegalArgumentException(
+                "repeating cannot be set here: which events"
+                    + " repeat is part of the project's repeating setup, which SQL does not change");
           }
-          Map<String, Object> m = map("event_name", required(row[0], "event_name",
-              "the event's name"), "arm_num", row[1]);
+          Map<String, Object> m =
+              map(
+                  "event_name",
+                  required(row[0], "event_name", "the event's name"),
+                  "arm_num",
+                  row[1]);
           if (row[2] != null && !row[2].toString().isBlank()) {
             // REDCap takes a unique name that is an event's as an update of that event, and
             // ignores any other (docs/redcap-api.md §2.7): neither is what an INSERT means.
-            throw new IllegalArgumentException("unique_event_name cannot be given: REDCap makes"
-                + " it from event_name and arm_num (to rename an event, UPDATE meta.events)");
+            throw new IllegalArgumentException(
+                "unique_event_name cannot be given: REDCap makes"
+                    + " it from event_name and arm_num (to rename an event, UPDATE meta.events)");
           }
           if (row[3] != null) {
             m.put("custom_event_label", row[3]);
@@ -95,11 +110,20 @@ final class StructureWrites {
         return rows.size();
       }
 
-      @Override long update(List<Object[]> rows, List<String> columns) {
+      @Override
+      long update(List<Object[]> rows, List<String> columns) {
         List<Map<String, Object>> data = new ArrayList<>();
         for (Object[] row : rows) {
-          Map<String, Object> m = map("event_name", row[1], "arm_num", row[2],
-              "unique_event_name", row[0], "custom_event_label", row[3] == null ? "" : row[3]);
+          Map<String, Object> m =
+              map(
+                  "event_name",
+                  row[1],
+                  "arm_num",
+                  row[2],
+                  "unique_event_name",
+                  row[0],
+                  "custom_event_label",
+                  row[3] == null ? "" : row[3]);
           for (int i = 0; i < columns.size(); i++) {
             m.put(columns.get(i), row[4 + i] == null ? "" : row[4 + i]);
           }
@@ -110,7 +134,8 @@ final class StructureWrites {
         return rows.size();
       }
 
-      @Override long delete(List<Object[]> rows) {
+      @Override
+      long delete(List<Object[]> rows) {
         List<String> events = new ArrayList<>();
         for (Object[] row : rows) {
           events.add(row[0].toString());
@@ -124,30 +149,47 @@ final class StructureWrites {
   /** {@code meta.dags}: create (a blank unique name lets REDCap make it), rename, delete. */
   static SystemWrites dags(ProjectSession session, List<SystemColumn> columns) {
     RedcapClient client = session.client();
-    return new Spec(session, "dags", columns, List.of(1, 0), Map.of(1, ""),
-        Set.of("data_access_group_name"), true) {
-      @Override long insert(List<Object[]> rows) {
+    return new Spec(
+        session,
+        "dags",
+        columns,
+        List.of(1, 0),
+        Map.of(1, ""),
+        Set.of("data_access_group_name"),
+        true) {
+      @Override
+      long insert(List<Object[]> rows) {
         List<Map<String, Object>> data = new ArrayList<>();
         for (Object[] row : rows) {
           refuseGiven(row[2], "data_access_group_id", "REDCap assigns it");
-          data.add(map("data_access_group_name", required(row[0], "data_access_group_name",
-              "the group's name"), "unique_group_name", row[1] == null ? "" : row[1]));
+          data.add(
+              map(
+                  "data_access_group_name",
+                  required(row[0], "data_access_group_name", "the group's name"),
+                  "unique_group_name",
+                  row[1] == null ? "" : row[1]));
         }
         client.users().importDags(data);
         return rows.size();
       }
 
-      @Override long update(List<Object[]> rows, List<String> columns) {
+      @Override
+      long update(List<Object[]> rows, List<String> columns) {
         List<Map<String, Object>> data = new ArrayList<>();
         for (Object[] row : rows) {
-          data.add(map("data_access_group_name", required(row[2], "data_access_group_name",
-              "the group's name"), "unique_group_name", row[0]));
+          data.add(
+              map(
+                  "data_access_group_name",
+                  required(row[2], "data_access_group_name", "the group's name"),
+                  "unique_group_name",
+                  row[0]));
         }
         client.users().importDags(data);
         return rows.size();
       }
 
-      @Override long delete(List<Object[]> rows) {
+      @Override
+      long delete(List<Object[]> rows) {
         List<String> dags = new ArrayList<>();
         for (Object[] row : rows) {
           dags.add(row[0].toString());
@@ -171,14 +213,17 @@ final class StructureWrites {
       }
     }
     return new Spec(session, "users", columns, List.of(0), Map.of(), updatable, true) {
-      @Override long insert(List<Object[]> rows) {
+      @Override
+      long insert(List<Object[]> rows) {
         List<Map<String, Object>> data = new ArrayList<>();
         for (Object[] row : rows) {
           Map<String, Object> m = new LinkedHashMap<>();
           for (int i = 0; i < columns.size(); i++) {
             if (row[i] != null) {
               if (columns.get(i).name().equals("data_access_group_id")) {
-                refuseGiven(row[i], "data_access_group_id",
+                refuseGiven(
+                    row[i],
+                    "data_access_group_id",
                     "give the group's unique name in data_access_group");
               }
               m.put(columns.get(i).name(), row[i]);
@@ -190,7 +235,8 @@ final class StructureWrites {
         return rows.size();
       }
 
-      @Override long update(List<Object[]> rows, List<String> set) {
+      @Override
+      long update(List<Object[]> rows, List<String> set) {
         List<Map<String, Object>> data = new ArrayList<>();
         for (Object[] row : rows) {
           Map<String, Object> m = map("username", row[0]);
@@ -203,7 +249,8 @@ final class StructureWrites {
         return rows.size();
       }
 
-      @Override long delete(List<Object[]> rows) {
+      @Override
+      long delete(List<Object[]> rows) {
         List<String> users = new ArrayList<>();
         for (Object[] row : rows) {
           users.add(row[0].toString());
@@ -220,9 +267,10 @@ final class StructureWrites {
    */
   static SystemWrites formEventMapping(ProjectSession session, List<SystemColumn> columns) {
     RedcapClient client = session.client();
-    return new Spec(session, "form_event_mapping", columns, List.of(0, 1, 2), Map.of(),
-        Set.of(), true) {
-      @Override long insert(List<Object[]> rows) {
+    return new Spec(
+        session, "form_event_mapping", columns, List.of(0, 1, 2), Map.of(), Set.of(), true) {
+      @Override
+      long insert(List<Object[]> rows) {
         Set<List<String>> all = current();
         for (Object[] row : rows) {
           all.add(List.of(text(row[0]), text(row[1]), text(row[2])));
@@ -231,7 +279,8 @@ final class StructureWrites {
         return rows.size();
       }
 
-      @Override long delete(List<Object[]> rows) {
+      @Override
+      long delete(List<Object[]> rows) {
         Set<List<String>> all = current();
         for (Object[] row : rows) {
           all.remove(List.of(text(row[0]), text(row[1]), text(row[2])));
@@ -243,8 +292,11 @@ final class StructureWrites {
       private Set<List<String>> current() {
         Set<List<String>> all = new LinkedHashSet<>();
         for (Map<String, String> m : client.project().exportFormEventMappings(List.of())) {
-          all.add(List.of(m.getOrDefault("arm_num", ""), m.getOrDefault("unique_event_name", ""),
-              m.getOrDefault("form", "")));
+          all.add(
+              List.of(
+                  m.getOrDefault("arm_num", ""),
+                  m.getOrDefault("unique_event_name", ""),
+                  m.getOrDefault("form", "")));
         }
         return all;
       }
@@ -269,8 +321,14 @@ final class StructureWrites {
     private final Set<String> updatable;
     private final boolean structural;
 
-    Spec(ProjectSession session, String table, List<SystemColumn> columns, List<Integer> matched,
-        Map<Integer, Object> defaults, Set<String> updatable, boolean structural) {
+    Spec(
+        ProjectSession session,
+        String table,
+        List<SystemColumn> columns,
+        List<Integer> matched,
+        Map<Integer, Object> defaults,
+        Set<String> updatable,
+        boolean structural) {
       this.session = session;
       this.table = RedcapSchemas.META_SCHEMA + "." + table;
       this.columns = columns;
@@ -288,38 +346,50 @@ final class StructureWrites {
 
     abstract long delete(List<Object[]> rows);
 
-    @Override public List<Integer> matchedRowColumns() {
+    @Override
+    public List<Integer> matchedRowColumns() {
       return matched;
     }
 
-    @Override public Map<Integer, Object> insertDefaults() {
+    @Override
+    public Map<Integer, Object> insertDefaults() {
       return defaults;
     }
 
-    @Override public TableWriter writer(TableModify.Operation operation,
-        List<String> updateColumns) {
+    @Override
+    public TableWriter writer(TableModify.Operation operation, List<String> updateColumns) {
       switch (operation) {
         case INSERT:
           return new StructureWrite(session, "INSERT into " + table, this::insert, structural);
         case DELETE:
           return new StructureWrite(session, "DELETE from " + table, this::delete, structural);
-        case UPDATE: {
-          String what = "UPDATE of " + table;
-          List<String> set = new ArrayList<>();
-          for (String c : updateColumns) {
-            String lower = c.toLowerCase(Locale.ROOT);
-            if (!updatable.contains(lower)) {
-              return new RefusedWrite(what, updatable.isEmpty()
-                  ? "its rows are changed by DELETE and INSERT." : "UPDATE can change "
-                  + String.join(", ", updatable) + " here, not " + lower + ".", "0A000");
+        case UPDATE:
+          {
+            String what = "UPDATE of " + table;
+            List<String> set = new ArrayList<>();
+            for (String c : updateColumns) {
+              String lower = c.toLowerCase(Locale.ROOT);
+              if (!updatable.contains(lower)) {
+                return new RefusedWrite(
+                    what,
+                    updatable.isEmpty()
+                        ? "its rows are changed by DELETE and INSERT."
+                        : "UPDATE can change "
+                            + String.join(", ", updatable)
+                            + " here, not "
+                            + lower
+                            + ".",
+                    "0A000");
+              }
+              set.add(lower);
             }
-            set.add(lower);
+            return new StructureWrite(session, what, rows -> update(rows, set), structural);
           }
-          return new StructureWrite(session, what, rows -> update(rows, set), structural);
-        }
         default:
-          return new RefusedWrite(operation + " on " + table, "only INSERT, UPDATE and DELETE"
-              + " are supported", "0A000");
+          return new RefusedWrite(
+              operation + " on " + table,
+              "only INSERT, UPDATE and DELETE" + " are supported",
+              "0A000");
       }
     }
   }
@@ -329,14 +399,18 @@ final class StructureWrites {
     private final Function<List<Object[]>, Long> action;
     private final boolean structural;
 
-    StructureWrite(ProjectSession session, String what, Function<List<Object[]>, Long> action,
+    StructureWrite(
+        ProjectSession session,
+        String what,
+        Function<List<Object[]>, Long> action,
         boolean structural) {
       super(session, what);
       this.action = action;
       this.structural = structural;
     }
 
-    @Override long run(DataContext root, Enumerable<Object[]> rows) {
+    @Override
+    long run(DataContext root, Enumerable<Object[]> rows) {
       WriteBatch batch = WriteBatch.of(root);
       if (batch != null) {
         batch.flush();
@@ -353,12 +427,19 @@ final class StructureWrites {
       } catch (IllegalArgumentException e) {
         throw badRow(0, 1, e.getMessage());
       } catch (RedcapException e) {
-        boolean refused = e.kind() == RedcapException.Kind.VALIDATION
-            || e.kind() == RedcapException.Kind.AUTH;
-        throw new RedcapWriteException(what + " failed: " + e.getMessage()
-            + (RecordImporter.endsWithStop(e.getMessage()) ? " " : ". ")
-            + (refused ? "Nothing was changed." : "Whether REDCap applied it is unknown: check"
-                + " the project."), 0, SqlErrors.writeState(e), e);
+        boolean refused =
+            e.kind() == RedcapException.Kind.VALIDATION || e.kind() == RedcapException.Kind.AUTH;
+        throw new RedcapWriteException(
+            what
+                + " failed: "
+                + e.getMessage()
+                + (RecordImporter.endsWithStop(e.getMessage()) ? " " : ". ")
+                + (refused
+                    ? "Nothing was changed."
+                    : "Whether REDCap applied it is unknown: check" + " the project."),
+            0,
+            SqlErrors.writeState(e),
+            e);
       } finally {
         if (structural) {
           ProjectCache.SHARED.forgetProject(session.config().projectKey());

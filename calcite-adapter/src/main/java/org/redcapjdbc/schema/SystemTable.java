@@ -60,15 +60,24 @@ final class SystemTable extends AbstractTable
   private final List<String> primaryKey;
   private final Function<DataContext, List<Object[]>> rows;
   private final Double rowCount;
+
   /** How INSERT, UPDATE and DELETE change the table; null when they are refused. */
   private final SystemWrites writes;
+
   /** The table's qualified name and why it cannot be changed (when {@code writes} is null). */
   private final String name;
+
   private final String readOnlyReason;
 
-  private SystemTable(String remarks, List<SystemColumn> columns, List<String> primaryKey,
-      Function<DataContext, List<Object[]>> rows, Double rowCount, SystemWrites writes,
-      String name, String readOnlyReason) {
+  private SystemTable(
+      String remarks,
+      List<SystemColumn> columns,
+      List<String> primaryKey,
+      Function<DataContext, List<Object[]>> rows,
+      Double rowCount,
+      SystemWrites writes,
+      String name,
+      String readOnlyReason) {
     this.remarks = requireNonNull(remarks, "remarks");
     this.columns = List.copyOf(columns);
     this.primaryKey = List.copyOf(primaryKey);
@@ -79,42 +88,62 @@ final class SystemTable extends AbstractTable
     this.readOnlyReason = readOnlyReason;
   }
 
-  private SystemTable(String remarks, List<SystemColumn> columns, List<String> primaryKey,
-      Function<DataContext, List<Object[]>> rows, Double rowCount) {
-    this(remarks, columns, primaryKey, rows, rowCount, null, "meta table",
+  private SystemTable(
+      String remarks,
+      List<SystemColumn> columns,
+      List<String> primaryKey,
+      Function<DataContext, List<Object[]>> rows,
+      Double rowCount) {
+    this(
+        remarks,
+        columns,
+        primaryKey,
+        rows,
+        rowCount,
+        null,
+        "meta table",
         "it cannot be changed through SQL");
   }
 
   /** This table, changed through {@code writes}. */
   SystemTable writable(SystemWrites writes) {
-    return new SystemTable(remarks, columns, primaryKey, rows, rowCount,
-        requireNonNull(writes, "writes"), name, null);
+    return new SystemTable(
+        remarks, columns, primaryKey, rows, rowCount, requireNonNull(writes, "writes"), name, null);
   }
 
   /** This table, named {@code name} in messages, refusing changes because {@code why}. */
   SystemTable readOnly(String name, String why) {
-    return new SystemTable(remarks, columns, primaryKey, rows, rowCount, null,
-        requireNonNull(name, "name"), requireNonNull(why, "why"));
+    return new SystemTable(
+        remarks,
+        columns,
+        primaryKey,
+        rows,
+        rowCount,
+        null,
+        requireNonNull(name, "name"),
+        requireNonNull(why, "why"));
   }
 
   List<SystemColumn> columns() {
     return columns;
   }
 
-  @Override public List<Integer> matchedRowColumns() {
+  @Override
+  public List<Integer> matchedRowColumns() {
     return writes != null ? writes.matchedRowColumns() : List.of(0);
   }
 
-  @Override public TableWriter writer(TableModify.Operation operation,
-      List<String> updateColumns) {
+  @Override
+  public TableWriter writer(TableModify.Operation operation, List<String> updateColumns) {
     if (writes != null) {
       return writes.writer(operation, updateColumns);
     }
-    return new RefusedWrite(operation + " on " + name, name + " is read-only: "
-        + readOnlyReason, "0A000");
+    return new RefusedWrite(
+        operation + " on " + name, name + " is read-only: " + readOnlyReason, "0A000");
   }
 
-  @Override public <C> C unwrap(Class<C> type) {
+  @Override
+  public <C> C unwrap(Class<C> type) {
     if (writes != null && type == InitializerExpressionFactory.class) {
       return type.cast(new InsertDefaults(writes.insertDefaults()));
     }
@@ -122,14 +151,17 @@ final class SystemTable extends AbstractTable
   }
 
   /** A table whose rows are known now (from the snapshot). */
-  static SystemTable fixed(String remarks, List<SystemColumn> columns, List<String> primaryKey,
-      List<Object[]> rows) {
+  static SystemTable fixed(
+      String remarks, List<SystemColumn> columns, List<String> primaryKey, List<Object[]> rows) {
     List<Object[]> copy = List.copyOf(rows);
     return new SystemTable(remarks, columns, primaryKey, root -> copy, (double) copy.size());
   }
 
   /** A table whose rows are fetched by each scan. */
-  static SystemTable live(String remarks, List<SystemColumn> columns, List<String> primaryKey,
+  static SystemTable live(
+      String remarks,
+      List<SystemColumn> columns,
+      List<String> primaryKey,
       Supplier<List<Object[]>> rows) {
     return new SystemTable(remarks, columns, primaryKey, root -> rows.get(), null);
   }
@@ -157,21 +189,27 @@ final class SystemTable extends AbstractTable
     }
     try {
       switch (type) {
-        case INTEGER: return Integer.valueOf(text.trim());
-        case BIGINT: return Long.valueOf(text.trim());
-        case BOOLEAN: return "1".equals(text.trim());
-        default: return text;
+        case INTEGER:
+          return Integer.valueOf(text.trim());
+        case BIGINT:
+          return Long.valueOf(text.trim());
+        case BOOLEAN:
+          return "1".equals(text.trim());
+        default:
+          return text;
       }
     } catch (NumberFormatException e) {
       return null;
     }
   }
 
-  @Override public RelDataType getRowType(RelDataTypeFactory factory) {
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory factory) {
     RelDataTypeFactory.Builder b = factory.builder();
     for (SystemColumn c : columns) {
-      b.add(c.name(), factory.createTypeWithNullability(factory.createSqlType(c.type()),
-          c.nullable()));
+      b.add(
+          c.name(),
+          factory.createTypeWithNullability(factory.createSqlType(c.type()), c.nullable()));
     }
     return b.build();
   }
@@ -180,29 +218,35 @@ final class SystemTable extends AbstractTable
    * The row count only, no keys (see {@code RecordExportTable#getStatistic}: Calcite misreads
    * keys once a scan projects columns); JDBC clients get the key from {@link #primaryKey()}.
    */
-  @Override public Statistic getStatistic() {
+  @Override
+  public Statistic getStatistic() {
     // Live tables (users, DAGs) are small; Calcite's own default guess is 100 rows.
     return Statistics.of(rowCount == null ? 100d : rowCount, List.of());
   }
 
-  @Override public Schema.TableType getJdbcTableType() {
+  @Override
+  public Schema.TableType getJdbcTableType() {
     return Schema.TableType.TABLE;
   }
 
   /** Rows are fetched when first enumerated, not when the plan is built around the scan. */
-  @Override public Enumerable<Object[]> scan(DataContext root) {
+  @Override
+  public Enumerable<Object[]> scan(DataContext root) {
     return new AbstractEnumerable<Object[]>() {
-      @Override public Enumerator<Object[]> enumerator() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
         return Linq4j.enumerator(rows.apply(root));
       }
     };
   }
 
-  @Override public String remarks() {
+  @Override
+  public String remarks() {
     return remarks;
   }
 
-  @Override public String columnRemarks(String columnName) {
+  @Override
+  public String columnRemarks(String columnName) {
     for (SystemColumn c : columns) {
       if (c.name().equalsIgnoreCase(columnName)) {
         return c.remarks();
@@ -211,7 +255,8 @@ final class SystemTable extends AbstractTable
     return null;
   }
 
-  @Override public List<String> primaryKey() {
+  @Override
+  public List<String> primaryKey() {
     return primaryKey;
   }
 }

@@ -23,8 +23,10 @@ import org.apache.calcite.DataContext;
 public final class WriteBatch implements AutoCloseable {
   private final AtomicBoolean statementFlag;
   private final List<Group> groups = new ArrayList<>();
+
   /** Per command of the batch, its rows not yet written. */
   private final List<long[]> unwritten = new ArrayList<>();
+
   private final RecordImporter.Progress progress;
 
   private WriteBatch(AtomicBoolean statementFlag) {
@@ -55,7 +57,10 @@ public final class WriteBatch implements AutoCloseable {
   }
 
   /** Buffers the import rows of one INSERT of the batch. */
-  synchronized void buffer(RecordImporter importer, String what, RecordImporter.Mode mode,
+  synchronized void buffer(
+      RecordImporter importer,
+      String what,
+      RecordImporter.Mode mode,
       List<Map<String, String>> rows) {
     int command = unwritten.size();
     unwritten.add(new long[] {rows.size()});
@@ -84,14 +89,19 @@ public final class WriteBatch implements AutoCloseable {
   public synchronized void flush() {
     while (!groups.isEmpty()) {
       Group g = groups.remove(0);
-      String what = g.what + (unwritten.size() > 1 ? " (batch of " + unwritten.size()
-          + " statements)" : "");
-      List<String> ids = g.importer.importRows(what, g.rows, g.mode, progress,
-          (from, to) -> {
-            for (int i = from; i < to; i++) {
-              unwritten.get(g.commands.get(i))[0]--;
-            }
-          });
+      String what =
+          g.what + (unwritten.size() > 1 ? " (batch of " + unwritten.size() + " statements)" : "");
+      List<String> ids =
+          g.importer.importRows(
+              what,
+              g.rows,
+              g.mode,
+              progress,
+              (from, to) -> {
+                for (int i = from; i < to; i++) {
+                  unwritten.get(g.commands.get(i))[0]--;
+                }
+              });
       if (g.mode == RecordImporter.Mode.AUTO_NUMBER) {
         GeneratedKeys.add(statementFlag, g.importer.recordIdField(), ids);
       }
@@ -113,7 +123,8 @@ public final class WriteBatch implements AutoCloseable {
   }
 
   /** Stops buffering; rows not flushed are dropped (the batch failed before its end). */
-  @Override public void close() {
+  @Override
+  public void close() {
     StatementState state = StatementState.find(statementFlag);
     if (state != null) {
       synchronized (state) {

@@ -40,7 +40,8 @@ final class WriteStop {
       return "it was cancelled (Statement.cancel())";
     }
     if (timeoutMillis > 0 && System.nanoTime() - deadlineNanos >= 0) {
-      return "it ran longer than its timeout of " + timeoutMillis / 1000.0
+      return "it ran longer than its timeout of "
+          + timeoutMillis / 1000.0
           + " s (Statement.setQueryTimeout)";
     }
     return null;

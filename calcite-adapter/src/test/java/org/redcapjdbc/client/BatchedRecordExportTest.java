@@ -29,13 +29,15 @@ class BatchedRecordExportTest {
   private MockRedcap mock;
   private FakeProject project;
 
-  @BeforeEach void start() throws Exception {
+  @BeforeEach
+  void start() throws Exception {
     mock = new MockRedcap();
     project = new FakeProject(25);
     mock.server.setDispatcher(project);
   }
 
-  @AfterEach void stop() throws Exception {
+  @AfterEach
+  void stop() throws Exception {
     project.release();
     mock.assertTokenNeverLogged();
     mock.close();
@@ -68,7 +70,8 @@ class BatchedRecordExportTest {
       }
     }
 
-    @Override public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+    @Override
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
       Map<String, List<String>> form = MockRedcap.parseForm(request.getBody().utf8());
       requests.add(form);
       if ("metadata".equals(MockRedcap.one(form, "content"))) {
@@ -95,8 +98,12 @@ class BatchedRecordExportTest {
           continue;
         }
         for (String event : List.of("baseline_arm_1", "visit_arm_1")) {
-          body.append(body.length() > 1 ? "," : "").append("{\"record_id\":\"").append(id)
-              .append("\",\"redcap_event_name\":\"").append(event).append('"');
+          body.append(body.length() > 1 ? "," : "")
+              .append("{\"record_id\":\"")
+              .append(id)
+              .append("\",\"redcap_event_name\":\"")
+              .append(event)
+              .append('"');
           if (!fields.equals(List.of("record_id"))) {
             body.append(",\"age\":\"").append(event.startsWith("b") ? id + "0" : "").append('"');
           }
@@ -112,8 +119,12 @@ class BatchedRecordExportTest {
     }
 
     long idPasses() {
-      return requests.stream().filter(f -> MockRedcap.array(f, "records").isEmpty()
-          && MockRedcap.array(f, "fields").equals(List.of("record_id"))).count();
+      return requests.stream()
+          .filter(
+              f ->
+                  MockRedcap.array(f, "records").isEmpty()
+                      && MockRedcap.array(f, "fields").equals(List.of("record_id")))
+          .count();
     }
   }
 
@@ -142,10 +153,17 @@ class BatchedRecordExportTest {
 
   private static final List<String> COLUMNS = List.of("record_id", "redcap_event_name", "age");
 
-  @Test void idPassThenParallelBatchesDeliveredInRecordOrder() {
-    BatchedRecordExport export = mock.client().records().exportBatched(
-        request().filterLogic("[age] > 1").events(List.of("baseline_arm_1", "visit_arm_1"))
-            .build(), BatchOptions.defaults().withBatchSize(10).withParallelism(3));
+  @Test
+  void idPassThenParallelBatchesDeliveredInRecordOrder() {
+    BatchedRecordExport export =
+        mock.client()
+            .records()
+            .exportBatched(
+                request()
+                    .filterLogic("[age] > 1")
+                    .events(List.of("baseline_arm_1", "visit_arm_1"))
+                    .build(),
+                BatchOptions.defaults().withBatchSize(10).withParallelism(3));
     List<String> rows = read(export.bind(COLUMNS));
     assertThat(rows).containsExactlyElementsOf(expected(project.ids));
     assertThat(export.requestCount()).isEqualTo(4);
@@ -155,12 +173,14 @@ class BatchedRecordExportTest {
     Map<String, List<String>> idPass = project.requests.get(0);
     assertThat(MockRedcap.array(idPass, "fields")).containsExactly("record_id");
     assertThat(MockRedcap.one(idPass, "filterLogic")).isEqualTo("[age] > 1");
-    assertThat(MockRedcap.array(idPass, "events")).containsExactly("baseline_arm_1",
-        "visit_arm_1");
-    List<List<String>> batches = project.requests.subList(1, 4).stream()
-        .map(f -> MockRedcap.array(f, "records")).collect(Collectors.toList());
-    assertThat(batches).containsExactlyInAnyOrder(project.ids.subList(0, 10),
-        project.ids.subList(10, 20), project.ids.subList(20, 25));
+    assertThat(MockRedcap.array(idPass, "events")).containsExactly("baseline_arm_1", "visit_arm_1");
+    List<List<String>> batches =
+        project.requests.subList(1, 4).stream()
+            .map(f -> MockRedcap.array(f, "records"))
+            .collect(Collectors.toList());
+    assertThat(batches)
+        .containsExactlyInAnyOrder(
+            project.ids.subList(0, 10), project.ids.subList(10, 20), project.ids.subList(20, 25));
     for (Map<String, List<String>> batch : project.requests.subList(1, 4)) {
       assertThat(MockRedcap.one(batch, "filterLogic")).isEqualTo("[age] > 1");
     }
@@ -170,9 +190,13 @@ class BatchedRecordExportTest {
     assertThat(export.unboundColumns()).isEmpty();
   }
 
-  @Test void aReaderThatStopsInTheFirstBatchNeverStartsAnother() throws Exception {
-    BatchedRecordExport export = mock.client().records().exportBatched(request().build(),
-        BatchOptions.defaults().withBatchSize(10).withParallelism(3));
+  @Test
+  void aReaderThatStopsInTheFirstBatchNeverStartsAnother() throws Exception {
+    BatchedRecordExport export =
+        mock.client()
+            .records()
+            .exportBatched(
+                request().build(), BatchOptions.defaults().withBatchSize(10).withParallelism(3));
     export.bind(COLUMNS);
     for (int i = 0; i < 5; i++) {
       assertThat(export.next()).isTrue();
@@ -186,28 +210,41 @@ class BatchedRecordExportTest {
     assertThat(export.requestCount()).isEqualTo(2);
   }
 
-  @Test void afterTheFirstBatchParallelismRequestsStayInFlight() {
+  @Test
+  void afterTheFirstBatchParallelismRequestsStayInFlight() {
     project.slowMillis = 100;
     project.delayMillis = 150;
-    read(mock.client().records().exportBatched(request().build(),
-        BatchOptions.defaults().withBatchSize(3).withParallelism(3)).bind(COLUMNS));
+    read(
+        mock.client()
+            .records()
+            .exportBatched(
+                request().build(), BatchOptions.defaults().withBatchSize(3).withParallelism(3))
+            .bind(COLUMNS));
     assertThat(project.maxInFlight.get()).isEqualTo(3);
     assertThat(project.requests).hasSize(10); // ID pass + 9 batches
   }
 
-  @Test void parallelismOneKeepsOneRequestInFlight() {
+  @Test
+  void parallelismOneKeepsOneRequestInFlight() {
     project.slowMillis = 50;
     project.delayMillis = 30;
-    read(mock.client().records().exportBatched(request().build(),
-        BatchOptions.defaults().withBatchSize(5)).bind(COLUMNS));
+    read(
+        mock.client()
+            .records()
+            .exportBatched(request().build(), BatchOptions.defaults().withBatchSize(5))
+            .bind(COLUMNS));
     assertThat(project.maxInFlight.get()).isEqualTo(1);
     assertThat(project.requests).hasSize(6);
   }
 
-  @Test void aDroppedRecordIsRequestedAgainAndLandsInItsPlace() {
+  @Test
+  void aDroppedRecordIsRequestedAgainAndLandsInItsPlace() {
     project.dropOnce.add("7");
-    BatchedRecordExport export = mock.client().records().exportBatched(request().build(),
-        BatchOptions.defaults().withBatchSize(10).withParallelism(2));
+    BatchedRecordExport export =
+        mock.client()
+            .records()
+            .exportBatched(
+                request().build(), BatchOptions.defaults().withBatchSize(10).withParallelism(2));
     assertThat(read(export.bind(COLUMNS))).containsExactlyElementsOf(expected(project.ids));
     assertThat(export.requestCount()).isEqualTo(5);
     assertThat(project.requests.stream().map(f -> MockRedcap.array(f, "records")))
@@ -215,38 +252,56 @@ class BatchedRecordExportTest {
     assertThat(mock.allLogText()).contains("left 1 of 10 requested records out");
   }
 
-  @Test void aRecordDroppedEveryTimeFailsTheExportNamingIt() {
+  @Test
+  void aRecordDroppedEveryTimeFailsTheExportNamingIt() {
     project.dropAlways.add("13");
     project.dropAlways.add("14");
-    BatchedRecordExport export = mock.client().records().exportBatched(request().build(),
-        BatchOptions.defaults().withBatchSize(10).withParallelism(2));
+    BatchedRecordExport export =
+        mock.client()
+            .records()
+            .exportBatched(
+                request().build(), BatchOptions.defaults().withBatchSize(10).withParallelism(2));
     export.bind(COLUMNS);
-    RedcapException e = org.junit.jupiter.api.Assertions.assertThrows(RedcapException.class,
-        () -> {
-          while (export.next()) {
-            // the first batch's rows are fine; the second fails
-          }
-        });
+    RedcapException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            RedcapException.class,
+            () -> {
+              while (export.next()) {
+                // the first batch's rows are fine; the second fails
+              }
+            });
     assertThat(e.kind()).isEqualTo(Kind.PROTOCOL);
-    assertThat(e.getMessage()).contains("2 record(s)").contains("13, 14")
+    assertThat(e.getMessage())
+        .contains("2 record(s)")
+        .contains("13, 14")
         .contains("lower batchSize");
     assertThat(export.rowCount()).isEqualTo(20);
   }
 
-  @Test void noRetryOfMissingRecordsWhenConfiguredOff() {
+  @Test
+  void noRetryOfMissingRecordsWhenConfiguredOff() {
     project.dropOnce.add("3");
-    BatchedRecordExport export = mock.client().records().exportBatched(request().build(),
-        BatchOptions.defaults().withBatchSize(10).withMissingRecordRetries(0));
-    assertThatThrownBy(() -> read(export.bind(COLUMNS))).isInstanceOf(RedcapException.class)
+    BatchedRecordExport export =
+        mock.client()
+            .records()
+            .exportBatched(
+                request().build(),
+                BatchOptions.defaults().withBatchSize(10).withMissingRecordRetries(0));
+    assertThatThrownBy(() -> read(export.bind(COLUMNS)))
+        .isInstanceOf(RedcapException.class)
         .hasMessageContaining(": 3.");
   }
 
-  @Test void explicitRecordsAreBatchedDirectlyWithoutIdPassOrCompletenessCheck() {
+  @Test
+  void explicitRecordsAreBatchedDirectlyWithoutIdPassOrCompletenessCheck() {
     List<String> asked = new ArrayList<>(project.ids);
     asked.add("999"); // does not exist: REDCap ignores it, so must we
     asked.add(0, "3"); // duplicates are asked once
-    BatchedRecordExport export = mock.client().records().exportBatched(
-        request().records(asked).build(), BatchOptions.defaults().withBatchSize(10));
+    BatchedRecordExport export =
+        mock.client()
+            .records()
+            .exportBatched(
+                request().records(asked).build(), BatchOptions.defaults().withBatchSize(10));
     List<String> rows = read(export.bind(COLUMNS));
     List<String> order = new ArrayList<>(List.of("3"));
     project.ids.stream().filter(id -> !id.equals("3")).forEach(order::add);
@@ -255,61 +310,85 @@ class BatchedRecordExportTest {
     assertThat(export.requestCount()).isEqualTo(3);
   }
 
-  @Test void fewExplicitRecordsTakeOneStreamingRequest() {
-    BatchedRecordExport export = mock.client().records().exportBatched(
-        request().records(List.of("2", "1")).build(), BatchOptions.defaults().withBatchSize(10));
+  @Test
+  void fewExplicitRecordsTakeOneStreamingRequest() {
+    BatchedRecordExport export =
+        mock.client()
+            .records()
+            .exportBatched(
+                request().records(List.of("2", "1")).build(),
+                BatchOptions.defaults().withBatchSize(10));
     assertThat(read(export.bind(COLUMNS))).containsExactlyElementsOf(expected(List.of("2", "1")));
     assertThat(export.requestCount()).isEqualTo(1);
     assertThat(export.batchCount()).isZero();
   }
 
-  @Test void aKnownSmallProjectTakesOneRequestWithNoIdPass() {
-    BatchedRecordExport export = mock.client().records().exportBatched(
-        RecordExportRequest.all(),
-        BatchOptions.defaults().withBatchSize(100).withExpectedRecordCount(25));
+  @Test
+  void aKnownSmallProjectTakesOneRequestWithNoIdPass() {
+    BatchedRecordExport export =
+        mock.client()
+            .records()
+            .exportBatched(
+                RecordExportRequest.all(),
+                BatchOptions.defaults().withBatchSize(100).withExpectedRecordCount(25));
     assertThat(read(export.bind(COLUMNS))).containsExactlyElementsOf(expected(project.ids));
     assertThat(export.requestCount()).isEqualTo(1);
     assertThat(MockRedcap.array(project.requests.get(0), "records")).isEmpty();
     assertThat(MockRedcap.array(project.requests.get(0), "fields")).isEmpty();
   }
 
-  @Test void anUnknownRecordIdFieldIsLookedUpOnce() {
-    BatchedRecordExport export = mock.client().records().exportBatched(
-        RecordExportRequest.builder().fields(List.of("age")).build(),
-        BatchOptions.defaults().withBatchSize(30));
+  @Test
+  void anUnknownRecordIdFieldIsLookedUpOnce() {
+    BatchedRecordExport export =
+        mock.client()
+            .records()
+            .exportBatched(
+                RecordExportRequest.builder().fields(List.of("age")).build(),
+                BatchOptions.defaults().withBatchSize(30));
     assertThat(read(export.bind(COLUMNS))).containsExactlyElementsOf(expected(project.ids));
     assertThat(MockRedcap.one(project.requests.get(0), "content")).isEqualTo("metadata");
     assertThat(MockRedcap.array(project.requests.get(2), "fields"))
         .containsExactly("record_id", "age");
   }
 
-  @Test void anEmptyIdPassMeansNoRowsAndNoBatches() {
+  @Test
+  void anEmptyIdPassMeansNoRowsAndNoBatches() {
     project.ids.clear();
-    BatchedRecordExport export = mock.client().records().exportBatched(request().build(),
-        BatchOptions.defaults());
+    BatchedRecordExport export =
+        mock.client().records().exportBatched(request().build(), BatchOptions.defaults());
     assertThat(read(export.bind(COLUMNS))).isEmpty();
     assertThat(export.requestCount()).isEqualTo(1);
   }
 
-  @Test void aBatchWhoseResponseBreaksOffIsFetchedAgain() {
+  @Test
+  void aBatchWhoseResponseBreaksOffIsFetchedAgain() {
     project.truncateOnce = batch -> batch.contains("11");
-    BatchedRecordExport export = mock.client().records().exportBatched(request().build(),
-        BatchOptions.defaults().withBatchSize(10).withParallelism(2));
+    BatchedRecordExport export =
+        mock.client()
+            .records()
+            .exportBatched(
+                request().build(), BatchOptions.defaults().withBatchSize(10).withParallelism(2));
     assertThat(read(export.bind(COLUMNS))).containsExactlyElementsOf(expected(project.ids));
     assertThat(export.requestCount()).isEqualTo(5);
     assertThat(mock.allLogText()).contains("fetching it again");
   }
 
-  @Test void bindIsRequired() {
-    BatchedRecordExport export = mock.client().records().exportBatched(request().build(),
-        BatchOptions.defaults());
-    assertThatThrownBy(export::next).isInstanceOf(IllegalStateException.class)
+  @Test
+  void bindIsRequired() {
+    BatchedRecordExport export =
+        mock.client().records().exportBatched(request().build(), BatchOptions.defaults());
+    assertThatThrownBy(export::next)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("bind");
   }
 
-  @Test void closingStopsEveryRequestInFlightPromptly() throws Exception {
-    BatchedRecordExport export = mock.client().records().exportBatched(request().build(),
-        BatchOptions.defaults().withBatchSize(5).withParallelism(3));
+  @Test
+  void closingStopsEveryRequestInFlightPromptly() throws Exception {
+    BatchedRecordExport export =
+        mock.client()
+            .records()
+            .exportBatched(
+                request().build(), BatchOptions.defaults().withBatchSize(5).withParallelism(3));
     export.bind(COLUMNS);
     assertThat(export.next()).isTrue(); // ID pass and first batch done
     project.hold = true; // later batches now hang on the server
@@ -327,35 +406,44 @@ class BatchedRecordExportTest {
     }
   }
 
-  @Test void cancelFromAnotherThreadFailsABlockedNextPromptly() throws Exception {
-    BatchedRecordExport export = mock.client().records().exportBatched(request().build(),
-        BatchOptions.defaults().withBatchSize(5).withParallelism(2));
+  @Test
+  void cancelFromAnotherThreadFailsABlockedNextPromptly() throws Exception {
+    BatchedRecordExport export =
+        mock.client()
+            .records()
+            .exportBatched(
+                request().build(), BatchOptions.defaults().withBatchSize(5).withParallelism(2));
     export.bind(COLUMNS);
     assertThat(export.next()).isTrue();
     project.hold = true;
-    Thread canceller = new Thread(() -> {
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException ignored) {
-        return;
-      }
-      export.cancel();
-    });
+    Thread canceller =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(500);
+              } catch (InterruptedException ignored) {
+                return;
+              }
+              export.cancel();
+            });
     canceller.start();
     long t0 = System.nanoTime();
-    RedcapException e = org.junit.jupiter.api.Assertions.assertThrows(RedcapException.class,
-        () -> {
-          while (export.next()) {
-            // blocks on a held batch until cancelled
-          }
-        });
+    RedcapException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            RedcapException.class,
+            () -> {
+              while (export.next()) {
+                // blocks on a held batch until cancelled
+              }
+            });
     long waited = (System.nanoTime() - t0) / 1_000_000;
     assertThat(e.kind()).isEqualTo(Kind.CANCELLED);
     assertThat(waited).isLessThan(3000);
     canceller.join();
   }
 
-  @Test void batchOptionsRejectNonsense() {
+  @Test
+  void batchOptionsRejectNonsense() {
     assertThatThrownBy(() -> BatchOptions.defaults().withBatchSize(0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> BatchOptions.defaults().withParallelism(0))

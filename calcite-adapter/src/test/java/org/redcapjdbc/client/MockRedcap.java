@@ -45,8 +45,11 @@ final class MockRedcap implements AutoCloseable {
   }
 
   RedcapClient.Builder clientBuilder() {
-    return RedcapClient.builder().url(url()).token(TOKEN)
-        .retryBaseDelay(Duration.ofMillis(5)).maxRetries(2)
+    return RedcapClient.builder()
+        .url(url())
+        .token(TOKEN)
+        .retryBaseDelay(Duration.ofMillis(5))
+        .maxRetries(2)
         .readTimeout(Duration.ofSeconds(20));
   }
 
@@ -59,13 +62,19 @@ final class MockRedcap implements AutoCloseable {
   }
 
   static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code)
-        .setHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .body(body)
+        .build();
   }
 
   static MockResponse text(int code, String body) {
-    return new MockResponse.Builder().code(code)
-        .setHeader("Content-Type", "text/html; charset=utf-8").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "text/html; charset=utf-8")
+        .body(body)
+        .build();
   }
 
   RecordedRequest take() throws InterruptedException {
@@ -114,8 +123,13 @@ final class MockRedcap implements AutoCloseable {
   }
 
   String allLogText() {
-    return logs.list.stream().map(e -> e.getFormattedMessage()
-        + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
+    return logs.list.stream()
+        .map(
+            e ->
+                e.getFormattedMessage()
+                    + (e.getThrowableProxy() == null
+                        ? ""
+                        : " " + e.getThrowableProxy().getMessage()))
         .collect(Collectors.joining("\n"));
   }
 
@@ -134,7 +148,8 @@ final class MockRedcap implements AutoCloseable {
     }
   }
 
-  @Override public void close() throws Exception {
+  @Override
+  public void close() throws Exception {
     root.detachAppender(logs);
     root.setLevel(previousLevel);
     server.close();

@@ -31,13 +31,14 @@ import org.redcapjdbc.schema.RelTypes;
  * with a repeating instrument.
  */
 class FilterTranslatorTest {
-  private static final RelDataTypeFactory TYPES = new JavaTypeFactoryImpl(RedcapTypeSystem.INSTANCE);
+  private static final RelDataTypeFactory TYPES =
+      new JavaTypeFactoryImpl(RedcapTypeSystem.INSTANCE);
   private static final RexBuilder REX = new RexBuilder(TYPES);
 
   private final Map<String, Object> parameters = new HashMap<>();
 
-  private static Map<String, String> field(String name, String form, String type,
-      String validation, String choices) {
+  private static Map<String, String> field(
+      String name, String form, String type, String validation, String choices) {
     Map<String, String> row = new LinkedHashMap<>();
     row.put("field_name", name);
     row.put("form_name", form);
@@ -69,20 +70,24 @@ class FilterTranslatorTest {
   }
 
   private static ProjectModel repeating() {
-    return ProjectModel.builder().metadata(dictionary())
+    return ProjectModel.builder()
+        .metadata(dictionary())
         .repeatingFormsEvents(List.of(Map.of("form_name", "visit")))
         .build();
   }
 
   private static ProjectModel longitudinal() {
-    return ProjectModel.builder().metadata(dictionary())
+    return ProjectModel.builder()
+        .metadata(dictionary())
         .projectInfo(Map.of("is_longitudinal", "1"))
-        .events(List.of(
-            Map.of("event_name", "Base", "arm_num", "1", "unique_event_name", "base_arm_1"),
-            Map.of("event_name", "Next", "arm_num", "1", "unique_event_name", "next_arm_1")))
-        .formEventMappings(List.of(
-            Map.of("arm_num", "1", "unique_event_name", "base_arm_1", "form", "person"),
-            Map.of("arm_num", "1", "unique_event_name", "next_arm_1", "form", "visit")))
+        .events(
+            List.of(
+                Map.of("event_name", "Base", "arm_num", "1", "unique_event_name", "base_arm_1"),
+                Map.of("event_name", "Next", "arm_num", "1", "unique_event_name", "next_arm_1")))
+        .formEventMappings(
+            List.of(
+                Map.of("arm_num", "1", "unique_event_name", "base_arm_1", "form", "person"),
+                Map.of("arm_num", "1", "unique_event_name", "next_arm_1", "form", "visit")))
         .build();
   }
 
@@ -117,7 +122,8 @@ class FilterTranslatorTest {
     return REX.makeCall(op, operands);
   }
 
-  @Test void recordIdEqualityAndInBecomeRecordsAndAreExact() {
+  @Test
+  void recordIdEqualityAndInBecomeRecordsAndAreExact() {
     ProjectModel m = classic();
     RexNode eq = call(SqlStdOperatorTable.EQUALS, col(m, "record_id"), text("7"));
     ExportFilter f = translate(m, eq);
@@ -128,45 +134,61 @@ class FilterTranslatorTest {
     RexNode in = REX.makeIn(col(m, "record_id"), List.of(text("2"), text("1"), text("2")));
     assertThat(translate(m, in).records()).containsExactlyInAnyOrder("1", "2");
 
-    RexNode both = call(SqlStdOperatorTable.AND, eq,
-        call(SqlStdOperatorTable.EQUALS, col(m, "record_id"), text("8")));
+    RexNode both =
+        call(
+            SqlStdOperatorTable.AND,
+            eq,
+            call(SqlStdOperatorTable.EQUALS, col(m, "record_id"), text("8")));
     assertThat(translate(m, both).selectsNothing()).isTrue();
   }
 
-  @Test void aParameterIsReadAtScanTime() {
+  @Test
+  void aParameterIsReadAtScanTime() {
     ProjectModel m = classic();
     RelDataType varchar = TYPES.createSqlType(SqlTypeName.VARCHAR);
-    RexNode eq = call(SqlStdOperatorTable.EQUALS, col(m, "record_id"),
-        REX.makeDynamicParam(varchar, 0));
+    RexNode eq =
+        call(SqlStdOperatorTable.EQUALS, col(m, "record_id"), REX.makeDynamicParam(varchar, 0));
     parameters.put("?0", "42");
     assertThat(translate(m, eq).records()).containsExactly("42");
     parameters.put("?0", null);
     assertThat(translate(m, eq).selectsNothing()).isTrue();
   }
 
-  @Test void anEntryWithAnInexactPartStaysForCalciteToCheck() {
+  @Test
+  void anEntryWithAnInexactPartStaysForCalciteToCheck() {
     ProjectModel m = classic();
-    RexNode entry = call(SqlStdOperatorTable.AND,
-        call(SqlStdOperatorTable.EQUALS, col(m, "record_id"), text("7")),
-        call(SqlStdOperatorTable.EQUALS, col(m, "name"), text("Ann")));
+    RexNode entry =
+        call(
+            SqlStdOperatorTable.AND,
+            call(SqlStdOperatorTable.EQUALS, col(m, "record_id"), text("7")),
+            call(SqlStdOperatorTable.EQUALS, col(m, "name"), text("Ann")));
     ExportFilter f = translate(m, entry);
     assertThat(f.records()).containsExactly("7");
     assertThat(f.filterLogic()).isEqualTo("[name] = 'Ann'");
     assertThat(f.exactEntries()).isEmpty();
   }
 
-  @Test void eventNamesBecomeEventsAndUnknownOnesAreDropped() {
+  @Test
+  void eventNamesBecomeEventsAndUnknownOnesAreDropped() {
     ProjectModel m = longitudinal();
-    RexNode in = REX.makeIn(col(m, "redcap_event_name"),
-        List.of(text("base_arm_1"), text("nope_arm_1")));
+    RexNode in =
+        REX.makeIn(col(m, "redcap_event_name"), List.of(text("base_arm_1"), text("nope_arm_1")));
     ExportFilter f = translate(m, in);
     assertThat(f.events()).containsExactly("base_arm_1");
     assertThat(f.exactEntries()).containsExactly(in);
-    assertThat(translate(m, call(SqlStdOperatorTable.EQUALS, col(m, "redcap_event_name"),
-        text("nope_arm_1"))).selectsNothing()).isTrue();
+    assertThat(
+            translate(
+                    m,
+                    call(
+                        SqlStdOperatorTable.EQUALS,
+                        col(m, "redcap_event_name"),
+                        text("nope_arm_1")))
+                .selectsNothing())
+        .isTrue();
   }
 
-  @Test void textColumnsPushOnlyEqualityLikeAndBlankTests() {
+  @Test
+  void textColumnsPushOnlyEqualityLikeAndBlankTests() {
     ProjectModel m = classic();
     RexNode name = col(m, "name");
     assertThat(logic(m, call(SqlStdOperatorTable.EQUALS, name, text("O'Brien"))))
@@ -177,17 +199,21 @@ class FilterTranslatorTest {
     assertThat(logic(m, call(SqlStdOperatorTable.NOT_EQUALS, name, text("x")))).isNull();
     assertThat(logic(m, call(SqlStdOperatorTable.GREATER_THAN, name, text("x")))).isNull();
     assertThat(logic(m, call(SqlStdOperatorTable.LIKE, name, text("Jo%n_s%"))))
-        .isEqualTo("(starts_with([name], 'Jo') and contains([name], 'n') and contains([name],"
-            + " 's'))");
+        .isEqualTo(
+            "(starts_with([name], 'Jo') and contains([name], 'n') and contains([name]," + " 's'))");
     assertThat(logic(m, call(SqlStdOperatorTable.LIKE, name, text("%son"))))
         .isEqualTo("ends_with([name], 'son')");
-    assertThat(logic(m, call(SqlStdOperatorTable.NOT,
-        call(SqlStdOperatorTable.LIKE, name, text("%son"))))).isNull();
+    assertThat(
+            logic(
+                m,
+                call(SqlStdOperatorTable.NOT, call(SqlStdOperatorTable.LIKE, name, text("%son")))))
+        .isNull();
     assertThat(logic(m, call(SqlStdOperatorTable.IS_NULL, name))).isEqualTo("[name] = ''");
     assertThat(logic(m, call(SqlStdOperatorTable.IS_NOT_NULL, name))).isEqualTo("[name] <> ''");
   }
 
-  @Test void numbersAreComparedLeniently() {
+  @Test
+  void numbersAreComparedLeniently() {
     ProjectModel m = classic();
     RexNode age = col(m, "age");
     String guard = " or ends_with([age], '.') or contains([age], '.e'))";
@@ -199,9 +225,13 @@ class FilterTranslatorTest {
         .isEqualTo("([age] = 3" + guard);
     assertThat(logic(m, call(SqlStdOperatorTable.NOT_EQUALS, age, number("3")))).isNull();
     // NOT pushed into the comparison.
-    assertThat(logic(m, call(SqlStdOperatorTable.NOT,
-        call(SqlStdOperatorTable.GREATER_THAN, age, number("30"))))).isEqualTo("([age] <= 30"
-            + guard);
+    assertThat(
+            logic(
+                m,
+                call(
+                    SqlStdOperatorTable.NOT,
+                    call(SqlStdOperatorTable.GREATER_THAN, age, number("30")))))
+        .isEqualTo("([age] <= 30" + guard);
     // Typed columns never push IS NULL: an unparsable value reads as NULL but is not blank.
     assertThat(logic(m, call(SqlStdOperatorTable.IS_NULL, age))).isNull();
     // Comma decimals are not compared at all.
@@ -209,13 +239,26 @@ class FilterTranslatorTest {
         .isNull();
   }
 
-  @Test void datesAndTimestampsCompareAsText() {
+  @Test
+  void datesAndTimestampsCompareAsText() {
     ProjectModel m = classic();
     RexNode dob = col(m, "dob");
-    assertThat(logic(m, call(SqlStdOperatorTable.LESS_THAN, dob,
-        REX.makeDateLiteral(new DateString("2000-01-31"))))).isEqualTo("[dob] < '2000-01-31'");
-    assertThat(logic(m, call(SqlStdOperatorTable.NOT_EQUALS, dob,
-        REX.makeDateLiteral(new DateString("2000-01-31"))))).isEqualTo("[dob] <> '2000-01-31'");
+    assertThat(
+            logic(
+                m,
+                call(
+                    SqlStdOperatorTable.LESS_THAN,
+                    dob,
+                    REX.makeDateLiteral(new DateString("2000-01-31")))))
+        .isEqualTo("[dob] < '2000-01-31'");
+    assertThat(
+            logic(
+                m,
+                call(
+                    SqlStdOperatorTable.NOT_EQUALS,
+                    dob,
+                    REX.makeDateLiteral(new DateString("2000-01-31")))))
+        .isEqualTo("[dob] <> '2000-01-31'");
     RexNode seen = col(m, "seen");
     RexNode at = REX.makeTimestampLiteral(new TimestampString("2020-05-01 10:15:30"), 0);
     assertThat(logic(m, call(SqlStdOperatorTable.EQUALS, seen, at)))
@@ -224,7 +267,8 @@ class FilterTranslatorTest {
         .isEqualTo("[seen] >= '2020-05-01 10:15'");
   }
 
-  @Test void booleansCheckboxesAndLabels() {
+  @Test
+  void booleansCheckboxesAndLabels() {
     ProjectModel m = classic();
     assertThat(logic(m, col(m, "smoker"))).isEqualTo("[smoker] = '1'");
     assertThat(logic(m, call(SqlStdOperatorTable.NOT, col(m, "race____99"))))
@@ -232,30 +276,52 @@ class FilterTranslatorTest {
     assertThat(logic(m, call(SqlStdOperatorTable.IS_NOT_TRUE, col(m, "smoker")))).isNull();
     assertThat(logic(m, call(SqlStdOperatorTable.EQUALS, col(m, "sex_label"), text("Male"))))
         .isEqualTo("([sex] = '2' or [sex] = '3')");
-    assertThat(logic(m, call(SqlStdOperatorTable.LIKE, col(m, "sex_label"), text("M%"))))
-        .isNull();
+    assertThat(logic(m, call(SqlStdOperatorTable.LIKE, col(m, "sex_label"), text("M%")))).isNull();
   }
 
-  @Test void orNeedsEveryBranchAndAndKeepsWhatItCan() {
+  @Test
+  void orNeedsEveryBranchAndAndKeepsWhatItCan() {
     ProjectModel m = classic();
     RexNode good = call(SqlStdOperatorTable.EQUALS, col(m, "name"), text("a"));
     RexNode bad = call(SqlStdOperatorTable.NOT_EQUALS, col(m, "name"), text("b"));
     assertThat(logic(m, call(SqlStdOperatorTable.OR, good, bad))).isNull();
     assertThat(logic(m, call(SqlStdOperatorTable.AND, good, bad))).isEqualTo("[name] = 'a'");
-    assertThat(logic(m, call(SqlStdOperatorTable.OR, good, call(SqlStdOperatorTable.EQUALS,
-        col(m, "name"), text("c"))))).isEqualTo("([name] = 'a' or [name] = 'c')");
+    assertThat(
+            logic(
+                m,
+                call(
+                    SqlStdOperatorTable.OR,
+                    good,
+                    call(SqlStdOperatorTable.EQUALS, col(m, "name"), text("c")))))
+        .isEqualTo("([name] = 'a' or [name] = 'c')");
     // NOT (a OR b) is NOT a AND NOT b, and NOT (name <> 'b') is name = 'b'.
-    assertThat(logic(m, call(SqlStdOperatorTable.NOT, call(SqlStdOperatorTable.OR,
-        bad, call(SqlStdOperatorTable.GREATER_THAN, col(m, "age"), number("1"))))))
-        .isEqualTo("([name] = 'b' and ([age] <= 1 or ends_with([age], '.')"
-            + " or contains([age], '.e')))");
+    assertThat(
+            logic(
+                m,
+                call(
+                    SqlStdOperatorTable.NOT,
+                    call(
+                        SqlStdOperatorTable.OR,
+                        bad,
+                        call(SqlStdOperatorTable.GREATER_THAN, col(m, "age"), number("1"))))))
+        .isEqualTo(
+            "([name] = 'b' and ([age] <= 1 or ends_with([age], '.')"
+                + " or contains([age], '.e')))");
     // ... and where a part does not translate, the rest still narrows the export.
-    assertThat(logic(m, call(SqlStdOperatorTable.NOT, call(SqlStdOperatorTable.OR,
-        good, call(SqlStdOperatorTable.GREATER_THAN, col(m, "age"), number("1"))))))
+    assertThat(
+            logic(
+                m,
+                call(
+                    SqlStdOperatorTable.NOT,
+                    call(
+                        SqlStdOperatorTable.OR,
+                        good,
+                        call(SqlStdOperatorTable.GREATER_THAN, col(m, "age"), number("1"))))))
         .isEqualTo("([age] <= 1 or ends_with([age], '.') or contains([age], '.e'))");
   }
 
-  @Test void repeatingInstrumentsAndFilesAreNotPushed() {
+  @Test
+  void repeatingInstrumentsAndFilesAreNotPushed() {
     ProjectModel m = repeating();
     assertThat(logic(m, call(SqlStdOperatorTable.GREATER_THAN, col(m, "sbp"), number("1"))))
         .isNull();
@@ -264,7 +330,6 @@ class FilterTranslatorTest {
     assertThat(logic(m, call(SqlStdOperatorTable.EQUALS, col(m, "name"), text("a"))))
         .isEqualTo("[name] = 'a'");
     ProjectModel c = classic();
-    assertThat(logic(c, call(SqlStdOperatorTable.EQUALS, col(c, "scan"), text("x.pdf"))))
-        .isNull();
+    assertThat(logic(c, call(SqlStdOperatorTable.EQUALS, col(c, "scan"), text("x.pdf")))).isNull();
   }
 }

@@ -8,39 +8,46 @@ import org.junit.jupiter.api.Test;
 /** Choice lists, checkbox column names, validations and slider settings. */
 class DictionaryPartsTest {
 
-  @Test void choicesWithAndWithoutSpacesAroundTheBar() {
+  @Test
+  void choicesWithAndWithoutSpacesAroundTheBar() {
     List<Choice> api = Choices.parse("0, Female|1, Male");
     List<Choice> ui = Choices.parse("0, Female | 1, Male");
-    assertThat(api).isEqualTo(ui)
+    assertThat(api)
+        .isEqualTo(ui)
         .containsExactly(new Choice("0", "Female"), new Choice("1", "Male"));
   }
 
-  @Test void choicesSplitOnTheFirstComma() {
+  @Test
+  void choicesSplitOnTheFirstComma() {
     assertThat(Choices.parse("12ab, alpha, numeric | 2, Street, City"))
         .containsExactly(new Choice("12ab", "alpha, numeric"), new Choice("2", "Street, City"));
   }
 
-  @Test void labelOnlyChoicesUseTheLabelAsCode() {
+  @Test
+  void labelOnlyChoicesUseTheLabelAsCode() {
     assertThat(Choices.parse("Mr. | Mrs. | Dr."))
-        .containsExactly(new Choice("Mr.", "Mr."), new Choice("Mrs.", "Mrs."),
-            new Choice("Dr.", "Dr."));
+        .containsExactly(
+            new Choice("Mr.", "Mr."), new Choice("Mrs.", "Mrs."), new Choice("Dr.", "Dr."));
   }
 
-  @Test void choiceLabelsKeepHtmlAndNumbers() {
+  @Test
+  void choiceLabelsKeepHtmlAndNumbers() {
     assertThat(Choices.parse("1, <b>bold</b> | 2, 2 | -99, Unknown"))
-        .containsExactly(new Choice("1", "<b>bold</b>"), new Choice("2", "2"),
-            new Choice("-99", "Unknown"));
+        .containsExactly(
+            new Choice("1", "<b>bold</b>"), new Choice("2", "2"), new Choice("-99", "Unknown"));
   }
 
-  @Test void blankChoiceListsAndEmptyEntries() {
+  @Test
+  void blankChoiceListsAndEmptyEntries() {
     assertThat(Choices.parse("")).isEmpty();
     assertThat(Choices.parse("  ")).isEmpty();
-    assertThat(Choices.parse("1, A | | 2, B |")).containsExactly(new Choice("1", "A"),
-        new Choice("2", "B"));
+    assertThat(Choices.parse("1, A | | 2, B |"))
+        .containsExactly(new Choice("1", "A"), new Choice("2", "B"));
     assertThat(Choices.parse("1,A")).containsExactly(new Choice("1", "A"));
   }
 
-  @Test void checkboxExportNames() {
+  @Test
+  void checkboxExportNames() {
     assertThat(CheckboxNames.exportName("race", "-99")).isEqualTo("race____99");
     assertThat(CheckboxNames.exportName("checkbox", "-4")).isEqualTo("checkbox____4");
     assertThat(CheckboxNames.exportName("checkbox", "k>=9")).isEqualTo("checkbox___k__9");
@@ -51,7 +58,8 @@ class DictionaryPartsTest {
     assertThat(CheckboxNames.exportName("f", "a b")).isEqualTo("f___a_b");
   }
 
-  @Test void validationsAreClassified() {
+  @Test
+  void validationsAreClassified() {
     assertThat(Validation.of("")).isSameAs(Validation.NONE);
     assertThat(Validation.of("integer").kind()).isEqualTo(Validation.Kind.INTEGER);
     assertThat(Validation.of("int").kind()).isEqualTo(Validation.Kind.INTEGER);
@@ -72,8 +80,7 @@ class DictionaryPartsTest {
         .isEqualTo(Validation.Kind.DATETIME_SECONDS);
     assertThat(Validation.of("time").kind()).isEqualTo(Validation.Kind.TIME);
     assertThat(Validation.of("time_hh_mm_ss").kind()).isEqualTo(Validation.Kind.TIME_SECONDS);
-    assertThat(Validation.of("time_mm_ss").kind())
-        .isEqualTo(Validation.Kind.TIME_MINUTES_SECONDS);
+    assertThat(Validation.of("time_mm_ss").kind()).isEqualTo(Validation.Kind.TIME_MINUTES_SECONDS);
     assertThat(Validation.of("postalcode_germany").kind()).isEqualTo(Validation.Kind.OTHER);
     assertThat(Validation.of("number_xdp").kind()).isEqualTo(Validation.Kind.OTHER);
     assertThat(Validation.of(" Email ").name()).isEqualTo("email");
@@ -81,22 +88,47 @@ class DictionaryPartsTest {
         .isEqualTo(SqlType.decimal(38, SqlTypeMapping.MAX_DECIMAL_SCALE));
   }
 
-  @Test void sliderSettingsFromTheDictionary() {
+  @Test
+  void sliderSettingsFromTheDictionary() {
     Field slider = ProjectModelFixturesTest.validationTypes().field("f_slider").orElseThrow();
     assertThat(slider.slider()).contains(new Slider("-1", "50", "101", -1, 101, false));
     assertThat(slider.choices()).isEmpty();
-    Field shown = Field.fromDictionaryRow(Fixtures.field("s", "f", "slider",
-        "select_choices_or_calculations", "Low | High",
-        "text_validation_type_or_show_slider_number", "number"), 1);
+    Field shown =
+        Field.fromDictionaryRow(
+            Fixtures.field(
+                "s",
+                "f",
+                "slider",
+                "select_choices_or_calculations",
+                "Low | High",
+                "text_validation_type_or_show_slider_number",
+                "number"),
+            1);
     assertThat(shown.slider()).contains(new Slider("Low", "", "High", 0, 100, true));
     assertThat(shown.validation()).isSameAs(Validation.NONE);
   }
 
-  @Test void fieldFlagsAndTexts() {
-    Field f = Field.fromDictionaryRow(Fixtures.field("bmi", "health", "calc",
-        "select_choices_or_calculations", "round(([weight]*10000)/(([height])^(2)),1)",
-        "identifier", "y", "required_field", "y", "field_annotation", "@HIDDEN",
-        "field_note", "kg/m2", "section_header", "Body"), 3);
+  @Test
+  void fieldFlagsAndTexts() {
+    Field f =
+        Field.fromDictionaryRow(
+            Fixtures.field(
+                "bmi",
+                "health",
+                "calc",
+                "select_choices_or_calculations",
+                "round(([weight]*10000)/(([height])^(2)),1)",
+                "identifier",
+                "y",
+                "required_field",
+                "y",
+                "field_annotation",
+                "@HIDDEN",
+                "field_note",
+                "kg/m2",
+                "section_header",
+                "Body"),
+            3);
     assertThat(f.calculation()).contains("round(([weight]*10000)/(([height])^(2)),1)");
     assertThat(f.isIdentifier()).isTrue();
     assertThat(f.isRequired()).isTrue();
@@ -110,7 +142,9 @@ class DictionaryPartsTest {
     assertThat(yn.choices()).containsExactly(new Choice("1", "Yes"), new Choice("0", "No"));
     assertThat(yn.choice("0")).contains(new Choice("0", "No"));
     assertThat(yn.isIdentifier()).isFalse();
-    assertThat(SqlTypeMapping.forField(
-        Field.fromDictionaryRow(Fixtures.field("d", "f", "descriptive"), 1))).isEmpty();
+    assertThat(
+            SqlTypeMapping.forField(
+                Field.fromDictionaryRow(Fixtures.field("d", "f", "descriptive"), 1)))
+        .isEmpty();
   }
 }

@@ -18,8 +18,7 @@ import javax.xml.stream.XMLStreamReader;
 final class Fixtures {
   private static final String REDCAP_NS = "https://projectredcap.org";
 
-  private Fixtures() {
-  }
+  private Fixtures() {}
 
   static InputStream open(String path) {
     InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + path);
@@ -79,22 +78,42 @@ final class Fixtures {
               arm = xml.getAttributeValue(REDCAP_NS, "ArmNum");
               break;
             case "FormRef":
-              odm.formEventMappings.add(row("arm_num", arm, "unique_event_name", event,
-                  "form", xml.getAttributeValue(REDCAP_NS, "FormName")));
+              odm.formEventMappings.add(
+                  row(
+                      "arm_num",
+                      arm,
+                      "unique_event_name",
+                      event,
+                      "form",
+                      xml.getAttributeValue(REDCAP_NS, "FormName")));
               break;
             case "FormDef":
-              odm.instruments.add(row("instrument_name",
-                  xml.getAttributeValue(REDCAP_NS, "FormName"),
-                  "instrument_label", xml.getAttributeValue(null, "Name")));
+              odm.instruments.add(
+                  row(
+                      "instrument_name",
+                      xml.getAttributeValue(REDCAP_NS, "FormName"),
+                      "instrument_label",
+                      xml.getAttributeValue(null, "Name")));
               break;
             case "RepeatingInstrument":
-              repeats.add(row("event_name", xml.getAttributeValue(REDCAP_NS, "UniqueEventName"),
-                  "form_name", xml.getAttributeValue(REDCAP_NS, "RepeatInstrument"),
-                  "custom_form_label", xml.getAttributeValue(REDCAP_NS, "CustomLabel")));
+              repeats.add(
+                  row(
+                      "event_name",
+                      xml.getAttributeValue(REDCAP_NS, "UniqueEventName"),
+                      "form_name",
+                      xml.getAttributeValue(REDCAP_NS, "RepeatInstrument"),
+                      "custom_form_label",
+                      xml.getAttributeValue(REDCAP_NS, "CustomLabel")));
               break;
             case "RepeatingEvent":
-              repeats.add(row("event_name", xml.getAttributeValue(REDCAP_NS, "UniqueEventName"),
-                  "form_name", "", "custom_form_label", ""));
+              repeats.add(
+                  row(
+                      "event_name",
+                      xml.getAttributeValue(REDCAP_NS, "UniqueEventName"),
+                      "form_name",
+                      "",
+                      "custom_form_label",
+                      ""));
               break;
             default:
               break;
@@ -127,12 +146,26 @@ final class Fixtures {
   /** A metadata row with the 18 API columns, blank except those given. */
   static Map<String, String> field(String name, String form, String type, String... more) {
     Map<String, String> row = new LinkedHashMap<>();
-    for (String column : List.of("field_name", "form_name", "section_header", "field_type",
-        "field_label", "select_choices_or_calculations", "field_note",
-        "text_validation_type_or_show_slider_number", "text_validation_min",
-        "text_validation_max", "identifier", "branching_logic", "required_field",
-        "custom_alignment", "question_number", "matrix_group_name", "matrix_ranking",
-        "field_annotation")) {
+    for (String column :
+        List.of(
+            "field_name",
+            "form_name",
+            "section_header",
+            "field_type",
+            "field_label",
+            "select_choices_or_calculations",
+            "field_note",
+            "text_validation_type_or_show_slider_number",
+            "text_validation_min",
+            "text_validation_max",
+            "identifier",
+            "branching_logic",
+            "required_field",
+            "custom_alignment",
+            "question_number",
+            "matrix_group_name",
+            "matrix_ranking",
+            "field_annotation")) {
       row.put(column, "");
     }
     row.put("field_name", name);

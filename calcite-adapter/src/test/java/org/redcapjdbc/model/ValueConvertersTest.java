@@ -20,7 +20,8 @@ class ValueConvertersTest {
 
   private final List<ValueProblem> problems = new ArrayList<>();
 
-  @BeforeEach void clear() {
+  @BeforeEach
+  void clear() {
     problems.clear();
   }
 
@@ -53,33 +54,49 @@ class ValueConvertersTest {
     return p;
   }
 
-  @Test void blankAndNullReadAsNullForEveryType() {
-    for (ValueConverter c : List.of(converter(SqlType.VARCHAR, ""), converter(SqlType.BOOLEAN, ""),
-        forValidation("integer"), forValidation("number"), forValidation("number_2dp"),
-        forValidation("number_comma_decimal"), converter(SqlType.DOUBLE, ""),
-        converter(SqlType.INTEGER, ""), ValueConverters.formStatus("col"),
-        forValidation("date_ymd"), forValidation("time"), forValidation("datetime_ymd"),
-        ValueConverters.label("col", Field.fromDictionaryRow(
-            Fixtures.field("f", "form", "radio", "select_choices_or_calculations", "1, A"), 0),
-            MISSING))) {
+  @Test
+  void blankAndNullReadAsNullForEveryType() {
+    for (ValueConverter c :
+        List.of(
+            converter(SqlType.VARCHAR, ""),
+            converter(SqlType.BOOLEAN, ""),
+            forValidation("integer"),
+            forValidation("number"),
+            forValidation("number_2dp"),
+            forValidation("number_comma_decimal"),
+            converter(SqlType.DOUBLE, ""),
+            converter(SqlType.INTEGER, ""),
+            ValueConverters.formStatus("col"),
+            forValidation("date_ymd"),
+            forValidation("time"),
+            forValidation("datetime_ymd"),
+            ValueConverters.label(
+                "col",
+                Field.fromDictionaryRow(
+                    Fixtures.field("f", "form", "radio", "select_choices_or_calculations", "1, A"),
+                    0),
+                MISSING))) {
       assertThat(read(c, "")).as(c.sqlType().toString()).isNull();
       assertThat(read(c, null)).as(c.sqlType().toString()).isNull();
       assertThat(c.sqlType() == SqlType.VARCHAR || c.toWire(null).isEmpty()).isTrue();
     }
   }
 
-  @Test void varchar() {
+  @Test
+  void varchar() {
     ValueConverter c = converter(SqlType.VARCHAR, "");
     String wire = "14 Rose Cottage St.\nKenning UK, 323232";
     assertThat(read(c, wire)).isSameAs(wire);
     assertThat(read(c, "UNK")).isEqualTo("UNK");
     assertThat(c.toWire("x")).isEqualTo("x");
     assertThat(c.toWire(null)).isEmpty();
-    assertThatThrownBy(() -> c.toWire(5)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> c.toWire(5))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'col'");
   }
 
-  @Test void booleans() {
+  @Test
+  void booleans() {
     ValueConverter c = converter(SqlType.BOOLEAN, "");
     assertThat(read(c, "1")).isEqualTo(Boolean.TRUE);
     assertThat(read(c, "0")).isEqualTo(Boolean.FALSE);
@@ -96,7 +113,8 @@ class ValueConvertersTest {
     assertThatThrownBy(() -> c.toWire("maybe")).isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Test void bigint() {
+  @Test
+  void bigint() {
     ValueConverter c = forValidation("integer");
     assertThat(c.sqlType()).isEqualTo(SqlType.BIGINT);
     assertThat(read(c, "42")).isEqualTo(42L);
@@ -122,12 +140,15 @@ class ValueConvertersTest {
     assertThat(c.toWire(new BigDecimal("5.00"))).isEqualTo("5");
     assertThat(c.toWire("-3")).isEqualTo("-3");
     assertThatThrownBy(() -> c.toWire(new BigDecimal("5.5")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number");
-    assertThatThrownBy(() -> c.toWire("five")).isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("whole number");
+    assertThatThrownBy(() -> c.toWire("five"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'five' is not a whole number");
   }
 
-  @Test void integerForSlidersAndRepeatInstances() {
+  @Test
+  void integerForSlidersAndRepeatInstances() {
     ValueConverter c = converter(SqlType.INTEGER, "");
     assertThat(read(c, "50")).isEqualTo(50);
     assertThat(read(c, "-1")).isEqualTo(-1);
@@ -137,7 +158,8 @@ class ValueConvertersTest {
     assertThatThrownBy(() -> c.toWire(3_000_000_000L)).isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Test void formStatus() {
+  @Test
+  void formStatus() {
     ValueConverter c = ValueConverters.formStatus("col");
     assertThat(c.sqlType()).isEqualTo(SqlType.SMALLINT);
     assertThat(read(c, "0")).isEqualTo((short) 0);
@@ -147,11 +169,13 @@ class ValueConvertersTest {
     readBad(c, "Complete", ValueProblem.Kind.UNPARSABLE);
     assertThat(c.toWire((short) 1)).isEqualTo("1");
     assertThat(c.toWire(2)).isEqualTo("2");
-    assertThatThrownBy(() -> c.toWire(5)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> c.toWire(5))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a form status");
   }
 
-  @Test void plainNumberIsDecimal38And16() {
+  @Test
+  void plainNumberIsDecimal38And16() {
     ValueConverter c = forValidation("number");
     assertThat(c.sqlType()).isEqualTo(SqlType.decimal(38, 16));
     BigDecimal v = (BigDecimal) read(c, "12.938129834911");
@@ -165,7 +189,8 @@ class ValueConvertersTest {
     assertThat(read(c, "1.0")).isEqualTo(read(c, "1.00")).isEqualTo(read(c, "1"));
     assertThat(read(c, "0.1234567890123456")).isEqualTo(new BigDecimal("0.1234567890123456"));
     assertThat(read(c, "0.123456789012345600000")).isEqualTo(new BigDecimal("0.1234567890123456"));
-    assertThat(read(c, "1234567890123.5")).isEqualTo(new BigDecimal("1234567890123.5000000000000000"));
+    assertThat(read(c, "1234567890123.5"))
+        .isEqualTo(new BigDecimal("1234567890123.5000000000000000"));
     assertThat(read(c, "1234567890123456789012"))
         .isEqualTo(new BigDecimal("1234567890123456789012.0000000000000000"));
     assertThat(read(c, "-1234567890123456789012.1234567890123456"))
@@ -173,14 +198,14 @@ class ValueConvertersTest {
     assertThat(read(c, "1.5e3")).isEqualTo(new BigDecimal("1500.0000000000000000"));
     assertThat(read(c, "25E-2")).isEqualTo(new BigDecimal("0.2500000000000000"));
     assertThat(readBad(c, "0.12345678901234567", ValueProblem.Kind.OUT_OF_RANGE).reason())
-        .isEqualTo("has more than 16 decimal places, the most DECIMAL(38,16) holds; "
-            + "it is not rounded");
+        .isEqualTo(
+            "has more than 16 decimal places, the most DECIMAL(38,16) holds; "
+                + "it is not rounded");
     assertThat(readBad(c, "12345678901234567890123", ValueProblem.Kind.OUT_OF_RANGE).reason())
         .startsWith("has more than 22 digits before the decimal point");
     readBad(c, "1e40", ValueProblem.Kind.OUT_OF_RANGE);
     readBad(c, "1e-40", ValueProblem.Kind.OUT_OF_RANGE);
-    assertThat(readBad(c, "1,54", ValueProblem.Kind.UNPARSABLE).reason())
-        .contains("with a point");
+    assertThat(readBad(c, "1,54", ValueProblem.Kind.UNPARSABLE).reason()).contains("with a point");
     readBad(c, "1.2.3", ValueProblem.Kind.UNPARSABLE);
     readBad(c, "abc", ValueProblem.Kind.UNPARSABLE);
     readBad(c, ".", ValueProblem.Kind.UNPARSABLE);
@@ -195,11 +220,13 @@ class ValueConvertersTest {
     assertThat(c.toWire(7)).isEqualTo("7");
     assertThat(c.toWire("12.50")).isEqualTo("12.5");
     assertThatThrownBy(() -> c.toWire(new BigDecimal("0.12345678901234567")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never rounded");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("never rounded");
     assertThatThrownBy(() -> c.toWire(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Test void numberWithDecimalPlacesKnowsItsScale() {
+  @Test
+  void numberWithDecimalPlacesKnowsItsScale() {
     ValueConverter c = forValidation("number_2dp");
     assertThat(c.sqlType()).isEqualTo(SqlType.decimal(38, 2));
     assertThat(read(c, "3.14")).isEqualTo(new BigDecimal("3.14"));
@@ -213,7 +240,8 @@ class ValueConvertersTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Test void commaDecimals() {
+  @Test
+  void commaDecimals() {
     ValueConverter c = forValidation("number_comma_decimal");
     assertThat(c.sqlType()).isEqualTo(SqlType.decimal(38, 16));
     assertThat(read(c, "1,54")).isEqualTo(new BigDecimal("1.5400000000000000"));
@@ -231,7 +259,8 @@ class ValueConvertersTest {
     assertThat(oneDp.toWire(new BigDecimal("52"))).isEqualTo("52,0");
   }
 
-  @Test void doublesForCalcs() {
+  @Test
+  void doublesForCalcs() {
     ValueConverter c = converter(SqlType.DOUBLE, "");
     assertThat(read(c, "22.1")).isEqualTo(22.1);
     assertThat(read(c, "-.5")).isEqualTo(-0.5);
@@ -251,7 +280,8 @@ class ValueConvertersTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Test void dates() {
+  @Test
+  void dates() {
     ValueConverter c = forValidation("date_mdy");
     assertThat(c.sqlType()).isEqualTo(SqlType.DATE);
     assertThat(read(c, "2020-01-05")).isEqualTo((int) LocalDate.of(2020, 1, 5).toEpochDay());
@@ -272,13 +302,15 @@ class ValueConvertersTest {
     assertThat(c.toWire(LocalDate.of(1899, 12, 31))).isEqualTo("1899-12-31");
     assertThat(c.toWire(java.sql.Date.valueOf("2003-08-30"))).isEqualTo("2003-08-30");
     assertThat(c.toWire("2003-08-30")).isEqualTo("2003-08-30");
-    assertThatThrownBy(() -> c.toWire("08/30/2003")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> c.toWire("08/30/2003"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a date");
     assertThatThrownBy(() -> c.toWire(LocalDate.of(12000, 1, 1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Test void everyCalendarDayReadsAsJavaTimeDoesAndWritesBack() {
+  @Test
+  void everyCalendarDayReadsAsJavaTimeDoesAndWritesBack() {
     ValueConverter c = forValidation("date_ymd");
     for (LocalDate d = LocalDate.of(1582, 10, 15); d.getYear() < 2401; d = d.plusDays(1)) {
       String wire = d.toString();
@@ -296,7 +328,8 @@ class ValueConvertersTest {
     assertThat(problems).isEmpty();
   }
 
-  @Test void times() {
+  @Test
+  void times() {
     ValueConverter hhmm = forValidation("time");
     ValueConverter hhmmss = forValidation("time_hh_mm_ss");
     assertThat(hhmm.sqlType()).isEqualTo(SqlType.TIME);
@@ -318,21 +351,25 @@ class ValueConvertersTest {
     assertThat(hhmm.toWire(java.sql.Time.valueOf("07:05:00"))).isEqualTo("07:05");
     assertThat(hhmm.toWire("07:05")).isEqualTo("07:05");
     assertThatThrownBy(() -> hhmm.toWire(LocalTime.of(7, 5, 9)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HH:MM");
-    assertThatThrownBy(() -> hhmmss.toWire(1500)).isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("HH:MM");
+    assertThatThrownBy(() -> hhmmss.toWire(1500))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("whole seconds");
     assertThatThrownBy(() -> hhmm.toWire(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Test void timestamps() {
+  @Test
+  void timestamps() {
     ValueConverter minutes = forValidation("datetime_dmy");
     ValueConverter seconds = forValidation("datetime_seconds_ymd");
     assertThat(minutes.sqlType()).isEqualTo(SqlType.TIMESTAMP);
     long expected = LocalDateTime.of(2020, 1, 5, 8, 30).toInstant(ZoneOffset.UTC).toEpochMilli();
     assertThat(read(minutes, "2020-01-05 08:30")).isEqualTo(expected);
     assertThat(read(seconds, "2020-01-05 08:30:15")).isEqualTo(expected + 15_000);
-    assertThat(read(seconds, "1950-06-01 23:59:59")).isEqualTo(
-        LocalDateTime.of(1950, 6, 1, 23, 59, 59).toInstant(ZoneOffset.UTC).toEpochMilli());
+    assertThat(read(seconds, "1950-06-01 23:59:59"))
+        .isEqualTo(
+            LocalDateTime.of(1950, 6, 1, 23, 59, 59).toInstant(ZoneOffset.UTC).toEpochMilli());
     readBad(minutes, "2020-01-05T08:30", ValueProblem.Kind.UNPARSABLE);
     readBad(minutes, "2020-01-05", ValueProblem.Kind.UNPARSABLE);
     readBad(minutes, "2020-01-05 8:30", ValueProblem.Kind.UNPARSABLE);
@@ -346,20 +383,31 @@ class ValueConvertersTest {
     for (String wire : List.of("2020-01-05 08:30:15", "1969-12-31 23:59:59")) {
       assertThat(seconds.toWire(read(seconds, wire))).isEqualTo(wire);
     }
-    assertThat(seconds.toWire(LocalDateTime.of(2021, 3, 4, 5, 6, 7))).isEqualTo("2021-03-04 05:06:07");
+    assertThat(seconds.toWire(LocalDateTime.of(2021, 3, 4, 5, 6, 7)))
+        .isEqualTo("2021-03-04 05:06:07");
     assertThat(minutes.toWire(java.sql.Timestamp.valueOf("2021-03-04 05:06:00")))
         .isEqualTo("2021-03-04 05:06");
     assertThat(minutes.toWire("2021-03-04 05:06")).isEqualTo("2021-03-04 05:06");
     assertThatThrownBy(() -> minutes.toWire(LocalDateTime.of(2021, 3, 4, 5, 6, 7)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("YYYY-MM-DD HH:MM");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("YYYY-MM-DD HH:MM");
     assertThatThrownBy(() -> seconds.toWire(java.sql.Timestamp.valueOf("2021-03-04 05:06:07.5")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole seconds");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("whole seconds");
     assertThatThrownBy(() -> seconds.toWire(3)).isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Test void labelCompanions() {
-    Field sex = Field.fromDictionaryRow(Fixtures.field("sex", "demographics", "radio",
-        "select_choices_or_calculations", "0, <b>Female</b> | 1, Male"), 1);
+  @Test
+  void labelCompanions() {
+    Field sex =
+        Field.fromDictionaryRow(
+            Fixtures.field(
+                "sex",
+                "demographics",
+                "radio",
+                "select_choices_or_calculations",
+                "0, <b>Female</b> | 1, Male"),
+            1);
     ValueConverter c = ValueConverters.label("sex_label", sex, MISSING);
     assertThat(c.sqlType()).isEqualTo(SqlType.VARCHAR);
     assertThat(read(c, "0")).isEqualTo("<b>Female</b>");
@@ -367,12 +415,17 @@ class ValueConvertersTest {
     assertThat(read(c, "UNK")).isEqualTo("Unknown");
     problems.clear();
     assertThat(c.fromWire("7", problems::add)).isNull();
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(ValueProblem.Kind.UNKNOWN_CHOICE);
-      assertThat(p.message()).isEqualTo(
-          "Column 'sex_label': '7' is not a choice of field 'sex', so it has no label");
-    });
-    assertThatThrownBy(() -> c.toWire("Male")).isInstanceOf(UnsupportedOperationException.class)
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(ValueProblem.Kind.UNKNOWN_CHOICE);
+              assertThat(p.message())
+                  .isEqualTo(
+                      "Column 'sex_label': '7' is not a choice of field 'sex', so it has no label");
+            });
+    assertThatThrownBy(() -> c.toWire("Male"))
+        .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("write the code to 'sex'");
     problems.clear();
 
@@ -382,7 +435,8 @@ class ValueConvertersTest {
     assertThat(read(yn, "0")).isEqualTo("No");
   }
 
-  @Test void longValuesAreCutInMessagesButKeptWhole() {
+  @Test
+  void longValuesAreCutInMessagesButKeptWhole() {
     String wire = "x".repeat(500);
     ValueProblem p = readBad(forValidation("date_ymd"), wire, ValueProblem.Kind.UNPARSABLE);
     assertThat(p.value()).hasSize(500);

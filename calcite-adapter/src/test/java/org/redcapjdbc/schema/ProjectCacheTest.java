@@ -22,32 +22,41 @@ import org.redcapjdbc.model.ProjectModel;
 /** The shared project cache: one fetch at a time per key, reuse until the TTL, no cached failures. */
 class ProjectCacheTest {
   private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
 
-    @Override public Instant instant() {
-      return now;
-    }
-  };
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
   private final ProjectCache cache = new ProjectCache(clock);
   private final AtomicInteger fetches = new AtomicInteger();
 
   private Supplier<ProjectSnapshot> loader() {
     return () -> {
       fetches.incrementAndGet();
-      ProjectModel model = ProjectModel.builder().metadata(List.of(Map.of("field_name",
-          "record_id", "form_name", "f", "field_type", "text"))).build();
+      ProjectModel model =
+          ProjectModel.builder()
+              .metadata(
+                  List.of(
+                      Map.of("field_name", "record_id", "form_name", "f", "field_type", "text")))
+              .build();
       return new ProjectSnapshot(model, "15.2.1", 3, 3, List.of(), clock.instant());
     };
   }
 
-  @Test void aSnapshotIsReusedUntilItsTtlThenFetchedAgain() {
+  @Test
+  void aSnapshotIsReusedUntilItsTtlThenFetchedAgain() {
     ProjectSnapshot first = cache.get("k", Duration.ofMinutes(5), loader());
     now = now.plusSeconds(299);
     assertThat(cache.get("k", Duration.ofMinutes(5), loader())).isSameAs(first);
@@ -58,16 +67,18 @@ class ProjectCacheTest {
     assertThat(fetches).hasValue(3);
   }
 
-  @Test void concurrentConnectionsWaitForOneFetch() throws Exception {
+  @Test
+  void concurrentConnectionsWaitForOneFetch() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    Supplier<ProjectSnapshot> slow = () -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-      return loader().get();
-    };
+    Supplier<ProjectSnapshot> slow =
+        () -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          return loader().get();
+        };
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<ProjectSnapshot>> results = new ArrayList<>();
@@ -86,15 +97,23 @@ class ProjectCacheTest {
     }
   }
 
-  @Test void aFailedFetchIsNotCached() {
-    assertThatThrownBy(() -> cache.get("k", Duration.ofMinutes(5), () -> {
-      throw new IllegalStateException("down");
-    })).hasMessage("down");
+  @Test
+  void aFailedFetchIsNotCached() {
+    assertThatThrownBy(
+            () ->
+                cache.get(
+                    "k",
+                    Duration.ofMinutes(5),
+                    () -> {
+                      throw new IllegalStateException("down");
+                    }))
+        .hasMessage("down");
     assertThat(cache.get("k", Duration.ofMinutes(5), loader())).isNotNull();
     assertThat(fetches).hasValue(1);
   }
 
-  @Test void aZeroTtlFetchesEveryTime() {
+  @Test
+  void aZeroTtlFetchesEveryTime() {
     cache.get("k", Duration.ZERO, loader());
     cache.get("k", Duration.ZERO, loader());
     assertThat(fetches).hasValue(2);

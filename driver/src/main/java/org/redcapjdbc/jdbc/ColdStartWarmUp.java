@@ -52,6 +52,7 @@ import org.slf4j.LoggerFactory;
 final class ColdStartWarmUp implements RedcapSchemas.WhileLoading {
   private static final Logger LOG = LoggerFactory.getLogger(ColdStartWarmUp.class);
   private static final AtomicBoolean CLAIMED = new AtomicBoolean();
+
   /**
    * Not a credential: the warm-up project lives in this JVM and no request leaves it, but the
    * driver's settings insist on a token of REDCap's shape.
@@ -64,25 +65,28 @@ final class ColdStartWarmUp implements RedcapSchemas.WhileLoading {
    * cost more CPU than the cold first query they replace (measured: about 0.15 s of thread and
    * 0.5 s of JIT time each), which on a busy machine delays the connection more than it saves.
    */
-  private static final List<String> QUERIES = List.of(
-      "SELECT record_id, age, dob, seen FROM warm_up WHERE record_id = '2' AND age > 20",
-      "SELECT enrolled, COUNT(*) AS n, SUM(age), MAX(weight) FROM warm_up"
-          + " WHERE dob >= DATE '1990-01-01' GROUP BY enrolled ORDER BY n DESC LIMIT 5");
+  private static final List<String> QUERIES =
+      List.of(
+          "SELECT record_id, age, dob, seen FROM warm_up WHERE record_id = '2' AND age > 20",
+          "SELECT enrolled, COUNT(*) AS n, SUM(age), MAX(weight) FROM warm_up"
+              + " WHERE dob >= DATE '1990-01-01' GROUP BY enrolled ORDER BY n DESC LIMIT 5");
 
   /** Use {@link #claim()}; tests make their own. */
-  ColdStartWarmUp() {
-  }
+  ColdStartWarmUp() {}
 
   /** The warm-up for the first connection in this JVM; null for every later one. */
   static ColdStartWarmUp claim() {
     return CLAIMED.compareAndSet(false, true) ? new ColdStartWarmUp() : null;
   }
 
-  @Override public void run(BooleanSupplier loadFinished) {
+  @Override
+  public void run(BooleanSupplier loadFinished) {
     long start = System.nanoTime();
     try {
       int statements = runStatements(loadFinished);
-      LOG.debug("Warmed Calcite up with {} statements in {} ms", statements,
+      LOG.debug(
+          "Warmed Calcite up with {} statements in {} ms",
+          statements,
           (System.nanoTime() - start) / 1_000_000);
     } catch (SQLException e) {
       LOG.debug("A warm-up statement failed; the connection is not affected", e);
@@ -99,7 +103,8 @@ final class ColdStartWarmUp implements RedcapSchemas.WhileLoading {
         if (loadFinished.getAsBoolean()) {
           return ran;
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery(sql)) {
           readAll(rs);
         }
         ran++;
@@ -121,28 +126,35 @@ final class ColdStartWarmUp implements RedcapSchemas.WhileLoading {
   private static final class InMemoryDriver extends RedcapDriver {
     static final String URL = "jdbc:redcap:http://127.0.0.1:9/api/";
 
-    @Override protected RedcapSession openSession(SchemaPlus root, RedcapConfig config) {
-      root.add(RedcapSchemas.DATA_SCHEMA, new AbstractSchema() {
-        @Override protected Map<String, Table> getTableMap() {
-          return Map.of("warm_up", new WarmUpTable());
-        }
-      });
+    @Override
+    protected RedcapSession openSession(SchemaPlus root, RedcapConfig config) {
+      root.add(
+          RedcapSchemas.DATA_SCHEMA,
+          new AbstractSchema() {
+            @Override
+            protected Map<String, Table> getTableMap() {
+              return Map.of("warm_up", new WarmUpTable());
+            }
+          });
       root.add(RedcapSchemas.META_SCHEMA, new AbstractSchema());
       return new RedcapSession() {
-        @Override public RedcapConfig config() {
+        @Override
+        public RedcapConfig config() {
           return config;
         }
 
-        @Override public String serverVersion() {
+        @Override
+        public String serverVersion() {
           return "0";
         }
 
-        @Override public boolean isReachable(Duration timeout) {
+        @Override
+        public boolean isReachable(Duration timeout) {
           return true;
         }
 
-        @Override public void close() {
-        }
+        @Override
+        public void close() {}
       };
     }
   }
@@ -153,7 +165,8 @@ final class ColdStartWarmUp implements RedcapSchemas.WhileLoading {
    */
   private static final class WarmUpTable extends AbstractTable
       implements ProjectableFilterableTable, RuleRegisteringTable {
-    @Override public RelDataType getRowType(RelDataTypeFactory f) {
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory f) {
       return f.builder()
           .add("record_id", f.createSqlType(SqlTypeName.VARCHAR))
           .add("name", nullable(f, f.createSqlType(SqlTypeName.VARCHAR)))
@@ -169,12 +182,19 @@ final class ColdStartWarmUp implements RedcapSchemas.WhileLoading {
       return f.createTypeWithNullability(t, true);
     }
 
-    @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters,
-        int[] projects) {
+    @Override
+    public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
       List<Object[]> rows = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        Object[] full = {Integer.toString(i + 1), "Ada " + i, 20L + i * 10,
-            BigDecimal.valueOf(7012 + i, 2), 7300 + i * 400, 1_600_000_000_000L + i, i != 1};
+        Object[] full = {
+          Integer.toString(i + 1),
+          "Ada " + i,
+          20L + i * 10,
+          BigDecimal.valueOf(7012 + i, 2),
+          7300 + i * 400,
+          1_600_000_000_000L + i,
+          i != 1
+        };
         if (projects == null) {
           rows.add(full);
         } else {

@@ -56,12 +56,15 @@ final class ConnectionSettings {
     if (jdbcUrl == null || !jdbcUrl.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       throw new SQLException("Not a redcap-jdbc URL; it must start with " + PREFIX, "08001");
     }
-    Properties merged = merge(jdbcUrl.substring(PREFIX.length()), info == null ? new Properties() : info);
+    Properties merged =
+        merge(jdbcUrl.substring(PREFIX.length()), info == null ? new Properties() : info);
 
     String endpoint = value(merged, RedcapProperty.URL);
     if (endpoint == null || endpoint.isBlank()) {
-      throw new SQLException("No REDCap API URL. Give it in the JDBC URL "
-          + "(jdbc:redcap:https://redcap.example.edu/api/) or as the property 'url'.", "08001");
+      throw new SQLException(
+          "No REDCap API URL. Give it in the JDBC URL "
+              + "(jdbc:redcap:https://redcap.example.edu/api/) or as the property 'url'.",
+          "08001");
     }
     URI uri = parseEndpoint(endpoint.trim());
 
@@ -70,8 +73,10 @@ final class ConnectionSettings {
       token = merged.getProperty("password");
     }
     if (token == null || token.isBlank()) {
-      throw new SQLException("No REDCap API token. Set the connection property 'password' "
-          + "(the password box in DBeaver) or 'token' to the project's API token.", "28000");
+      throw new SQLException(
+          "No REDCap API token. Set the connection property 'password' "
+              + "(the password box in DBeaver) or 'token' to the project's API token.",
+          "28000");
     }
 
     RedcapConfig.Builder b = RedcapConfig.builder().url(uri).token(token.trim());
@@ -126,8 +131,10 @@ final class ConnectionSettings {
         }
       } catch (SQLException e) {
         // The parser's message can quote the URL, and the URL can hold the token.
-        throw new SQLException("Cannot read the properties in the JDBC URL: write them as "
-            + "key=value pairs separated by ';'", "08001");
+        throw new SQLException(
+            "Cannot read the properties in the JDBC URL: write them as "
+                + "key=value pairs separated by ';'",
+            "08001");
       }
     }
     return merged;
@@ -151,17 +158,26 @@ final class ConnectionSettings {
       URI uri = new URI(endpoint);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-        throw new SQLException("The REDCap API URL must be an http(s) address such as "
-            + "https://redcap.example.edu/api/, not '" + endpoint + "'", "08001");
+        throw new SQLException(
+            "The REDCap API URL must be an http(s) address such as "
+                + "https://redcap.example.edu/api/, not '"
+                + endpoint
+                + "'",
+            "08001");
       }
-      if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      if (uri.getRawQuery() != null
+          || uri.getRawFragment() != null
+          || uri.getRawUserInfo() != null) {
         // A token pasted into the URL would travel in request lines and logs: refuse it.
-        throw new SQLException("The REDCap API URL must not carry a query, fragment or user "
-            + "info; give the token as the 'password' or 'token' property", "08001");
+        throw new SQLException(
+            "The REDCap API URL must not carry a query, fragment or user "
+                + "info; give the token as the 'password' or 'token' property",
+            "08001");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new SQLException("The REDCap API URL is not a valid address: " + e.getReason(), "08001");
+      throw new SQLException(
+          "The REDCap API URL is not a valid address: " + e.getReason(), "08001");
     }
   }
 
@@ -176,8 +192,9 @@ final class ConnectionSettings {
         throw new NumberFormatException();
       }
     } catch (NumberFormatException e) {
-      throw new SQLException("Property proxy must be host:port with a port from 1 to 65535, not '"
-          + proxy + "'", "08001");
+      throw new SQLException(
+          "Property proxy must be host:port with a port from 1 to 65535, not '" + proxy + "'",
+          "08001");
     }
     return proxy;
   }
@@ -205,8 +222,15 @@ final class ConnectionSettings {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw new SQLException("Property " + p.camelName() + " must be a whole number of at least "
-          + min + ", not '" + text + "'", "08001");
+      throw new SQLException(
+          "Property "
+              + p.camelName()
+              + " must be a whole number of at least "
+              + min
+              + ", not '"
+              + text
+              + "'",
+          "08001");
     }
   }
 
@@ -218,8 +242,8 @@ final class ConnectionSettings {
     if (text.equalsIgnoreCase("false") || text.equals("0") || text.equalsIgnoreCase("no")) {
       return false;
     }
-    throw new SQLException("Property " + p.camelName() + " must be true or false, not '"
-        + text + "'", "08001");
+    throw new SQLException(
+        "Property " + p.camelName() + " must be true or false, not '" + text + "'", "08001");
   }
 
   /** Everything that is not ours or a credential goes to Calcite, over the driver's defaults. */
@@ -233,7 +257,8 @@ final class ConnectionSettings {
     calcite.setProperty("typeSystem", RedcapTypeSystem.class.getName() + "#INSTANCE");
     for (String key : merged.stringPropertyNames()) {
       if (RedcapProperty.byName(key) != null
-          || key.equalsIgnoreCase("password") || key.equalsIgnoreCase("user")) {
+          || key.equalsIgnoreCase("password")
+          || key.equalsIgnoreCase("user")) {
         continue;
       }
       calcite.setProperty(key, merged.getProperty(key));

@@ -54,22 +54,37 @@ final class DemoEmulator implements AutoCloseable {
     Files.delete(ready);
     Path log = Files.createTempFile("redcap-demo-", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-jar", emulatorJar.toString(),
-        "--port", "0", "--generate", "demo", "--ready-file", ready.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java,
+                "-jar",
+                emulatorJar.toString(),
+                "--port",
+                "0",
+                "--generate",
+                "demo",
+                "--ready-file",
+                ready.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Process process = pb.start();
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     try {
       while (!Files.exists(ready)) {
         if (!process.isAlive()) {
-          throw new IOException("The demo emulator stopped before it was ready (exit "
-              + process.exitValue() + "); its output is in " + log);
+          throw new IOException(
+              "The demo emulator stopped before it was ready (exit "
+                  + process.exitValue()
+                  + "); its output is in "
+                  + log);
         }
         if (Instant.now().isAfter(deadline)) {
           process.destroyForcibly();
-          throw new IOException("The demo emulator was not ready within " + START_TIMEOUT.toSeconds()
-              + " s; its output is in " + log);
+          throw new IOException(
+              "The demo emulator was not ready within "
+                  + START_TIMEOUT.toSeconds()
+                  + " s; its output is in "
+                  + log);
         }
         Thread.sleep(100);
       }
@@ -85,7 +100,11 @@ final class DemoEmulator implements AutoCloseable {
       process.destroyForcibly();
       throw new IOException("The demo emulator's ready file names no URL or project");
     }
-    return new DemoEmulator(process, log, json.get("url").asText(), project.get("token").asText(),
+    return new DemoEmulator(
+        process,
+        log,
+        json.get("url").asText(),
+        project.get("token").asText(),
         project.path("title").asText("demo"));
   }
 
@@ -108,7 +127,8 @@ final class DemoEmulator implements AutoCloseable {
       for (Path base = dir; base != null; base = base.getParent()) {
         Path target = base.resolve("emulator").resolve("target");
         if (Files.isDirectory(target)) {
-          try (DirectoryStream<Path> ds = Files.newDirectoryStream(target, "redcap-emulator-*.jar")) {
+          try (DirectoryStream<Path> ds =
+              Files.newDirectoryStream(target, "redcap-emulator-*.jar")) {
             for (Path p : ds) {
               candidates.add(p);
             }
@@ -122,9 +142,10 @@ final class DemoEmulator implements AutoCloseable {
         return p;
       }
     }
-    throw new IOException("Cannot find the REDCap emulator jar for --demo. Build it with "
-        + "'mvn -B -DskipTests package' in the redcap-jdbc checkout, or point "
-        + "--emulator-jar (or REDCAP_EMULATOR_JAR) at emulator/target/redcap-emulator-<version>.jar");
+    throw new IOException(
+        "Cannot find the REDCap emulator jar for --demo. Build it with "
+            + "'mvn -B -DskipTests package' in the redcap-jdbc checkout, or point "
+            + "--emulator-jar (or REDCAP_EMULATOR_JAR) at emulator/target/redcap-emulator-<version>.jar");
   }
 
   private static Path ownLocation() {
@@ -135,7 +156,8 @@ final class DemoEmulator implements AutoCloseable {
     }
   }
 
-  @Override public void close() {
+  @Override
+  public void close() {
     process.destroy();
     try {
       if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {

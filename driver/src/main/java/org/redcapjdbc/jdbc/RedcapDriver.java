@@ -46,36 +46,51 @@ public class RedcapDriver extends Driver {
     super(null);
   }
 
-  @Override protected String getConnectStringPrefix() {
+  @Override
+  protected String getConnectStringPrefix() {
     return ConnectionSettings.PREFIX;
   }
 
-  @Override protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
     return RedcapJdbcFactory.class.getName();
   }
 
-  @Override protected DriverVersion createDriverVersion() {
+  @Override
+  protected DriverVersion createDriverVersion() {
     String version = driverVersion();
-    return new DriverVersion("redcap-jdbc", version, "REDCap", "unknown", false,
-        versionPart(version, 0), versionPart(version, 1), 0, 0);
+    return new DriverVersion(
+        "redcap-jdbc",
+        version,
+        "REDCap",
+        "unknown",
+        false,
+        versionPart(version, 0),
+        versionPart(version, 1),
+        0,
+        0);
   }
 
-  @Override public CalcitePrepare createPrepare() {
+  @Override
+  public CalcitePrepare createPrepare() {
     return new RedcapPrepare();
   }
 
-  @Override public Meta createMeta(AvaticaConnection connection) {
-    return RedcapMetaImpl.create(connection, RedcapMetaTableFactory.INSTANCE,
-        RedcapMetaColumnFactory.INSTANCE);
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return RedcapMetaImpl.create(
+        connection, RedcapMetaTableFactory.INSTANCE, RedcapMetaColumnFactory.INSTANCE);
   }
 
-  @Override public Connection connect(String url, Properties info) throws SQLException {
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
     }
     ConnectionSettings settings = ConnectionSettings.parse(url, info);
-    RedcapConnection connection = (RedcapConnection) factory.newConnection(
-        this, factory, settings.safeUrl(), settings.calciteProperties());
+    RedcapConnection connection =
+        (RedcapConnection)
+            factory.newConnection(this, factory, settings.safeUrl(), settings.calciteProperties());
     try {
       handler.onConnectionInit(connection);
       SchemaPlus root = connection.getRootSchema();
@@ -90,8 +105,10 @@ public class RedcapDriver extends Driver {
       if (e instanceof SQLException) {
         throw (SQLException) e;
       }
-      throw new SQLException("Cannot open the REDCap project at " + settings.config().url()
-          + ": " + e.getMessage(), "08001", e);
+      throw new SQLException(
+          "Cannot open the REDCap project at " + settings.config().url() + ": " + e.getMessage(),
+          "08001",
+          e);
     }
   }
 
@@ -102,17 +119,21 @@ public class RedcapDriver extends Driver {
    */
   protected RedcapSession openSession(SchemaPlus root, RedcapConfig config) throws SQLException {
     ColdStartWarmUp warmUp = ColdStartWarmUp.claim();
-    return warmUp == null ? RedcapSchemas.attach(root, config)
+    return warmUp == null
+        ? RedcapSchemas.attach(root, config)
         : RedcapSchemas.attach(root, config, warmUp);
   }
 
   /** The driver's properties first, with descriptions; then the Calcite ones worth knowing. */
-  @Override public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
     Properties given = info == null ? new Properties() : info;
     List<DriverPropertyInfo> list = new ArrayList<>();
     for (RedcapProperty p : RedcapProperty.values()) {
-      DriverPropertyInfo i = new DriverPropertyInfo(p.camelName(),
-          p.isSecret() ? null : given.getProperty(p.camelName(), p.defaultValue()));
+      DriverPropertyInfo i =
+          new DriverPropertyInfo(
+              p.camelName(),
+              p.isSecret() ? null : given.getProperty(p.camelName(), p.defaultValue()));
       i.description = p.description();
       i.required = p.required();
       if (p.isBoolean()) {
@@ -120,20 +141,33 @@ public class RedcapDriver extends Driver {
       }
       list.add(i);
     }
-    list.add(calciteProperty("lex", "MYSQL_ANSI",
-        "Calcite lexical policy. MYSQL_ANSI: identifiers match case-insensitively and are "
-            + "quoted with double quotes.", given));
-    list.add(calciteProperty("conformance", "LENIENT",
-        "Calcite SQL conformance. LENIENT accepts !=, LIMIT a,b, % and GROUP BY alias.", given));
-    list.add(calciteProperty("timeZone", null,
-        "Time zone for CURRENT_TIMESTAMP and the like; default: the JVM's.", given));
-    list.add(calciteProperty("fun", null,
-        "Extra SQL function libraries, e.g. mysql,postgresql,oracle.", given));
+    list.add(
+        calciteProperty(
+            "lex",
+            "MYSQL_ANSI",
+            "Calcite lexical policy. MYSQL_ANSI: identifiers match case-insensitively and are "
+                + "quoted with double quotes.",
+            given));
+    list.add(
+        calciteProperty(
+            "conformance",
+            "LENIENT",
+            "Calcite SQL conformance. LENIENT accepts !=, LIMIT a,b, % and GROUP BY alias.",
+            given));
+    list.add(
+        calciteProperty(
+            "timeZone",
+            null,
+            "Time zone for CURRENT_TIMESTAMP and the like; default: the JVM's.",
+            given));
+    list.add(
+        calciteProperty(
+            "fun", null, "Extra SQL function libraries, e.g. mysql,postgresql,oracle.", given));
     return list.toArray(new DriverPropertyInfo[0]);
   }
 
-  private static DriverPropertyInfo calciteProperty(String name, String dflt, String description,
-      Properties given) {
+  private static DriverPropertyInfo calciteProperty(
+      String name, String dflt, String description, Properties given) {
     DriverPropertyInfo i = new DriverPropertyInfo(name, given.getProperty(name, dflt));
     i.description = description;
     return i;

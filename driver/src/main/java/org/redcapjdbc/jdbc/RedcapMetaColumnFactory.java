@@ -15,23 +15,48 @@ import org.redcapjdbc.schema.RedcapTableInfo;
 public final class RedcapMetaColumnFactory implements CalciteMetaColumnFactory {
   public static final RedcapMetaColumnFactory INSTANCE = new RedcapMetaColumnFactory();
 
-  private RedcapMetaColumnFactory() {
-  }
+  private RedcapMetaColumnFactory() {}
 
-  @Override public MetaColumn createColumn(Table table, String tableCat, String tableSchem,
-      String tableName, String columnName, int dataType, String typeName, Integer columnSize,
-      Integer decimalDigits, int numPrecRadix, int nullable, Integer charOctetLength,
-      int ordinalPosition, String isNullable) {
-    String remarks = table instanceof RedcapTableInfo
-        ? ((RedcapTableInfo) table).columnRemarks(columnName)
-        : null;
+  @Override
+  public MetaColumn createColumn(
+      Table table,
+      String tableCat,
+      String tableSchem,
+      String tableName,
+      String columnName,
+      int dataType,
+      String typeName,
+      Integer columnSize,
+      Integer decimalDigits,
+      int numPrecRadix,
+      int nullable,
+      Integer charOctetLength,
+      int ordinalPosition,
+      String isNullable) {
+    String remarks =
+        table instanceof RedcapTableInfo
+            ? ((RedcapTableInfo) table).columnRemarks(columnName)
+            : null;
     Integer size = columnSize == null || columnSize < 0 ? null : columnSize;
-    return new RedcapMetaColumn(tableCat, tableSchem, tableName, columnName, dataType,
-        plainTypeName(dataType, typeName), size, decimalDigits, numPrecRadix, nullable,
-        size, ordinalPosition, isNullable, remarks);
+    return new RedcapMetaColumn(
+        tableCat,
+        tableSchem,
+        tableName,
+        columnName,
+        dataType,
+        plainTypeName(dataType, typeName),
+        size,
+        decimalDigits,
+        numPrecRadix,
+        nullable,
+        size,
+        ordinalPosition,
+        isNullable,
+        remarks);
   }
 
-  @Override public Class<? extends MetaColumn> getMetaColumnClass() {
+  @Override
+  public Class<? extends MetaColumn> getMetaColumnClass() {
     return RedcapMetaColumn.class;
   }
 
@@ -59,12 +84,35 @@ public final class RedcapMetaColumnFactory implements CalciteMetaColumnFactory {
   public static final class RedcapMetaColumn extends MetaColumn {
     public final String remarks;
 
-    RedcapMetaColumn(String tableCat, String tableSchem, String tableName, String columnName,
-        int dataType, String typeName, Integer columnSize, Integer decimalDigits,
-        int numPrecRadix, int nullable, Integer charOctetLength, int ordinalPosition,
-        String isNullable, String remarks) {
-      super(tableCat, tableSchem, tableName, columnName, dataType, typeName, columnSize,
-          decimalDigits, numPrecRadix, nullable, charOctetLength, ordinalPosition, isNullable);
+    RedcapMetaColumn(
+        String tableCat,
+        String tableSchem,
+        String tableName,
+        String columnName,
+        int dataType,
+        String typeName,
+        Integer columnSize,
+        Integer decimalDigits,
+        int numPrecRadix,
+        int nullable,
+        Integer charOctetLength,
+        int ordinalPosition,
+        String isNullable,
+        String remarks) {
+      super(
+          tableCat,
+          tableSchem,
+          tableName,
+          columnName,
+          dataType,
+          typeName,
+          columnSize,
+          decimalDigits,
+          numPrecRadix,
+          nullable,
+          charOctetLength,
+          ordinalPosition,
+          isNullable);
       this.remarks = remarks;
     }
   }

@@ -14,18 +14,16 @@ import org.redcapjdbc.schema.RedcapTableInfo;
 public final class RedcapMetaTableFactory implements CalciteMetaTableFactory {
   public static final RedcapMetaTableFactory INSTANCE = new RedcapMetaTableFactory();
 
-  private RedcapMetaTableFactory() {
-  }
+  private RedcapMetaTableFactory() {}
 
-  @Override public MetaTable createTable(Table table, String tableCat, String tableSchem,
-      String tableName) {
-    String remarks = table instanceof RedcapTableInfo
-        ? ((RedcapTableInfo) table).remarks()
-        : "";
+  @Override
+  public MetaTable createTable(Table table, String tableCat, String tableSchem, String tableName) {
+    String remarks = table instanceof RedcapTableInfo ? ((RedcapTableInfo) table).remarks() : "";
     return new RedcapMetaTable(table, tableCat, tableSchem, tableName, remarks);
   }
 
-  @Override public Class<? extends MetaTable> getMetaTableClass() {
+  @Override
+  public Class<? extends MetaTable> getMetaTableClass() {
     return RedcapMetaTable.class;
   }
 
@@ -36,8 +34,8 @@ public final class RedcapMetaTableFactory implements CalciteMetaTableFactory {
   public static final class RedcapMetaTable extends CalciteMetaTable {
     public final String remarks;
 
-    RedcapMetaTable(Table table, String tableCat, String tableSchem, String tableName,
-        String remarks) {
+    RedcapMetaTable(
+        Table table, String tableCat, String tableSchem, String tableName, String remarks) {
       super(table, tableCat, tableSchem, tableName);
       this.remarks = Objects.requireNonNullElse(remarks, "");
     }

@@ -22,16 +22,23 @@ final class RedcapPrepare extends CalcitePrepareImpl {
    * filter on the scan: it read the whole project, batch by batch, instead of sending those 25
    * IDs as {@code records[]}. The threshold is a thread-local, set for this preparation only.
    */
-  @Override public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context,
-      CalcitePrepare.Query<T> query, Type elementType, long maxRowCount) {
-    try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(
-        Integer.MAX_VALUE)) {
+  @Override
+  public <T> CalciteSignature<T> prepareSql(
+      CalcitePrepare.Context context,
+      CalcitePrepare.Query<T> query,
+      Type elementType,
+      long maxRowCount) {
+    try (TryThreadLocal.Memo ignored =
+        Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
   }
 
-  @Override protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
-      org.apache.calcite.plan.Context externalContext, RelOptCostFactory costFactory) {
+  @Override
+  protected RelOptPlanner createPlanner(
+      CalcitePrepare.Context prepareContext,
+      org.apache.calcite.plan.Context externalContext,
+      RelOptCostFactory costFactory) {
     // "Context" alone would name CalcitePrepare.Context, a member type this class inherits.
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
     // INSERT ... VALUES scans none of our tables, so the adapter's own registration (from its

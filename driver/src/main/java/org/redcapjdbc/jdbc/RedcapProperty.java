@@ -7,52 +7,89 @@ import java.util.Locale;
  * its "Driver properties" tab. The README's property table is written from this list.
  */
 public enum RedcapProperty {
-  URL("url", null, true,
+  URL(
+      "url",
+      null,
+      true,
       "The REDCap API endpoint, ending in /api/ (e.g. https://redcap.example.edu/api/). "
           + "May also be given in the JDBC URL itself: jdbc:redcap:https://redcap.example.edu/api/"),
-  TOKEN("token", null, true,
+  TOKEN(
+      "token",
+      null,
+      true,
       "The project's API token (32 hex characters). The standard 'password' property is "
           + "accepted too, so a tool's password box can hold it. Never logged."),
-  BATCH_SIZE("batchSize", "500", false,
+  BATCH_SIZE(
+      "batchSize",
+      "500",
+      false,
       "Records per export request when a read is split into batches by record ID."),
-  PARALLELISM("parallelism", "2", false,
-      "Export requests in flight at once for a batched read."),
-  IMPORT_BATCH_SIZE("importBatchSize", "500", false,
-      "Rows per import request for INSERT and UPDATE."),
-  CONNECT_TIMEOUT("connectTimeout", "30", false,
-      "Seconds to wait for a TCP/TLS connection to REDCap."),
-  READ_TIMEOUT("readTimeout", "600", false,
+  PARALLELISM("parallelism", "2", false, "Export requests in flight at once for a batched read."),
+  IMPORT_BATCH_SIZE(
+      "importBatchSize", "500", false, "Rows per import request for INSERT and UPDATE."),
+  CONNECT_TIMEOUT(
+      "connectTimeout", "30", false, "Seconds to wait for a TCP/TLS connection to REDCap."),
+  READ_TIMEOUT(
+      "readTimeout",
+      "600",
+      false,
       "Seconds to wait for data on an open connection (REDCap exports can run minutes)."),
-  MAX_RETRIES("maxRetries", "3", false,
+  MAX_RETRIES(
+      "maxRetries",
+      "3",
+      false,
       "Retries of a read after HTTP 429, 5xx or a connection failure, with exponential backoff "
           + "honoring Retry-After. Imports are never retried once sent."),
-  METADATA_TTL("metadataTtl", "300", false,
+  METADATA_TTL(
+      "metadataTtl",
+      "300",
+      false,
       "Seconds a fetched project model (dictionary, events, arms ...) is shared by connections "
           + "to the same URL and token before it is fetched again."),
-  LABEL_COLUMNS("labelColumns", "true", false,
+  LABEL_COLUMNS(
+      "labelColumns",
+      "true",
+      false,
       "Add a <field>_label column holding the choice label next to each radio, dropdown, "
           + "yes/no and true/false field."),
-  TYPED("typed", "true", false,
+  TYPED(
+      "typed",
+      "true",
+      false,
       "Give columns the SQL type of their field (DATE, DECIMAL, BOOLEAN ...); false reads every "
           + "column as VARCHAR, exactly as REDCap stores it."),
-  STRICT_TYPES("strictTypes", "false", false,
+  STRICT_TYPES(
+      "strictTypes",
+      "false",
+      false,
       "Fail a query when a stored value does not parse as its column's type; by default such "
           + "a value reads as NULL and the ResultSet carries an SQLWarning naming it."),
-  READ_ONLY("readOnly", "false", false,
-      "Refuse every INSERT, UPDATE and DELETE before any API call."),
-  TRUST_STORE("trustStore", null, false,
+  READ_ONLY(
+      "readOnly", "false", false, "Refuse every INSERT, UPDATE and DELETE before any API call."),
+  TRUST_STORE(
+      "trustStore",
+      null,
+      false,
       "Path of a trust store (PKCS12 or JKS) holding the CA that signed the server's certificate."),
-  TRUST_STORE_PASSWORD("trustStorePassword", null, false,
-      "Password of the trust store, if it has one."),
-  SSL_VERIFY("sslVerify", "true", false,
+  TRUST_STORE_PASSWORD(
+      "trustStorePassword", null, false, "Password of the trust store, if it has one."),
+  SSL_VERIFY(
+      "sslVerify",
+      "true",
+      false,
       "Verify HTTPS certificates and host names. false turns verification off (logged as a "
           + "warning); use trustStore instead wherever you can."),
-  PROXY("proxy", null, false,
-      "An HTTP proxy as host:port."),
-  ALLOW_HTTP("allowHttp", "false", false,
+  PROXY("proxy", null, false, "An HTTP proxy as host:port."),
+  ALLOW_HTTP(
+      "allowHttp",
+      "false",
+      false,
       "Allow plain http:// to hosts other than loopback. The token would cross the network "
           + "unencrypted."),
-  PUSHDOWN("pushdown", "true", false,
+  PUSHDOWN(
+      "pushdown",
+      "true",
+      false,
       "Push projections and filters into the export request (fields, records, events, "
           + "filterLogic). false reads whole records and filters locally; results are the same.");
 

@@ -18,23 +18,24 @@ import sqlline.SqlLine;
  * REDCap project; {@code -e "SQL"} or {@code -f file.sql} run non-interactively for scripts.
  */
 public final class RedcapShell {
-  private static final String USAGE = String.join("\n",
-      "Usage: java -jar redcap-jdbc.jar (URL | --demo) [options] [sqlline options]",
-      "",
-      "  URL                   the REDCap API endpoint, e.g. https://redcap.example.edu/api/",
-      "  --demo                start the bundled emulator's demo project and connect to it",
-      "  --token-file FILE     read the API token from FILE (else $REDCAP_TOKEN, else a prompt)",
-      "  --emulator-jar JAR    the emulator jar for --demo (default: found next to this build,",
-      "                        or $REDCAP_EMULATOR_JAR)",
-      "  -P key=value          a connection property, e.g. -P batchSize=200 (repeatable)",
-      "  -e \"SQL\"              run SQL, print the result and exit",
-      "  -f FILE               run a script of SQL statements and exit",
-      "  --help                this text",
-      "",
-      "Other options (e.g. --outputformat=csv, --showHeader=false) go to sqlline.");
+  private static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: java -jar redcap-jdbc.jar (URL | --demo) [options] [sqlline options]",
+          "",
+          "  URL                   the REDCap API endpoint, e.g. https://redcap.example.edu/api/",
+          "  --demo                start the bundled emulator's demo project and connect to it",
+          "  --token-file FILE     read the API token from FILE (else $REDCAP_TOKEN, else a prompt)",
+          "  --emulator-jar JAR    the emulator jar for --demo (default: found next to this build,",
+          "                        or $REDCAP_EMULATOR_JAR)",
+          "  -P key=value          a connection property, e.g. -P batchSize=200 (repeatable)",
+          "  -e \"SQL\"              run SQL, print the result and exit",
+          "  -f FILE               run a script of SQL statements and exit",
+          "  --help                this text",
+          "",
+          "Other options (e.g. --outputformat=csv, --showHeader=false) go to sqlline.");
 
-  private RedcapShell() {
-  }
+  private RedcapShell() {}
 
   public static void main(String[] args) {
     int status;
@@ -71,10 +72,11 @@ public final class RedcapShell {
         case "--emulator-jar" -> emulatorJar = value(args, ++i, a);
         case "-P" -> {
           String kv = value(args, ++i, a);
-          if (!kv.contains("=") || kv.toLowerCase().startsWith("token=")
+          if (!kv.contains("=")
+              || kv.toLowerCase().startsWith("token=")
               || kv.toLowerCase().startsWith("password=")) {
-            throw new IllegalArgumentException("-P takes key=value (and not the token: use "
-                + "--token-file or $REDCAP_TOKEN)");
+            throw new IllegalArgumentException(
+                "-P takes key=value (and not the token: use " + "--token-file or $REDCAP_TOKEN)");
           }
           properties.append(';').append(kv);
         }
@@ -85,8 +87,8 @@ public final class RedcapShell {
         default -> {
           if (a.startsWith("--verbose")) {
             // sqlline's verbose mode prints its connect command, password included.
-            throw new IllegalArgumentException("--verbose is not supported: it would print the "
-                + "API token");
+            throw new IllegalArgumentException(
+                "--verbose is not supported: it would print the " + "API token");
           } else if (a.startsWith("-")) {
             sqllineArgs.add(a);
           } else if (endpoint == null) {
@@ -134,27 +136,34 @@ public final class RedcapShell {
         return new String(typed).trim();
       }
     }
-    throw new IllegalArgumentException("No API token: set REDCAP_TOKEN, use --token-file, or run "
-        + "in a terminal to be asked for it");
+    throw new IllegalArgumentException(
+        "No API token: set REDCAP_TOKEN, use --token-file, or run "
+            + "in a terminal to be asked for it");
   }
 
   private static int sqlline(String endpointAndProperties, String token, List<String> extra)
       throws IOException {
-    List<String> args = new ArrayList<>(List.of(
-        "-d", RedcapDriver.class.getName(),
-        "-u", ConnectionSettings.PREFIX + endpointAndProperties,
-        "-n", "redcap",
-        "-p", token,
-        // REDCap has no transactions; sqlline's default isolation only earns a warning.
-        "--isolation=TRANSACTION_NONE"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-d",
+                RedcapDriver.class.getName(),
+                "-u",
+                ConnectionSettings.PREFIX + endpointAndProperties,
+                "-n",
+                "redcap",
+                "-p",
+                token,
+                // REDCap has no transactions; sqlline's default isolation only earns a warning.
+                "--isolation=TRANSACTION_NONE"));
     if (System.console() == null && extra.stream().noneMatch(a -> a.startsWith("--maxWidth"))) {
       // Without a terminal sqlline sees a width of 0 and prints empty table cells.
       String columns = System.getenv("COLUMNS");
       args.add("--maxWidth=" + (columns != null && columns.matches("\\d{2,4}") ? columns : "1000"));
     }
     args.addAll(extra);
-    SqlLine.Status status = new MessagesOnlySqlLine().begin(args.toArray(new String[0]), null,
-        true);
+    SqlLine.Status status =
+        new MessagesOnlySqlLine().begin(args.toArray(new String[0]), null, true);
     return status == SqlLine.Status.OK ? 0 : 1;
   }
 
@@ -164,7 +173,8 @@ public final class RedcapShell {
    * the SQLState, as the interactive shell shows them.
    */
   private static final class MessagesOnlySqlLine extends SqlLine {
-    @Override public void handleException(Throwable e) {
+    @Override
+    public void handleException(Throwable e) {
       Throwable t = e;
       while (t instanceof InvocationTargetException i && i.getTargetException() != null) {
         t = i.getTargetException();
@@ -176,11 +186,17 @@ public final class RedcapShell {
         super.handleException(e);
         return;
       }
-      for (SQLException x = sql; x != null; x = x.getNextException() == x ? null
-          : x.getNextException()) {
-        error("Error: " + (x.getMessage() == null ? "" : x.getMessage().trim()) + " (state="
-            + (x.getSQLState() == null ? "" : x.getSQLState()) + ",code=" + x.getErrorCode()
-            + ")");
+      for (SQLException x = sql;
+          x != null;
+          x = x.getNextException() == x ? null : x.getNextException()) {
+        error(
+            "Error: "
+                + (x.getMessage() == null ? "" : x.getMessage().trim())
+                + " (state="
+                + (x.getSQLState() == null ? "" : x.getSQLState())
+                + ",code="
+                + x.getErrorCode()
+                + ")");
       }
     }
   }

@@ -28,18 +28,21 @@ class DriverPlumbingTest {
   FakeProjectDriver driver;
   Connection conn;
 
-  @BeforeEach void connect() throws SQLException {
+  @BeforeEach
+  void connect() throws SQLException {
     driver = new FakeProjectDriver();
     Properties p = new Properties();
     p.setProperty("password", TOKEN);
     conn = driver.connect(URL, p);
   }
 
-  @AfterEach void close() throws SQLException {
+  @AfterEach
+  void close() throws SQLException {
     conn.close();
   }
 
-  @Test void driverIsDiscoverableAndAcceptsOnlyItsPrefix() throws SQLException {
+  @Test
+  void driverIsDiscoverableAndAcceptsOnlyItsPrefix() throws SQLException {
     boolean found = false;
     for (java.sql.Driver d : ServiceLoader.load(java.sql.Driver.class)) {
       found |= d instanceof RedcapDriver;
@@ -50,7 +53,8 @@ class DriverPlumbingTest {
     assertThat(driver.connect("jdbc:h2:mem:x", new Properties())).isNull();
   }
 
-  @Test void propertyInfoDescribesEveryDriverProperty() {
+  @Test
+  void propertyInfoDescribesEveryDriverProperty() {
     DriverPropertyInfo[] info = driver.getPropertyInfo(URL, new Properties());
     Set<String> names = new HashSet<>();
     for (DriverPropertyInfo i : info) {
@@ -60,10 +64,26 @@ class DriverPlumbingTest {
     for (RedcapProperty p : RedcapProperty.values()) {
       assertThat(names).contains(p.camelName());
     }
-    assertThat(names).contains("token", "url", "batchSize", "parallelism", "importBatchSize",
-        "connectTimeout", "readTimeout", "maxRetries", "metadataTtl", "labelColumns", "typed",
-        "strictTypes", "readOnly", "trustStore", "trustStorePassword", "sslVerify", "proxy",
-        "allowHttp");
+    assertThat(names)
+        .contains(
+            "token",
+            "url",
+            "batchSize",
+            "parallelism",
+            "importBatchSize",
+            "connectTimeout",
+            "readTimeout",
+            "maxRetries",
+            "metadataTtl",
+            "labelColumns",
+            "typed",
+            "strictTypes",
+            "readOnly",
+            "trustStore",
+            "trustStorePassword",
+            "sslVerify",
+            "proxy",
+            "allowHttp");
     Properties withToken = new Properties();
     withToken.setProperty("token", TOKEN);
     for (DriverPropertyInfo i : driver.getPropertyInfo(URL, withToken)) {
@@ -71,7 +91,8 @@ class DriverPlumbingTest {
     }
   }
 
-  @Test void defaultSchemaIsTheProjectAndCalcitesMetadataSchemaIsHidden() throws SQLException {
+  @Test
+  void defaultSchemaIsTheProjectAndCalcitesMetadataSchemaIsHidden() throws SQLException {
     assertThat(conn.getSchema()).isEqualTo("redcap");
     List<String> schemas = new ArrayList<>();
     try (ResultSet rs = conn.getMetaData().getSchemas(null, "%")) {
@@ -85,7 +106,8 @@ class DriverPlumbingTest {
     conn.setSchema("redcap");
   }
 
-  @Test void autoCommitStaysOnAndCommitRollbackAreHarmless() throws SQLException {
+  @Test
+  void autoCommitStaysOnAndCommitRollbackAreHarmless() throws SQLException {
     assertThat(conn.getAutoCommit()).isTrue();
     conn.setAutoCommit(false);
     assertThat(conn.getAutoCommit()).as("no transactions: every statement commits").isTrue();
@@ -96,17 +118,20 @@ class DriverPlumbingTest {
     conn.rollback();
   }
 
-  @Test void identifiersAreCaseInsensitiveAndUtf8LiteralsWork() throws SQLException {
+  @Test
+  void identifiersAreCaseInsensitiveAndUtf8LiteralsWork() throws SQLException {
     try (Statement st = conn.createStatement();
-         ResultSet rs = st.executeQuery(
-             "SELECT Record_ID, NAME_FIRST FROM Demographics WHERE name_first = 'Тимофей'")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT Record_ID, NAME_FIRST FROM Demographics WHERE name_first = 'Тимофей'")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("2");
       assertThat(rs.getString("name_first")).isEqualTo("Тимофей");
       assertThat(rs.next()).isFalse();
     }
-    try (PreparedStatement ps = conn.prepareStatement(
-        "SELECT \"age\" FROM \"redcap\".\"demographics\" WHERE record_id = ?")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "SELECT \"age\" FROM \"redcap\".\"demographics\" WHERE record_id = ?")) {
       ps.setString(1, "1");
       try (ResultSet rs = ps.executeQuery()) {
         assertThat(rs.next()).isTrue();
@@ -115,16 +140,18 @@ class DriverPlumbingTest {
     }
   }
 
-  @Test void lenientConformanceAcceptsCommonDialect() throws SQLException {
+  @Test
+  void lenientConformanceAcceptsCommonDialect() throws SQLException {
     try (Statement st = conn.createStatement();
-         ResultSet rs = st.executeQuery(
-             "SELECT record_id FROM demographics WHERE age != 42 LIMIT 0, 5")) {
+        ResultSet rs =
+            st.executeQuery("SELECT record_id FROM demographics WHERE age != 42 LIMIT 0, 5")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("1");
     }
   }
 
-  @Test void tablesAndColumnsCarryRemarksAndPlainTypeNames() throws SQLException {
+  @Test
+  void tablesAndColumnsCarryRemarksAndPlainTypeNames() throws SQLException {
     DatabaseMetaData md = conn.getMetaData();
     try (ResultSet rs = md.getTables(null, "redcap", "%", null)) {
       assertThat(rs.next()).isTrue();
@@ -156,14 +183,15 @@ class DriverPlumbingTest {
     }
     assertThat(columnTypes).containsExactly("VARCHAR", "VARCHAR", "BIGINT", "DATE");
     try (Statement st = conn.createStatement();
-         ResultSet rs = st.executeQuery("SELECT * FROM demographics")) {
+        ResultSet rs = st.executeQuery("SELECT * FROM demographics")) {
       for (int i = 1; i <= 4; i++) {
         assertThat(rs.getMetaData().getColumnTypeName(i)).isEqualTo(columnTypes.get(i - 1));
       }
     }
   }
 
-  @Test void warningsRecordedWhileReadingReachTheResultSet() throws SQLException {
+  @Test
+  void warningsRecordedWhileReadingReachTheResultSet() throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement("SELECT dob FROM demographics")) {
       for (int run = 0; run < 2; run++) {
         try (ResultSet rs = ps.executeQuery()) {
@@ -173,7 +201,9 @@ class DriverPlumbingTest {
           java.sql.SQLWarning w = rs.getWarnings();
           assertThat((Object) w).isNotNull();
           assertThat(w.getMessage()).contains("dob").contains("before validation 1");
-          assertThat((Object) w.getNextWarning()).as("one warning per execution, run " + run).isNull();
+          assertThat((Object) w.getNextWarning())
+              .as("one warning per execution, run " + run)
+              .isNull();
           rs.clearWarnings();
           assertThat((Object) rs.getWarnings()).isNull();
         }
@@ -181,19 +211,25 @@ class DriverPlumbingTest {
     }
   }
 
-  @Test void tablesAreListedInJdbcOrder() throws SQLException {
+  @Test
+  void tablesAreListedInJdbcOrder() throws SQLException {
     List<String> listed = new ArrayList<>();
     try (ResultSet rs = conn.getMetaData().getTables(null, null, "%", null)) {
       while (rs.next()) {
-        listed.add(rs.getString("TABLE_TYPE") + "/" + rs.getString("TABLE_SCHEM") + "/"
-            + rs.getString("TABLE_NAME"));
+        listed.add(
+            rs.getString("TABLE_TYPE")
+                + "/"
+                + rs.getString("TABLE_SCHEM")
+                + "/"
+                + rs.getString("TABLE_NAME"));
         assertThat(rs.getString("REMARKS")).isNotNull();
       }
     }
     assertThat(listed).isSortedAccordingTo(String::compareTo).contains("TABLE/redcap/demographics");
   }
 
-  @Test void primaryKeysAreReported() throws SQLException {
+  @Test
+  void primaryKeysAreReported() throws SQLException {
     try (ResultSet rs = conn.getMetaData().getPrimaryKeys(null, "redcap", "demographics")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString("TABLE_SCHEM")).isEqualTo("redcap");
@@ -209,12 +245,14 @@ class DriverPlumbingTest {
     try (ResultSet rs = conn.getMetaData().getImportedKeys(null, "redcap", "demographics")) {
       assertThat(rs.next()).isFalse();
     }
-    try (ResultSet rs = conn.getMetaData().getIndexInfo(null, "redcap", "demographics", false, true)) {
+    try (ResultSet rs =
+        conn.getMetaData().getIndexInfo(null, "redcap", "demographics", false, true)) {
       assertThat(rs.next()).isFalse();
     }
   }
 
-  @Test void databaseMetaDataNamesRedcapAndHidesTheToken() throws SQLException {
+  @Test
+  void databaseMetaDataNamesRedcapAndHidesTheToken() throws SQLException {
     DatabaseMetaData md = conn.getMetaData();
     assertThat(md.getDatabaseProductName()).isEqualTo("REDCap");
     assertThat(md.getDatabaseProductVersion()).isEqualTo("15.2.1");
@@ -227,7 +265,8 @@ class DriverPlumbingTest {
     assertThat(conn.toString()).doesNotContain(TOKEN);
   }
 
-  @Test void isValidAsksTheServerAndCloseReleasesTheSession() throws SQLException {
+  @Test
+  void isValidAsksTheServerAndCloseReleasesTheSession() throws SQLException {
     assertThat(conn.isValid(5)).isTrue();
     driver.reachable = false;
     assertThat(conn.isValid(5)).isFalse();
@@ -238,7 +277,8 @@ class DriverPlumbingTest {
     assertThat(driver.sessionsClosed.get()).isEqualTo(1);
   }
 
-  @Test void readOnlyPropertyIsReported() throws SQLException {
+  @Test
+  void readOnlyPropertyIsReported() throws SQLException {
     Properties p = new Properties();
     p.setProperty("password", TOKEN);
     p.setProperty("readOnly", "true");
@@ -248,13 +288,17 @@ class DriverPlumbingTest {
     }
   }
 
-  @Test void badSqlIsAnSqlExceptionNotAConnectionError() throws SQLException {
+  @Test
+  void badSqlIsAnSqlExceptionNotAConnectionError() throws SQLException {
     try (Statement st = conn.createStatement()) {
       assertThatThrownBy(() -> st.executeQuery("SELECT nope FROM demographics"))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("nope")
-          .satisfies(e -> assertThat(String.valueOf(((SQLException) e).getSQLState()))
-              .as("DBeaver treats 08xxx as a lost connection").doesNotStartWith("08"));
+          .satisfies(
+              e ->
+                  assertThat(String.valueOf(((SQLException) e).getSQLState()))
+                      .as("DBeaver treats 08xxx as a lost connection")
+                      .doesNotStartWith("08"));
       assertThatThrownBy(() -> st.executeQuery("SELECT * FROM no_such_table"))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("no_such_table");

@@ -30,29 +30,37 @@ final class FakeProjectDriver extends RedcapDriver {
   volatile boolean reachable = true;
   volatile RedcapConfig lastConfig;
 
-  @Override protected RedcapSession openSession(SchemaPlus root, RedcapConfig config) {
+  @Override
+  protected RedcapSession openSession(SchemaPlus root, RedcapConfig config) {
     lastConfig = config;
-    root.add(RedcapSchemas.DATA_SCHEMA, new AbstractSchema() {
-      @Override protected Map<String, Table> getTableMap() {
-        return Map.of("demographics", new Demographics());
-      }
-    });
+    root.add(
+        RedcapSchemas.DATA_SCHEMA,
+        new AbstractSchema() {
+          @Override
+          protected Map<String, Table> getTableMap() {
+            return Map.of("demographics", new Demographics());
+          }
+        });
     root.add(RedcapSchemas.META_SCHEMA, new AbstractSchema());
     sessionsOpened.incrementAndGet();
     return new RedcapSession() {
-      @Override public RedcapConfig config() {
+      @Override
+      public RedcapConfig config() {
         return config;
       }
 
-      @Override public String serverVersion() {
+      @Override
+      public String serverVersion() {
         return "15.2.1";
       }
 
-      @Override public boolean isReachable(Duration timeout) {
+      @Override
+      public boolean isReachable(Duration timeout) {
         return reachable;
       }
 
-      @Override public void close() {
+      @Override
+      public void close() {
         sessionsClosed.incrementAndGet();
       }
     };
@@ -61,28 +69,34 @@ final class FakeProjectDriver extends RedcapDriver {
   /** An instrument table: record_id (key), name_first, age (BIGINT), dob (DATE). */
   static final class Demographics extends AbstractTable
       implements ScannableTable, org.redcapjdbc.schema.RedcapTableInfo {
-    @Override public RelDataType getRowType(RelDataTypeFactory f) {
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory f) {
       return f.builder()
           .add("record_id", f.createSqlType(SqlTypeName.VARCHAR))
-          .add("name_first", f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR), true))
+          .add(
+              "name_first", f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR), true))
           .add("age", f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), true))
           .add("dob", f.createTypeWithNullability(f.createSqlType(SqlTypeName.DATE), true))
           .build();
     }
 
-    @Override public Enumerable<Object[]> scan(DataContext root) {
-      org.redcapjdbc.schema.QueryWarnings.add(root,
-          "Record 2, field dob: 'before validation 1' is not a date; read as NULL");
-      return Linq4j.asEnumerable(List.of(
-          new Object[] {"1", "Nutmeg", 11L, (int) LocalDate.of(2003, 8, 30).toEpochDay()},
-          new Object[] {"2", "Тимофей", 42L, null}));
+    @Override
+    public Enumerable<Object[]> scan(DataContext root) {
+      org.redcapjdbc.schema.QueryWarnings.add(
+          root, "Record 2, field dob: 'before validation 1' is not a date; read as NULL");
+      return Linq4j.asEnumerable(
+          List.of(
+              new Object[] {"1", "Nutmeg", 11L, (int) LocalDate.of(2003, 8, 30).toEpochDay()},
+              new Object[] {"2", "Тимофей", 42L, null}));
     }
 
-    @Override public String remarks() {
+    @Override
+    public String remarks() {
       return "Demographics";
     }
 
-    @Override public String columnRemarks(String column) {
+    @Override
+    public String columnRemarks(String column) {
       return switch (column) {
         case "record_id" -> "Study ID";
         case "name_first" -> "First Name";
@@ -91,7 +105,8 @@ final class FakeProjectDriver extends RedcapDriver {
       };
     }
 
-    @Override public List<String> primaryKey() {
+    @Override
+    public List<String> primaryKey() {
       return List.of("record_id");
     }
   }

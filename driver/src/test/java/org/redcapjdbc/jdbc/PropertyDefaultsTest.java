@@ -28,14 +28,16 @@ class PropertyDefaultsTest {
   private static final String TOKEN = ConnectionSettingsTest.TOKEN;
   private static final URI ENDPOINT = URI.create("https://redcap.example.edu/api/");
 
-  @Test void builderDefaultsAreThePropertyTableDefaults() {
+  @Test
+  void builderDefaultsAreThePropertyTableDefaults() {
     RedcapConfig built = RedcapConfig.builder().url(ENDPOINT).token(TOKEN).build();
     for (RedcapProperty p : RedcapProperty.values()) {
       assertThat(configValue(p, built)).as(p.camelName()).isEqualTo(p.defaultValue());
     }
   }
 
-  @Test void requiredPropertiesHaveNoDefault() {
+  @Test
+  void requiredPropertiesHaveNoDefault() {
     for (RedcapProperty p : RedcapProperty.values()) {
       if (p.required()) {
         assertThat(p.defaultValue()).as(p.camelName()).isNull();
@@ -43,7 +45,8 @@ class PropertyDefaultsTest {
     }
   }
 
-  @Test void aConnectionGivenNoPropertiesGetsTheBuilderDefaults() throws SQLException {
+  @Test
+  void aConnectionGivenNoPropertiesGetsTheBuilderDefaults() throws SQLException {
     Properties onlyToken = new Properties();
     onlyToken.setProperty("token", TOKEN);
     RedcapConfig parsed = ConnectionSettings.parse("jdbc:redcap:" + ENDPOINT, onlyToken).config();
@@ -59,10 +62,12 @@ class PropertyDefaultsTest {
    * Skipped when the tests do not run from a checkout (no README.md in the parent of the module
    * directory, which is surefire's working directory).
    */
-  @Test void readmeTableShowsTheSameDefaults() throws IOException {
+  @Test
+  void readmeTableShowsTheSameDefaults() throws IOException {
     Path readme = Path.of("..", "README.md");
     assumeTrue(Files.isRegularFile(readme), "README.md is not beside the module");
-    Map<String, String> table = readmePropertyTable(Files.readString(readme, StandardCharsets.UTF_8));
+    Map<String, String> table =
+        readmePropertyTable(Files.readString(readme, StandardCharsets.UTF_8));
 
     Map<String, String> expected = new LinkedHashMap<>();
     for (RedcapProperty p : RedcapProperty.values()) {
@@ -85,8 +90,8 @@ class PropertyDefaultsTest {
         Matcher m = row.matcher(line);
         if (m.matches()) {
           String dflt = m.group(2).strip();
-          String previous = table.put(m.group(1),
-              dflt.isEmpty() || dflt.equals("(required)") ? null : dflt);
+          String previous =
+              table.put(m.group(1), dflt.isEmpty() || dflt.equals("(required)") ? null : dflt);
           assertThat(previous).as("README lists " + m.group(1) + " twice").isNull();
         }
       } else if (inTable || line.startsWith("## ")) {

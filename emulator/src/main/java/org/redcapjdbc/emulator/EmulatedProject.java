@@ -68,7 +68,13 @@ public final class EmulatedProject {
    * @param instance repeat instance (1 when not repeating)
    */
   public Optional<StoredFile> file(String record, String field, String event, int instance) {
-    return access().file(projectId, requireNonNull(record, "record"), requireNonNull(field, "field"), event, instance);
+    return access()
+        .file(
+            projectId,
+            requireNonNull(record, "record"),
+            requireNonNull(field, "field"),
+            event,
+            instance);
   }
 
   /** A File Repository file by doc id (not one that was deleted). */
@@ -83,14 +89,17 @@ public final class EmulatedProject {
 
   private ProjectAccess access() {
     if (access == null) {
-      throw new IllegalStateException("This EmulatedProject was not obtained from a RedcapEmulator");
+      throw new IllegalStateException(
+          "This EmulatedProject was not obtained from a RedcapEmulator");
     }
     return access;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EmulatedProject p && p.projectId == projectId && p.title.equals(title)
+    return o instanceof EmulatedProject p
+        && p.projectId == projectId
+        && p.title.equals(title)
         && p.token.equals(token);
   }
 
@@ -109,7 +118,8 @@ public final class EmulatedProject {
   interface ProjectAccess {
     String addUser(int projectId, UserSpec spec);
 
-    Optional<StoredFile> file(int projectId, String record, String field, String event, int instance);
+    Optional<StoredFile> file(
+        int projectId, String record, String field, String event, int instance);
 
     Optional<StoredFile> repositoryFile(int projectId, int docId);
 

@@ -14,7 +14,8 @@ import org.redcapjdbc.emulator.api.Params;
  * {@code record/export}) the number of requests and bytes in and out, and the most recent requests
  * with their parameters (the token shown as {@code ***}, {@code data} payloads summarized).
  */
-public record EmulatorStats(Map<String, MethodStats> methods, List<RecordedRequest> recentRequests) {
+public record EmulatorStats(
+    Map<String, MethodStats> methods, List<RecordedRequest> recentRequests) {
   public EmulatorStats {
     methods = Map.copyOf(methods);
     recentRequests = List.copyOf(recentRequests);
@@ -50,8 +51,13 @@ public record EmulatorStats(Map<String, MethodStats> methods, List<RecordedReque
    *     {@code data} by a summary such as {@code <412 characters>}
    * @param status the HTTP status answered (0 when the connection was reset without an answer)
    */
-  public record RecordedRequest(Instant at, String method, Map<String, List<String>> params, int status,
-      long requestBytes, long responseBytes) {
+  public record RecordedRequest(
+      Instant at,
+      String method,
+      Map<String, List<String>> params,
+      int status,
+      long requestBytes,
+      long responseBytes) {
     public RecordedRequest {
       requireNonNull(at, "at");
       requireNonNull(method, "method");

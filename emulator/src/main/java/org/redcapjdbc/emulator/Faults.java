@@ -20,7 +20,13 @@ import java.util.Random;
  */
 public final class Faults {
   /** What happens to one request. */
-  public enum Outcome { NORMAL, RESET, STATUS_429, STATUS_500, STATUS_503 }
+  public enum Outcome {
+    NORMAL,
+    RESET,
+    STATUS_429,
+    STATUS_500,
+    STATUS_503
+  }
 
   private volatile long latencyMillis;
   private volatile double rate429;
@@ -196,8 +202,22 @@ public final class Faults {
 
   @Override
   public String toString() {
-    return "Faults[latencyMillis=" + latencyMillis + ", rate429=" + rate429 + ", rate500=" + rate500 + ", rate503="
-        + rate503 + ", resetRate=" + resetRate + ", truncateAfterBytes=" + truncateAfterBytes + ", dropRecordsRate="
-        + dropRecordsRate + ", dropRecordsMinRecords=" + dropRecordsMinRecords + "]";
+    return "Faults[latencyMillis="
+        + latencyMillis
+        + ", rate429="
+        + rate429
+        + ", rate500="
+        + rate500
+        + ", rate503="
+        + rate503
+        + ", resetRate="
+        + resetRate
+        + ", truncateAfterBytes="
+        + truncateAfterBytes
+        + ", dropRecordsRate="
+        + dropRecordsRate
+        + ", dropRecordsMinRecords="
+        + dropRecordsMinRecords
+        + "]";
   }
 }

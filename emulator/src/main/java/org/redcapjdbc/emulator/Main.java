@@ -24,35 +24,37 @@ import org.redcapjdbc.emulator.load.ProjectLoadException;
  * The first line on standard output states the URL. See {@link #USAGE}.
  */
 public final class Main {
-  static final String USAGE = String.join("\n",
-      "Usage: java -jar redcap-emulator-<version>.jar [options]",
-      "",
-      "A REDCap-API-compatible server on 127.0.0.1 for tests and demos.",
-      "",
-      "  --port N                       port to listen on; 0 (default) picks a free one",
-      "  --project FILE[=TOKEN]         load a project (repeatable): REDCap project XML, a directory holding",
-      "                                 dictionary.csv or metadata.csv (+ data.csv, event.csv, arm.csv), or a",
-      "                                 data dictionary CSV; a 32-hex-character token is generated when none is given",
-      "  --generate SPEC[=TOKEN]        generate a project (repeatable): SPEC is demo, or comma-separated key=value",
-      "                                 pairs records, fields, events, arms, repeating, checkboxes, dags, seed;",
-      "                                 the token is the part after the last '=' when it is 32 hex characters",
-      "  --super-token T                a 64-character super token",
-      "  --data DIR                     keep the database in DIR: stored projects and their tokens are served again",
-      "                                 after a restart, and loading a stored project again reuses it",
-      "  --ready-file PATH              once listening, write {\"url\": …, \"projects\": [{\"title\": …, \"token\": …}]}",
-      "  --https-keystore PATH          serve HTTPS with this PKCS12 keystore",
-      "  --https-keystore-password P    its password",
-      "  --fault-latency-ms N           add N ms before each API answer",
-      "  --fault-rate-429 X             answer a share X (0..1) of API requests with 429 and Retry-After",
-      "  --fault-retry-after S          the Retry-After seconds of those 429s (default 1)",
-      "  --fault-rate-500 X             answer a share X of API requests with 500",
-      "  --fault-rate-503 X             answer a share X of API requests with 503",
-      "  --fault-reset-rate X           close the connection of a share X of API requests without an answer",
-      "  --fault-truncate-after-bytes N cut every API body after N bytes and drop the connection",
-      "  --fault-drop-records-rate X    silently leave a share X of records out of record exports",
-      "  --fault-drop-records-min N     ... of at least N records (default 100)",
-      "  --fault-seed N                 seed of the fault draws (default 1)",
-      "  --help                         print this text");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: java -jar redcap-emulator-<version>.jar [options]",
+          "",
+          "A REDCap-API-compatible server on 127.0.0.1 for tests and demos.",
+          "",
+          "  --port N                       port to listen on; 0 (default) picks a free one",
+          "  --project FILE[=TOKEN]         load a project (repeatable): REDCap project XML, a directory holding",
+          "                                 dictionary.csv or metadata.csv (+ data.csv, event.csv, arm.csv), or a",
+          "                                 data dictionary CSV; a 32-hex-character token is generated when none is given",
+          "  --generate SPEC[=TOKEN]        generate a project (repeatable): SPEC is demo, or comma-separated key=value",
+          "                                 pairs records, fields, events, arms, repeating, checkboxes, dags, seed;",
+          "                                 the token is the part after the last '=' when it is 32 hex characters",
+          "  --super-token T                a 64-character super token",
+          "  --data DIR                     keep the database in DIR: stored projects and their tokens are served again",
+          "                                 after a restart, and loading a stored project again reuses it",
+          "  --ready-file PATH              once listening, write {\"url\": …, \"projects\": [{\"title\": …, \"token\": …}]}",
+          "  --https-keystore PATH          serve HTTPS with this PKCS12 keystore",
+          "  --https-keystore-password P    its password",
+          "  --fault-latency-ms N           add N ms before each API answer",
+          "  --fault-rate-429 X             answer a share X (0..1) of API requests with 429 and Retry-After",
+          "  --fault-retry-after S          the Retry-After seconds of those 429s (default 1)",
+          "  --fault-rate-500 X             answer a share X of API requests with 500",
+          "  --fault-rate-503 X             answer a share X of API requests with 503",
+          "  --fault-reset-rate X           close the connection of a share X of API requests without an answer",
+          "  --fault-truncate-after-bytes N cut every API body after N bytes and drop the connection",
+          "  --fault-drop-records-rate X    silently leave a share X of records out of record exports",
+          "  --fault-drop-records-min N     ... of at least N records (default 100)",
+          "  --fault-seed N                 seed of the fault draws (default 1)",
+          "  --help                         print this text");
 
   private Main() {}
 
@@ -74,10 +76,14 @@ public final class Main {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      emulator.close();
-      stopped.countDown();
-    }, "redcap-emulator-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  emulator.close();
+                  stopped.countDown();
+                },
+                "redcap-emulator-shutdown"));
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -291,7 +297,8 @@ public final class Main {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new IllegalStateException("Could not write the ready file " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not write the ready file " + file + ": " + e.getMessage(), e);
     }
   }
 }

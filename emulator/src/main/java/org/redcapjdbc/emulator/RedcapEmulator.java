@@ -27,22 +27,22 @@ import org.redcapjdbc.emulator.load.Generator;
 import org.redcapjdbc.emulator.load.LoadedProject;
 import org.redcapjdbc.emulator.load.ProjectFiles;
 import org.redcapjdbc.emulator.load.ProjectLoadException;
-import org.redcapjdbc.emulator.odm.OdmReader;
 import org.redcapjdbc.emulator.model.Dag;
 import org.redcapjdbc.emulator.model.Event;
 import org.redcapjdbc.emulator.model.LogEntry;
 import org.redcapjdbc.emulator.model.ProjectDefinition;
+import org.redcapjdbc.emulator.odm.OdmReader;
 import org.redcapjdbc.emulator.store.AccessStore;
+import org.redcapjdbc.emulator.store.Database;
 import org.redcapjdbc.emulator.store.DocumentStore;
 import org.redcapjdbc.emulator.store.LogStore;
+import org.redcapjdbc.emulator.store.ProjectHandle;
+import org.redcapjdbc.emulator.store.ProjectImporter;
+import org.redcapjdbc.emulator.store.ProjectRegistry;
 import org.redcapjdbc.emulator.store.RecordData;
 import org.redcapjdbc.emulator.store.RecordHeader;
 import org.redcapjdbc.emulator.store.RecordStore;
 import org.redcapjdbc.emulator.store.StoredUser;
-import org.redcapjdbc.emulator.store.Database;
-import org.redcapjdbc.emulator.store.ProjectHandle;
-import org.redcapjdbc.emulator.store.ProjectImporter;
-import org.redcapjdbc.emulator.store.ProjectRegistry;
 
 /**
  * A REDCap-API-compatible server on the loopback interface, for tests and demos.
@@ -113,10 +113,13 @@ public final class RedcapEmulator implements AutoCloseable {
       ssl.setKeyStoreType("PKCS12");
       HttpConfiguration https = new HttpConfiguration(http);
       SecureRequestCustomizer customizer = new SecureRequestCustomizer();
-      // Test certificates rarely name 127.0.0.1; clients still verify the chain and host themselves.
+      // Test certificates rarely name 127.0.0.1; clients still verify the chain and host
+      // themselves.
       customizer.setSniHostCheck(false);
       https.addCustomizer(customizer);
-      connector = new ServerConnector(s, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+      connector =
+          new ServerConnector(
+              s, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
     } else {
       connector = new ServerConnector(s, new HttpConnectionFactory(http));
     }
@@ -124,8 +127,15 @@ public final class RedcapEmulator implements AutoCloseable {
     connector.setPort(config.port);
     connector.setIdleTimeout(600_000);
     s.addConnector(connector);
-    s.setHandler(new ApiHandler(new ApiDispatcher(registry, methods, config.superToken,
-        () -> url == null ? "http://127.0.0.1/api/" : url), faults, stats));
+    s.setHandler(
+        new ApiHandler(
+            new ApiDispatcher(
+                registry,
+                methods,
+                config.superToken,
+                () -> url == null ? "http://127.0.0.1/api/" : url),
+            faults,
+            stats));
     s.setStopTimeout(2000);
     try {
       s.start();
@@ -135,10 +145,15 @@ public final class RedcapEmulator implements AutoCloseable {
       } catch (Exception ignored) {
         // Nothing more to release.
       }
-      throw new IllegalStateException("Could not start the emulator on port " + config.port + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not start the emulator on port " + config.port + ": " + e.getMessage(), e);
     }
     server = s;
-    url = (config.keystore != null ? "https" : "http") + "://127.0.0.1:" + connector.getLocalPort() + "/api/";
+    url =
+        (config.keystore != null ? "https" : "http")
+            + "://127.0.0.1:"
+            + connector.getLocalPort()
+            + "/api/";
     return this;
   }
 
@@ -190,41 +205,52 @@ public final class RedcapEmulator implements AutoCloseable {
 
   /** An already-stored project this load stands for (see {@link #loadProject(Path, String)}). */
   private Optional<EmulatedProject> existing(String title, String token) {
-    return database.read(c -> {
-      if (token != null) {
-        Optional<Integer> owner = AccessStore.projectOfToken(c, token);
-        if (owner.isEmpty()) {
+    return database.read(
+        c -> {
+          if (token != null) {
+            Optional<Integer> owner = AccessStore.projectOfToken(c, token);
+            if (owner.isEmpty()) {
+              return Optional.empty();
+            }
+            ProjectHandle h = registry.get(owner.get());
+            if (h == null || !h.definition().title().equals(title)) {
+              throw new ProjectLoadException(
+                  "The API token given for project '"
+                      + title
+                      + "' is already in use by another project");
+            }
+            claimed.add(h.id());
+            return Optional.of(new EmulatedProject(h.id(), title, token, access));
+          }
+          // Without a token, a project restored from the data directory with the same title is
+          // reused once.
+          for (ProjectHandle h : registry.all()) {
+            if (restored.contains(h.id())
+                && !claimed.contains(h.id())
+                && h.definition().title().equals(title)) {
+              claimed.add(h.id());
+              return Optional.of(
+                  new EmulatedProject(
+                      h.id(), title, AccessStore.tokensOf(c, h.id()).get(0), access));
+            }
+          }
           return Optional.empty();
-        }
-        ProjectHandle h = registry.get(owner.get());
-        if (h == null || !h.definition().title().equals(title)) {
-          throw new ProjectLoadException("The API token given for project '" + title
-              + "' is already in use by another project");
-        }
-        claimed.add(h.id());
-        return Optional.of(new EmulatedProject(h.id(), title, token, access));
-      }
-      // Without a token, a project restored from the data directory with the same title is reused once.
-      for (ProjectHandle h : registry.all()) {
-        if (restored.contains(h.id()) && !claimed.contains(h.id()) && h.definition().title().equals(title)) {
-          claimed.add(h.id());
-          return Optional.of(new EmulatedProject(h.id(), title, AccessStore.tokensOf(c, h.id()).get(0), access));
-        }
-      }
-      return Optional.empty();
-    });
+        });
   }
 
   /** Every project served, with its first token. */
   public List<EmulatedProject> projects() {
-    return database.read(c -> {
-      List<EmulatedProject> list = new ArrayList<>();
-      for (ProjectHandle h : registry.all()) {
-        List<String> tokens = AccessStore.tokensOf(c, h.id());
-        list.add(new EmulatedProject(h.id(), h.definition().title(), tokens.isEmpty() ? "" : tokens.get(0), access));
-      }
-      return list;
-    });
+    return database.read(
+        c -> {
+          List<EmulatedProject> list = new ArrayList<>();
+          for (ProjectHandle h : registry.all()) {
+            List<String> tokens = AccessStore.tokensOf(c, h.id());
+            list.add(
+                new EmulatedProject(
+                    h.id(), h.definition().title(), tokens.isEmpty() ? "" : tokens.get(0), access));
+          }
+          return list;
+        });
   }
 
   /** Counters and recent requests since the start or the last {@link #resetStats()}. */
@@ -279,71 +305,95 @@ public final class RedcapEmulator implements AutoCloseable {
         if (spec.dag() != null) {
           Dag dag = def.dag(spec.dag());
           if (dag == null) {
-            throw new IllegalArgumentException("Project '" + def.title() + "' has no data access group '" + spec.dag()
-                + "'; its groups are " + def.dags().stream().map(Dag::uniqueName).toList());
+            throw new IllegalArgumentException(
+                "Project '"
+                    + def.title()
+                    + "' has no data access group '"
+                    + spec.dag()
+                    + "'; its groups are "
+                    + def.dags().stream().map(Dag::uniqueName).toList());
           }
           group = dag.id();
         }
-        if (spec.role() != null && def.roles().stream().noneMatch(r -> r.uniqueRoleName().equals(spec.role()))) {
-          throw new IllegalArgumentException("Project '" + def.title() + "' has no user role '" + spec.role() + "'");
+        if (spec.role() != null
+            && def.roles().stream().noneMatch(r -> r.uniqueRoleName().equals(spec.role()))) {
+          throw new IllegalArgumentException(
+              "Project '" + def.title() + "' has no user role '" + spec.role() + "'");
         }
         List<Integer> switchable = new ArrayList<>();
         for (String g : spec.dagSwitcher()) {
           Dag dag = def.dag(g);
           if (dag == null) {
-            throw new IllegalArgumentException("Project '" + def.title() + "' has no data access group '" + g + "'");
+            throw new IllegalArgumentException(
+                "Project '" + def.title() + "' has no data access group '" + g + "'");
           }
           switchable.add(dag.id());
         }
         String token = spec.token() == null ? AccessStore.newToken() : spec.token();
         Integer groupId = group;
-        return database.inTransaction(c -> {
-          if (AccessStore.user(c, projectId, spec.username()).isPresent()) {
-            throw new IllegalArgumentException("Project '" + def.title() + "' already has a user '" + spec.username()
-                + "'");
-          }
-          if (AccessStore.projectOfToken(c, token).isPresent()) {
-            throw new IllegalArgumentException("The token given for user '" + spec.username() + "' is already in use");
-          }
-          AccessStore.saveUser(c, projectId, new StoredUser(spec.username(), spec.email(), spec.firstname(),
-              spec.lastname(), "", groupId, spec.role(), spec.rights()));
-          for (int g : switchable) {
-            AccessStore.allowGroup(c, projectId, spec.username(), g);
-          }
-          AccessStore.createToken(c, token, projectId, spec.username());
-          return token;
-        });
+        return database.inTransaction(
+            c -> {
+              if (AccessStore.user(c, projectId, spec.username()).isPresent()) {
+                throw new IllegalArgumentException(
+                    "Project '" + def.title() + "' already has a user '" + spec.username() + "'");
+              }
+              if (AccessStore.projectOfToken(c, token).isPresent()) {
+                throw new IllegalArgumentException(
+                    "The token given for user '" + spec.username() + "' is already in use");
+              }
+              AccessStore.saveUser(
+                  c,
+                  projectId,
+                  new StoredUser(
+                      spec.username(),
+                      spec.email(),
+                      spec.firstname(),
+                      spec.lastname(),
+                      "",
+                      groupId,
+                      spec.role(),
+                      spec.rights()));
+              for (int g : switchable) {
+                AccessStore.allowGroup(c, projectId, spec.username(), g);
+              }
+              AccessStore.createToken(c, token, projectId, spec.username());
+              return token;
+            });
       } finally {
         h.lock().writeLock().unlock();
       }
     }
 
     @Override
-    public Optional<StoredFile> file(int projectId, String record, String field, String event, int instance) {
+    public Optional<StoredFile> file(
+        int projectId, String record, String field, String event, int instance) {
       ProjectHandle h = handle(projectId);
       h.lock().readLock().lock();
       try {
         ProjectDefinition def = h.definition();
         Event e = event == null ? def.firstEvent() : def.event(event);
         if (e == null) {
-          throw new IllegalArgumentException("Project '" + def.title() + "' has no event '" + event + "'");
+          throw new IllegalArgumentException(
+              "Project '" + def.title() + "' has no event '" + event + "'");
         }
-        return database.read(c -> {
-          Optional<RecordHeader> header = RecordStore.header(c, projectId, record);
-          if (header.isEmpty()) {
-            return Optional.<StoredFile>empty();
-          }
-          RecordData data = RecordStore.load(c, projectId, List.of(header.get())).get(record);
-          String docId = data.value(e.id(), instance, field);
-          if (docId.isEmpty()) {
-            return Optional.<StoredFile>empty();
-          }
-          try {
-            return DocumentStore.document(c, projectId, Integer.parseInt(docId)).map(RedcapEmulator::storedFile);
-          } catch (NumberFormatException ex) {
-            return Optional.<StoredFile>empty();
-          }
-        });
+        return database.read(
+            c -> {
+              Optional<RecordHeader> header = RecordStore.header(c, projectId, record);
+              if (header.isEmpty()) {
+                return Optional.<StoredFile>empty();
+              }
+              RecordData data = RecordStore.load(c, projectId, List.of(header.get())).get(record);
+              String docId = data.value(e.id(), instance, field);
+              if (docId.isEmpty()) {
+                return Optional.<StoredFile>empty();
+              }
+              try {
+                return DocumentStore.document(c, projectId, Integer.parseInt(docId))
+                    .map(RedcapEmulator::storedFile);
+              } catch (NumberFormatException ex) {
+                return Optional.<StoredFile>empty();
+              }
+            });
       } finally {
         h.lock().readLock().unlock();
       }
@@ -352,12 +402,13 @@ public final class RedcapEmulator implements AutoCloseable {
     @Override
     public Optional<StoredFile> repositoryFile(int projectId, int docId) {
       handle(projectId);
-      return database.read(c -> {
-        if (DocumentStore.repositoryFile(c, projectId, docId).isEmpty()) {
-          return Optional.<StoredFile>empty();
-        }
-        return DocumentStore.document(c, projectId, docId).map(RedcapEmulator::storedFile);
-      });
+      return database.read(
+          c -> {
+            if (DocumentStore.repositoryFile(c, projectId, docId).isEmpty()) {
+              return Optional.<StoredFile>empty();
+            }
+            return DocumentStore.document(c, projectId, docId).map(RedcapEmulator::storedFile);
+          });
     }
 
     @Override
@@ -420,5 +471,4 @@ public final class RedcapEmulator implements AutoCloseable {
       return new RedcapEmulator(this);
     }
   }
-
 }

@@ -31,7 +31,10 @@ public record StoredFile(int docId, String name, String mimeType, byte[] content
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof StoredFile f && f.docId == docId && f.name.equals(name) && f.mimeType.equals(mimeType)
+    return o instanceof StoredFile f
+        && f.docId == docId
+        && f.name.equals(name)
+        && f.mimeType.equals(mimeType)
         && Arrays.equals(f.content, content);
   }
 
@@ -42,6 +45,14 @@ public record StoredFile(int docId, String name, String mimeType, byte[] content
 
   @Override
   public String toString() {
-    return "StoredFile[" + docId + " '" + name + "' " + mimeType + ", " + content.length + " bytes]";
+    return "StoredFile["
+        + docId
+        + " '"
+        + name
+        + "' "
+        + mimeType
+        + ", "
+        + content.length
+        + " bytes]";
   }
 }

@@ -154,7 +154,8 @@ public final class UserSpec {
     /** Any right of the user export ({@code design}, {@code user_rights}, {@code logging}…), 0 or 1. */
     public Builder right(String key, int value) {
       if (!UserRights.KEYS.contains(key)) {
-        throw new IllegalArgumentException("'" + key + "' is not a user right; the rights are " + UserRights.KEYS);
+        throw new IllegalArgumentException(
+            "'" + key + "' is not a user right; the rights are " + UserRights.KEYS);
       }
       rights.put(key, value);
       return this;

@@ -57,15 +57,20 @@ final class ApiClient {
       if (body.length() > 0) {
         body.append('&');
       }
-      body.append(URLEncoder.encode(p[0], StandardCharsets.UTF_8)).append('=')
+      body.append(URLEncoder.encode(p[0], StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(p[1], StandardCharsets.UTF_8));
     }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
     try {
-      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+      HttpResponse<String> r =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Answer(
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

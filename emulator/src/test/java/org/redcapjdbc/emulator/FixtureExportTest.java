@@ -43,14 +43,19 @@ class FixtureExportTest {
         Arguments.of("redcapr/longitudinal", "redcapr/longitudinal/data.csv"),
         Arguments.of("redcapr/longitudinal/project.xml", "redcapr/longitudinal/data.csv"),
         Arguments.of("redcapr/nonnumeric-record-id", "redcapr/nonnumeric-record-id/data.csv"),
-        Arguments.of("redcapr/potentially-problematic-values", "redcapr/potentially-problematic-values/data.csv"),
+        Arguments.of(
+            "redcapr/potentially-problematic-values",
+            "redcapr/potentially-problematic-values/data.csv"),
         Arguments.of("redcapr/repeating-instruments", "redcapr/repeating-instruments/data.csv"),
-        Arguments.of("redcapr/repeating-instruments/project.xml", "redcapr/repeating-instruments/data.csv"),
+        Arguments.of(
+            "redcapr/repeating-instruments/project.xml", "redcapr/repeating-instruments/data.csv"),
         Arguments.of("redcapr/survey", "redcapr/survey/data.csv"),
         Arguments.of("redcapr/validation-types-1", "redcapr/validation-types-1/data.csv"),
-        Arguments.of("redcapr/validation-types-1/project.xml", "redcapr/validation-types-1/data.csv"),
+        Arguments.of(
+            "redcapr/validation-types-1/project.xml", "redcapr/validation-types-1/data.csv"),
         Arguments.of("redcapr/vignette-repeating", "redcapr/vignette-repeating/data.csv"),
-        Arguments.of("redcapr/vignette-repeating/project.xml", "redcapr/vignette-repeating/data.csv"));
+        Arguments.of(
+            "redcapr/vignette-repeating/project.xml", "redcapr/vignette-repeating/data.csv"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -64,9 +69,18 @@ class FixtureExportTest {
     }
     List<String> header = expected.get(0);
     ApiClient client = new ApiClient(emulator.url(), p.token());
-    ApiClient.Answer a = client.post("content", "record", "format", "csv", "type", "flat",
-        "exportDataAccessGroups", String.valueOf(header.contains("redcap_data_access_group")),
-        "exportSurveyFields", String.valueOf(header.contains("redcap_survey_identifier")));
+    ApiClient.Answer a =
+        client.post(
+            "content",
+            "record",
+            "format",
+            "csv",
+            "type",
+            "flat",
+            "exportDataAccessGroups",
+            String.valueOf(header.contains("redcap_data_access_group")),
+            "exportSurveyFields",
+            String.valueOf(header.contains("redcap_survey_identifier")));
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     assertThat(a.contentType()).startsWith("text/csv");
     assertThat(a.body()).endsWith("\n").doesNotStartWith("\uFEFF");

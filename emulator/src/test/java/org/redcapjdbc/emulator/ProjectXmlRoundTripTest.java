@@ -31,14 +31,28 @@ class ProjectXmlRoundTripTest {
   }
 
   static Stream<String> projects() {
-    return Stream.of("redcapr/simple/project.xml", "redcapr/longitudinal/project.xml",
-        "redcapr/repeating-instruments/project.xml", "redcapr/validation-types-1/project.xml",
-        "redcapr/vignette-repeating/project.xml", "phpcap/PHPCapBasicDemography.REDCap.xml",
-        "phpcap/PHPCapDag.REDCap.xml", "phpcap/PHPCapRepeatableSurvey.REDCap.xml",
-        "phpcap/PHPCapRepeatingForms.REDCap.xml", "redcapr/survey", "redcapr/dag", "redcapr/checkboxes-1",
-        "redcapr/decimal-comma-and-dot", "redcapr/longitudinal", "redcapr/potentially-problematic-values",
-        "redcapr/nonnumeric-record-id", "redcapr/simple", "redcapr/repeating-instruments",
-        "redcapr/validation-types-1", "redcapr/vignette-repeating", "phpcap/longitudinal-metadata.csv",
+    return Stream.of(
+        "redcapr/simple/project.xml",
+        "redcapr/longitudinal/project.xml",
+        "redcapr/repeating-instruments/project.xml",
+        "redcapr/validation-types-1/project.xml",
+        "redcapr/vignette-repeating/project.xml",
+        "phpcap/PHPCapBasicDemography.REDCap.xml",
+        "phpcap/PHPCapDag.REDCap.xml",
+        "phpcap/PHPCapRepeatableSurvey.REDCap.xml",
+        "phpcap/PHPCapRepeatingForms.REDCap.xml",
+        "redcapr/survey",
+        "redcapr/dag",
+        "redcapr/checkboxes-1",
+        "redcapr/decimal-comma-and-dot",
+        "redcapr/longitudinal",
+        "redcapr/potentially-problematic-values",
+        "redcapr/nonnumeric-record-id",
+        "redcapr/simple",
+        "redcapr/repeating-instruments",
+        "redcapr/validation-types-1",
+        "redcapr/vignette-repeating",
+        "phpcap/longitudinal-metadata.csv",
         "redcap-api-csharp/Demographics_TestProject_DataDictionary.csv");
   }
 
@@ -47,31 +61,65 @@ class ProjectXmlRoundTripTest {
   void exportedProjectXmlLoadsBackAsTheSameProject(String fixture) {
     EmulatedProject original = emulator.loadProject(Fixtures.path(fixture), null);
     ApiClient a = new ApiClient(emulator.url(), original.token());
-    ApiClient.Answer xml = a.post("content", "project_xml", "exportDataAccessGroups", "true",
-        "exportSurveyFields", "true", "exportFiles", "true");
+    ApiClient.Answer xml =
+        a.post(
+            "content",
+            "project_xml",
+            "exportDataAccessGroups",
+            "true",
+            "exportSurveyFields",
+            "true",
+            "exportFiles",
+            "true");
     assertThat(xml.status()).as(xml.body()).isEqualTo(200);
     assertThat(xml.body()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<ODM ");
-    EmulatedProject copy = emulator.loadProject(
-        new ByteArrayInputStream(xml.body().getBytes(StandardCharsets.UTF_8)), null);
+    EmulatedProject copy =
+        emulator.loadProject(
+            new ByteArrayInputStream(xml.body().getBytes(StandardCharsets.UTF_8)), null);
     assertThat(copy.title()).isEqualTo(original.title());
     ApiClient b = new ApiClient(emulator.url(), copy.token());
-    for (String content : List.of("metadata", "instrument", "exportFieldNames", "arm", "formEventMapping",
-        "repeatingFormsEvents")) {
-      assertThat(b.post("content", content, "format", "csv").body()).as(content)
+    for (String content :
+        List.of(
+            "metadata",
+            "instrument",
+            "exportFieldNames",
+            "arm",
+            "formEventMapping",
+            "repeatingFormsEvents")) {
+      assertThat(b.post("content", content, "format", "csv").body())
+          .as(content)
           .isEqualTo(withoutSqlQueries(a.post("content", content, "format", "csv").body()));
     }
     assertThat(withoutIds(b.post("content", "event", "format", "csv").body()))
         .isEqualTo(withoutIds(a.post("content", "event", "format", "csv").body()));
     List<List<String>> infoA = a.post("content", "project", "format", "csv").csv();
     List<List<String>> infoB = b.post("content", "project", "format", "csv").csv();
-    for (String key : List.of("project_title", "purpose", "is_longitudinal", "has_repeating_instruments_or_events",
-        "surveys_enabled", "record_autonumbering_enabled", "project_notes", "purpose_other")) {
+    for (String key :
+        List.of(
+            "project_title",
+            "purpose",
+            "is_longitudinal",
+            "has_repeating_instruments_or_events",
+            "surveys_enabled",
+            "record_autonumbering_enabled",
+            "project_notes",
+            "purpose_other")) {
       int i = infoA.get(0).indexOf(key);
       assertThat(infoB.get(1).get(i)).as(key).isEqualTo(infoA.get(1).get(i));
     }
-    String[] recordParams = {"content", "record", "format", "csv", "exportDataAccessGroups", "true",
-        "exportSurveyFields", "true"};
-    assertThat(b.post(recordParams).body()).as("flat records").isEqualTo(a.post(recordParams).body());
+    String[] recordParams = {
+      "content",
+      "record",
+      "format",
+      "csv",
+      "exportDataAccessGroups",
+      "true",
+      "exportSurveyFields",
+      "true"
+    };
+    assertThat(b.post(recordParams).body())
+        .as("flat records")
+        .isEqualTo(a.post(recordParams).body());
     // EAV rows are in storage order, which a reload may change; file fields give new doc ids.
     assertThat(eav(b)).as("EAV records").containsExactlyInAnyOrderElementsOf(eav(a));
   }
@@ -95,7 +143,8 @@ class ProjectXmlRoundTripTest {
 
   /** Project XML carries no query for sql fields (REDCap's own files have none either). */
   private static String withoutSqlQueries(String metadataCsv) {
-    return metadataCsv.replace(",sql,\"Dynamic SQL\",\"SELECT 1 as one;\",", ",sql,\"Dynamic SQL\",,");
+    return metadataCsv.replace(
+        ",sql,\"Dynamic SQL\",\"SELECT 1 as one;\",", ",sql,\"Dynamic SQL\",,");
   }
 
   /** Event ids are assigned anew on every load. */
@@ -109,15 +158,23 @@ class ProjectXmlRoundTripTest {
     ApiClient a = new ApiClient(emulator.url(), p.token());
     String meta = a.post("content", "project_xml", "returnMetadataOnly", "true").body();
     assertThat(meta).contains("<MetaDataVersion").doesNotContain("<ClinicalData");
-    String some = a.post("content", "project_xml", "records[0]", "2", "fields", "record_id,name_first").body();
-    assertThat(some).contains("SubjectKey=\"2\"").doesNotContain("SubjectKey=\"1\"")
-        .contains("ItemOID=\"name_first\" Value=\"Tumtum\"").doesNotContain("ItemOID=\"name_last\" Value=");
+    String some =
+        a.post("content", "project_xml", "records[0]", "2", "fields", "record_id,name_first")
+            .body();
+    assertThat(some)
+        .contains("SubjectKey=\"2\"")
+        .doesNotContain("SubjectKey=\"1\"")
+        .contains("ItemOID=\"name_first\" Value=\"Tumtum\"")
+        .doesNotContain("ItemOID=\"name_last\" Value=");
     String filtered = a.post("content", "project_xml", "filterLogic", "[sex] = '1'").body();
-    assertThat(filtered).contains("SubjectKey=\"2\"", "SubjectKey=\"3\"", "SubjectKey=\"5\"")
+    assertThat(filtered)
+        .contains("SubjectKey=\"2\"", "SubjectKey=\"3\"", "SubjectKey=\"5\"")
         .doesNotContain("SubjectKey=\"1\"", "SubjectKey=\"4\"");
     // Records export as ODM too.
     assertThat(a.post("content", "record", "format", "odm", "records", "3").body())
-        .contains("<ClinicalData").contains("SubjectKey=\"3\"").doesNotContain("SubjectKey=\"2\"");
+        .contains("<ClinicalData")
+        .contains("SubjectKey=\"3\"")
+        .doesNotContain("SubjectKey=\"2\"");
   }
 
   @Test
@@ -131,8 +188,22 @@ class ProjectXmlRoundTripTest {
     EmulatedProject p = emulator.loadProject(new ByteArrayInputStream(withBom), null);
     assertThat(p.title()).isEqualTo("nal dag project");
     ApiClient a = new ApiClient(emulator.url(), p.token());
-    assertThat(a.post("content", "record", "format", "csv", "fields", "record_id", "exportDataAccessGroups", "true")
-        .csv().get(0)).containsExactly("record_id", "redcap_repeat_instrument", "redcap_repeat_instance",
+    assertThat(
+            a.post(
+                    "content",
+                    "record",
+                    "format",
+                    "csv",
+                    "fields",
+                    "record_id",
+                    "exportDataAccessGroups",
+                    "true")
+                .csv()
+                .get(0))
+        .containsExactly(
+            "record_id",
+            "redcap_repeat_instrument",
+            "redcap_repeat_instance",
             "redcap_data_access_group");
   }
 }

@@ -49,23 +49,39 @@ class StatsAndFaultsTest {
   private static HttpRequest post(String token, String body) {
     return HttpRequest.newBuilder(URI.create(emulator.url()))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&"
-            + body)).build();
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&" + body))
+        .build();
   }
 
   @Test
   void countersAndTheRequestLog() throws Exception {
     ApiClient c = new ApiClient(emulator.url(), simple.token());
-    ApiClient.Answer a1 = c.post("content", "record", "format", "csv", "fields[0]", "record_id", "fields[1]", "sex",
-        "records[0]", "2", "filterLogic", "[sex] = '1'");
+    ApiClient.Answer a1 =
+        c.post(
+            "content",
+            "record",
+            "format",
+            "csv",
+            "fields[0]",
+            "record_id",
+            "fields[1]",
+            "sex",
+            "records[0]",
+            "2",
+            "filterLogic",
+            "[sex] = '1'");
     ApiClient.Answer a2 = c.post("content", "record", "format", "json");
     c.post("content", "record", "format", "json", "data", "[{\"record_id\":\"9\"}]");
     c.post("content", "metadata", "format", "json");
     EmulatorStats s = emulator.stats();
     EmulatorStats.MethodStats export = s.method("record/export");
     assertThat(export.requests()).isEqualTo(2);
-    assertThat(export.responseBytes()).isEqualTo(a1.body().getBytes(StandardCharsets.UTF_8).length
-        + a2.body().getBytes(StandardCharsets.UTF_8).length);
+    assertThat(export.responseBytes())
+        .isEqualTo(
+            a1.body().getBytes(StandardCharsets.UTF_8).length
+                + a2.body().getBytes(StandardCharsets.UTF_8).length);
     assertThat(export.requestBytes()).isPositive();
     assertThat(s.method("record/import").requests()).isEqualTo(1);
     assertThat(s.method("metadata/export").requests()).isEqualTo(1);
@@ -82,12 +98,19 @@ class StatsAndFaultsTest {
     assertThat(s.recentRequests().toString()).doesNotContain(simple.token());
 
     String base = emulator.url().replace("/api/", "");
-    JsonNode json = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/emulator/stats")).build(),
-        HttpResponse.BodyHandlers.ofString()).body());
+    JsonNode json =
+        JSON.readTree(
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/emulator/stats")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
     assertThat(json.at("/methods/record~1export/requests").asInt()).isEqualTo(2);
     assertThat(json.at("/recentRequests/0/params/token/0").asText()).isEqualTo("***");
-    HTTP.send(HttpRequest.newBuilder(URI.create(base + "/emulator/stats/reset"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + "/emulator/stats/reset"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
     assertThat(emulator.stats().totalRequests()).isZero();
     c.post("content", "version");
     emulator.resetStats();
@@ -98,26 +121,35 @@ class StatsAndFaultsTest {
   void latencyIsAdded() {
     emulator.faults().latencyMillis(300);
     long start = System.nanoTime();
-    assertThat(new ApiClient(emulator.url(), simple.token()).post("content", "version").body()).isEqualTo("15.2.1");
+    assertThat(new ApiClient(emulator.url(), simple.token()).post("content", "version").body())
+        .isEqualTo("15.2.1");
     assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
   }
 
   @Test
   void statusFaultsAnswer429WithRetryAfter500And503() throws Exception {
     emulator.faults().rate429(1).retryAfterSeconds(7);
-    HttpResponse<String> r = HTTP.send(post(simple.token(), "content=version"), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(post(simple.token(), "content=version"), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(429);
     assertThat(r.headers().firstValue("Retry-After")).hasValue("7");
     emulator.faults().reset().rate500(1);
-    assertThat(HTTP.send(post(simple.token(), "content=version"), HttpResponse.BodyHandlers.ofString()).statusCode())
+    assertThat(
+            HTTP.send(post(simple.token(), "content=version"), HttpResponse.BodyHandlers.ofString())
+                .statusCode())
         .isEqualTo(500);
     emulator.faults().reset().rate503(1);
-    assertThat(HTTP.send(post(simple.token(), "content=version"), HttpResponse.BodyHandlers.ofString()).statusCode())
+    assertThat(
+            HTTP.send(post(simple.token(), "content=version"), HttpResponse.BodyHandlers.ofString())
+                .statusCode())
         .isEqualTo(503);
     assertThat(emulator.stats().method("version/export").requests()).isEqualTo(3);
     // Faults apply to /api/ only.
-    HttpResponse<String> stats = HTTP.send(HttpRequest.newBuilder(URI.create(emulator.url().replace("/api/",
-        "/emulator/stats"))).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> stats =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(emulator.url().replace("/api/", "/emulator/stats")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(stats.statusCode()).isEqualTo(200);
     // Shares below 1 follow the seed: the same sequence twice.
     List<Integer> first = statuses(0.5);
@@ -129,7 +161,9 @@ class StatsAndFaultsTest {
     emulator.faults().reset().seed(11).rate503(rate);
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      out.add(HTTP.send(post(simple.token(), "content=version"), HttpResponse.BodyHandlers.ofString()).statusCode());
+      out.add(
+          HTTP.send(post(simple.token(), "content=version"), HttpResponse.BodyHandlers.ofString())
+              .statusCode());
     }
     return out;
   }
@@ -137,8 +171,10 @@ class StatsAndFaultsTest {
   @Test
   void truncationCutsTheBodyAndTheConnection() throws Exception {
     emulator.faults().truncateAfterBytes(100);
-    HttpResponse<InputStream> r = HTTP.send(post(generated.token(), "content=record&format=json"),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> r =
+        HTTP.send(
+            post(generated.token(), "content=record&format=json"),
+            HttpResponse.BodyHandlers.ofInputStream());
     assertThat(r.statusCode()).isEqualTo(200);
     long read = 0;
     IOException failure = null;
@@ -151,20 +187,28 @@ class StatsAndFaultsTest {
       failure = e;
     }
     assertThat(read).isEqualTo(100);
-    assertThat(failure).as("the client must see an incomplete body, not a short complete one").isNotNull();
+    assertThat(failure)
+        .as("the client must see an incomplete body, not a short complete one")
+        .isNotNull();
     assertThat(emulator.stats().method("record/export").responseBytes()).isEqualTo(100);
     // Small bodies pass.
     emulator.faults().truncateAfterBytes(1000);
-    assertThat(HTTP.send(post(simple.token(), "content=version"), HttpResponse.BodyHandlers.ofString()).body())
+    assertThat(
+            HTTP.send(post(simple.token(), "content=version"), HttpResponse.BodyHandlers.ofString())
+                .body())
         .isEqualTo("15.2.1");
   }
 
   @Test
   void resetClosesTheConnectionWithoutAnAnswer() {
     emulator.faults().resetRate(1);
-    assertThatThrownBy(() -> HTTP.send(post(simple.token(), "content=version"), HttpResponse.BodyHandlers.ofString()))
+    assertThatThrownBy(
+            () ->
+                HTTP.send(
+                    post(simple.token(), "content=version"), HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class);
-    assertThat(emulator.stats().requests("version/export")).singleElement()
+    assertThat(emulator.stats().requests("version/export"))
+        .singleElement()
         .satisfies(r -> assertThat(r.status()).isZero());
   }
 
@@ -177,8 +221,18 @@ class StatsAndFaultsTest {
     assertThat(exportedIds()).isEqualTo(ids);
     // An export of fewer records than the minimum is complete.
     ApiClient c = new ApiClient(emulator.url(), generated.token());
-    JsonNode few = JSON.readTree(c.post("content", "record", "format", "json", "fields", "record_id",
-        "records", "1,2,3,4,5").body());
+    JsonNode few =
+        JSON.readTree(
+            c.post(
+                    "content",
+                    "record",
+                    "format",
+                    "json",
+                    "fields",
+                    "record_id",
+                    "records",
+                    "1,2,3,4,5")
+                .body());
     assertThat(few).hasSize(5);
     emulator.faults().reset();
     assertThat(exportedIds()).hasSize(120);
@@ -186,7 +240,8 @@ class StatsAndFaultsTest {
 
   private static List<String> exportedIds() throws Exception {
     ApiClient c = new ApiClient(emulator.url(), generated.token());
-    JsonNode rows = JSON.readTree(c.post("content", "record", "format", "json", "fields", "record_id").body());
+    JsonNode rows =
+        JSON.readTree(c.post("content", "record", "format", "json", "fields", "record_id").body());
     List<String> ids = new ArrayList<>();
     rows.forEach(r -> ids.add(r.get("record_id").asText()));
     return ids;
@@ -194,8 +249,10 @@ class StatsAndFaultsTest {
 
   @Test
   void knobsRejectNonsense() {
-    assertThatThrownBy(() -> emulator.faults().rate500(1.5)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> emulator.faults().rate500(1.5))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("rate500");
-    assertThatThrownBy(() -> emulator.faults().latencyMillis(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> emulator.faults().latencyMillis(-1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -42,11 +42,14 @@ public final class Benchmarks {
       System.exit(2);
       return;
     }
-    Path work = options.work != null ? Files.createDirectories(options.work)
-        : Files.createTempDirectory("redcap-bench-");
+    Path work =
+        options.work != null
+            ? Files.createDirectories(options.work)
+            : Files.createTempDirectory("redcap-bench-");
     if (!ClassPathSnapshot.active()) {
-      System.exit(ClassPathSnapshot.relaunch(Benchmarks.class, java.util.Arrays.asList(args),
-          options.emulatorJar, work));
+      System.exit(
+          ClassPathSnapshot.relaunch(
+              Benchmarks.class, java.util.Arrays.asList(args), options.emulatorJar, work));
       return;
     }
     new Benchmarks(options, work).run();
@@ -54,8 +57,14 @@ public final class Benchmarks {
 
   private void run() throws Exception {
     noteLoad();
-    say("Benchmarks: sections " + options.only + ", " + options.reps + " repetitions; work "
-        + "directory " + work);
+    say(
+        "Benchmarks: sections "
+            + options.only
+            + ", "
+            + options.reps
+            + " repetitions; work "
+            + "directory "
+            + work);
     if (ON_MAIN_PROJECT.stream().anyMatch(options::runs)) {
       try (MainProject main = MainProject.start(options, work)) {
         section("scan", () -> FullScanBench.run(main, options));
@@ -112,20 +121,34 @@ public final class Benchmarks {
   private String header() {
     double min = loads.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     double max = loads.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-    return String.join("\n",
+    return String.join(
+        "\n",
         "## Driver benchmarks",
         "",
         "Written by `mvn -B -Pbench -pl integration-tests -am -DskipTests verify` (see the README's"
             + " Benchmarks section); this part of the file is replaced on every run.",
         "",
-        "* Date: " + LocalDate.now() + ". Machine: " + Machine.describe() + ". JVM: "
-            + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-            + ", benchmark JVM `-Xmx" + Runtime.getRuntime().maxMemory() / (1 << 20) + "m`, default"
+        "* Date: "
+            + LocalDate.now()
+            + ". Machine: "
+            + Machine.describe()
+            + ". JVM: "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.runtime.version")
+            + ", benchmark JVM `-Xmx"
+            + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + "m`, default"
             + " G1 and JIT settings.",
-        "* Sections run: " + String.join(", ", options.only) + "; " + options.reps
+        "* Sections run: "
+            + String.join(", ", options.only)
+            + "; "
+            + options.reps
             + " timed repetitions per measure after one warm-up, medians reported.",
         "* **Load caveat**: the machine is shared with other builds; the one-minute load average"
-            + " ranged " + Report.f("%.1f to %.1f", min, max) + " during this run. Absolute times"
+            + " ranged "
+            + Report.f("%.1f to %.1f", min, max)
+            + " during this run. Absolute times"
             + " are inflated and vary from run to run; the **ratios** are the figures to read,"
             + " each made of runs measured back to back (interleaved) in this one run. The"
             + " emulator runs in its own JVM on the same machine, so it and the client compete"

@@ -22,8 +22,7 @@ import java.util.stream.Stream;
 final class ClassPathSnapshot {
   static final String MARKER = "redcap.bench.snapshot";
 
-  private ClassPathSnapshot() {
-  }
+  private ClassPathSnapshot() {}
 
   /** Whether this JVM already runs from a snapshot. */
   static boolean active() {
@@ -62,12 +61,16 @@ final class ClassPathSnapshot {
     command.add(String.join(File.pathSeparator, entries));
     command.add(mainClass.getName());
     for (String a : args) {
-      command.add(a.startsWith("emulatorJar=") && Files.isRegularFile(emulatorJar)
-          ? "emulatorJar=" + emulatorCopy : a);
+      command.add(
+          a.startsWith("emulatorJar=") && Files.isRegularFile(emulatorJar)
+              ? "emulatorJar=" + emulatorCopy
+              : a);
     }
     command.add("work=" + work);
-    Benchmarks.say("Running from a copy of the build output in " + root
-        + " (other builds may rewrite target/ meanwhile)");
+    Benchmarks.say(
+        "Running from a copy of the build output in "
+            + root
+            + " (other builds may rewrite target/ meanwhile)");
     Process p = new ProcessBuilder(command).inheritIO().start();
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "benchmarks-stop"));
     return p.waitFor();
@@ -88,18 +91,19 @@ final class ClassPathSnapshot {
       return;
     }
     try (Stream<Path> tree = Files.walk(from)) {
-      tree.forEach(source -> {
-        Path target = to.resolve(from.relativize(source).toString());
-        try {
-          if (Files.isDirectory(source)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("Copying " + source + " for the benchmarks failed", e);
-        }
-      });
+      tree.forEach(
+          source -> {
+            Path target = to.resolve(from.relativize(source).toString());
+            try {
+              if (Files.isDirectory(source)) {
+                Files.createDirectories(target);
+              } else {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException("Copying " + source + " for the benchmarks failed", e);
+            }
+          });
     }
   }
 }

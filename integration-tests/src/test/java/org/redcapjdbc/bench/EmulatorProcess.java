@@ -30,16 +30,13 @@ final class EmulatorProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(20);
 
   /** A project the emulator serves. */
-  record Project(String title, String token) {
-  }
+  record Project(String title, String token) {}
 
   /** Counters of one API method ({@code record/export}, …). */
-  record MethodCount(long requests, long requestBytes, long responseBytes) {
-  }
+  record MethodCount(long requests, long requestBytes, long responseBytes) {}
 
   /** One logged request: its method, parameters as sent (token masked), bytes out. */
-  record LoggedRequest(String method, Map<String, List<String>> params, long responseBytes) {
-  }
+  record LoggedRequest(String method, Map<String, List<String>> params, long responseBytes) {}
 
   /** What the emulator counted since the last reset. */
   record Stats(Map<String, MethodCount> methods, List<LoggedRequest> requests) {
@@ -85,31 +82,47 @@ final class EmulatorProcess implements AutoCloseable {
       throws IOException, InterruptedException {
     requireNonNull(jar, "jar");
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalArgumentException("The emulator jar " + jar + " does not exist: build it"
-          + " with 'mvn -B -pl emulator -DskipTests package' (the bench profile does).");
+      throw new IllegalArgumentException(
+          "The emulator jar "
+              + jar
+              + " does not exist: build it"
+              + " with 'mvn -B -pl emulator -DskipTests package' (the bench profile does).");
     }
     Files.createDirectories(workDir);
     Path ready = Files.createTempFile(workDir, "emulator-ready-", ".json");
     Files.delete(ready);
     Path log = Files.createTempFile(workDir, "emulator-", ".log");
-    List<String> command = new ArrayList<>(List.of(Jvm.java(), "-Xmx" + heap,
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-jar", jar.toString(), "--port", "0"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Jvm.java(),
+                "-Xmx" + heap,
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-jar",
+                jar.toString(),
+                "--port",
+                "0"));
     command.addAll(args);
     command.addAll(List.of("--ready-file", ready.toString()));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     // An interrupted benchmark run (Ctrl-C, a killed Maven) must not leave emulators behind.
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "emulator-" + p.pid() + "-stop"));
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!Files.exists(ready)) {
       if (!p.isAlive()) {
-        throw new IllegalStateException("The emulator exited with status " + p.exitValue()
-            + " before serving; its output is in " + log + ":\n" + tail(log));
+        throw new IllegalStateException(
+            "The emulator exited with status "
+                + p.exitValue()
+                + " before serving; its output is in "
+                + log
+                + ":\n"
+                + tail(log));
       }
       if (System.nanoTime() > deadline) {
         p.destroyForcibly();
-        throw new IllegalStateException("The emulator did not serve within " + START_TIMEOUT
-            + "; its output is in " + log);
+        throw new IllegalStateException(
+            "The emulator did not serve within " + START_TIMEOUT + "; its output is in " + log);
       }
       Thread.sleep(200);
     }
@@ -152,22 +165,24 @@ final class EmulatorProcess implements AutoCloseable {
       for (Iterator<Map.Entry<String, JsonNode>> it = root.get("methods").fields();
           it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        methods.put(e.getKey(), new MethodCount(e.getValue().get("requests").asLong(),
-            e.getValue().get("requestBytes").asLong(),
-            e.getValue().get("responseBytes").asLong()));
+        methods.put(
+            e.getKey(),
+            new MethodCount(
+                e.getValue().get("requests").asLong(),
+                e.getValue().get("requestBytes").asLong(),
+                e.getValue().get("responseBytes").asLong()));
       }
       List<LoggedRequest> requests = new ArrayList<>();
       for (JsonNode n : root.get("recentRequests")) {
         Map<String, List<String>> params = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.get("params").fields();
-            it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.get("params").fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           List<String> values = new ArrayList<>();
           e.getValue().forEach(v -> values.add(v.asText()));
           params.put(e.getKey(), values);
         }
-        requests.add(new LoggedRequest(n.get("method").asText(), params,
-            n.get("responseBytes").asLong()));
+        requests.add(
+            new LoggedRequest(n.get("method").asText(), params, n.get("responseBytes").asLong()));
       }
       return new Stats(methods, requests);
     } catch (IOException e) {
@@ -176,19 +191,23 @@ final class EmulatorProcess implements AutoCloseable {
   }
 
   void resetStats() {
-    Request r = new Request.Builder().url(base + "emulator/stats/reset")
-        .post(RequestBody.create(new byte[0])).build();
+    Request r =
+        new Request.Builder()
+            .url(base + "emulator/stats/reset")
+            .post(RequestBody.create(new byte[0]))
+            .build();
     try (Response response = http.newCall(r).execute()) {
       if (!response.isSuccessful()) {
-        throw new IllegalStateException("Resetting the emulator's counters answered "
-            + response.code());
+        throw new IllegalStateException(
+            "Resetting the emulator's counters answered " + response.code());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Resetting the emulator's counters failed", e);
     }
   }
 
-  @Override public void close() throws InterruptedException {
+  @Override
+  public void close() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(20, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -206,7 +225,8 @@ final class EmulatorProcess implements AutoCloseable {
     }
   }
 
-  @Override public String toString() {
+  @Override
+  public String toString() {
     return "emulator pid " + process.pid() + " at " + url + " (log " + log + ")";
   }
 }

@@ -10,8 +10,7 @@ import java.sql.Statement;
  * prints the times as {@code key=value} lines. The token comes from {@code REDCAP_TOKEN}.
  */
 public final class FirstQueryProbe {
-  private FirstQueryProbe() {
-  }
+  private FirstQueryProbe() {}
 
   public static void main(String[] args) throws Exception {
     long mainStart = System.nanoTime();
@@ -47,7 +46,8 @@ public final class FirstQueryProbe {
   }
 
   private static long count(Connection c, String sql) throws Exception {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       return Sql.readAll(rs).rows();
     }
   }

@@ -14,8 +14,7 @@ import org.redcapjdbc.it.correctness.H2Types;
  * both databases hold the same values.
  */
 final class H2Mirror {
-  private H2Mirror() {
-  }
+  private H2Mirror() {}
 
   /** Creates {@code table} in H2 from the driver's {@code SELECT *} and fills it; the row count. */
   static long copy(Connection redcap, Connection h2, String table) throws SQLException {
@@ -25,14 +24,20 @@ final class H2Mirror {
       int n = md.getColumnCount();
       StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (");
       for (int i = 1; i <= n; i++) {
-        ddl.append(i > 1 ? ", " : "").append(md.getColumnLabel(i)).append(' ')
+        ddl.append(i > 1 ? ", " : "")
+            .append(md.getColumnLabel(i))
+            .append(' ')
             .append(h2Type(md, i));
       }
       try (Statement create = h2.createStatement()) {
         create.execute(ddl.append(')').toString());
       }
-      String insert = "INSERT INTO " + table + " VALUES ("
-          + String.join(", ", Collections.nCopies(n, "?")) + ")";
+      String insert =
+          "INSERT INTO "
+              + table
+              + " VALUES ("
+              + String.join(", ", Collections.nCopies(n, "?"))
+              + ")";
       long rows = 0;
       h2.setAutoCommit(false);
       try (PreparedStatement ps = h2.prepareStatement(insert)) {
@@ -56,8 +61,10 @@ final class H2Mirror {
   private static String h2Type(ResultSetMetaData md, int i) throws SQLException {
     String label = md.getColumnLabel(i);
     String typeName = md.getColumnTypeName(i);
-    return H2Types.ddlType(md.getColumnType(i), md.getPrecision(i), md.getScale(i)).orElseThrow(
-        () -> new IllegalArgumentException("No H2 type for column " + label + " of JDBC type "
-            + typeName));
+    return H2Types.ddlType(md.getColumnType(i), md.getPrecision(i), md.getScale(i))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "No H2 type for column " + label + " of JDBC type " + typeName));
   }
 }

@@ -15,8 +15,7 @@ final class Jvm {
   private static final OperatingSystemMXBean OS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-  private Jvm() {
-  }
+  private Jvm() {}
 
   static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -37,15 +36,19 @@ final class Jvm {
   }
 
   /** What a child JVM printed, and how long it ran. */
-  record ChildResult(int status, String output, long wallNanos) {
-  }
+  record ChildResult(int status, String output, long wallNanos) {}
 
   /**
    * Runs {@code mainClass} in a fresh JVM with this JVM's class path and the given JVM options;
    * secrets go through the environment, never the command line.
    */
-  static ChildResult runChild(List<String> jvmOptions, Class<?> mainClass, List<String> args,
-      String tokenForEnvironment, long timeoutSeconds) throws IOException, InterruptedException {
+  static ChildResult runChild(
+      List<String> jvmOptions,
+      Class<?> mainClass,
+      List<String> args,
+      String tokenForEnvironment,
+      long timeoutSeconds)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(jvmOptions);
@@ -60,11 +63,11 @@ final class Jvm {
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new IllegalStateException(mainClass.getSimpleName() + " did not finish within "
-          + timeoutSeconds + " s");
+      throw new IllegalStateException(
+          mainClass.getSimpleName() + " did not finish within " + timeoutSeconds + " s");
     }
-    return new ChildResult(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-        System.nanoTime() - start);
+    return new ChildResult(
+        p.exitValue(), new String(out, StandardCharsets.UTF_8), System.nanoTime() - start);
   }
 
   static String classPathSeparator() {

@@ -19,15 +19,15 @@ import java.util.Random;
  */
 final class LatencyBench {
   static final String LOOKUP = "SELECT * FROM instrument_1 WHERE record_id = ?";
-  private static final String FIRST = "SELECT record_id, f1_text, f2_integer FROM instrument_1"
-      + " WHERE record_id = '17'";
-  private static final String SECOND = "SELECT f3_radio, COUNT(*) FROM instrument_1"
-      + " WHERE record_id IN ('1', '2', '3') GROUP BY f3_radio";
+  private static final String FIRST =
+      "SELECT record_id, f1_text, f2_integer FROM instrument_1" + " WHERE record_id = '17'";
+  private static final String SECOND =
+      "SELECT f3_radio, COUNT(*) FROM instrument_1"
+          + " WHERE record_id IN ('1', '2', '3') GROUP BY f3_radio";
   private static final int FRESH_JVMS = 3;
   private static final int WARM_UP = 50;
 
-  private LatencyBench() {
-  }
+  private LatencyBench() {}
 
   static String run(MainProject main, Options o) throws Exception {
     StringBuilder md = new StringBuilder("### 6. Latency\n\n");
@@ -40,8 +40,13 @@ final class LatencyBench {
     List<Map<String, Double>> runs = new ArrayList<>();
     List<Long> walls = new ArrayList<>();
     for (int i = 0; i < FRESH_JVMS; i++) {
-      Jvm.ChildResult r = Jvm.runChild(List.of("-Xshare:auto"), FirstQueryProbe.class,
-          List.of(main.url(), FIRST, SECOND), main.project.token(), 300);
+      Jvm.ChildResult r =
+          Jvm.runChild(
+              List.of("-Xshare:auto"),
+              FirstQueryProbe.class,
+              List.of(main.url(), FIRST, SECOND),
+              main.project.token(),
+              300);
       if (r.status() != 0) {
         throw new IllegalStateException("The first-query probe failed:\n" + r.output());
       }
@@ -65,29 +70,38 @@ final class LatencyBench {
     double processCpu = medianOf(runs, "process_cpu_ms");
     double process = Sample.median(walls.stream().mapToLong(Long::longValue).toArray()) / 1e6;
     StringBuilder md = new StringBuilder();
-    md.append(f("**First query in a fresh JVM** (%d child JVMs, medians): `%s`, after"
-        + " `DriverManager.getConnection`, then a second, different query.\n\n",
-        FRESH_JVMS, FIRST));
-    md.append("| JVM start to main | connect (driver load, project structure) | first query"
-        + " (parse, plan, compile, export, read) | its CPU (query thread) | second query |"
-        + " main to first rows | whole process (CPU) |\n|---|---|---|---|---|---|---|\n");
-    md.append(f("| %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms (%.0f ms)"
-        + " |\n\n", jvm, connect, first, firstCpu, second, mainToRows, process, processCpu));
-    md.append(f("* First query after `getConnection`: %.0f ms (target under 1.5 s: %s).\n",
-        first, Report.met(first < 1500)));
-    md.append(f("* Counting the connection too (main to first rows, what a program started"
-        + " for one query waits): %.0f ms (under 1.5 s: %s). The first connection in a JVM"
-        + " warms Calcite up (class loading, the parser, planner rules, Janino) while the"
-        + " project's structure loads, so that cost sits in `getConnection`, not in the first"
-        + " query; it is CPU (this JVM used %.0f ms of CPU in all, on every thread), so it"
-        + " grows with the machine's load.\n\n", mainToRows, Report.met(mainToRows < 1500),
-        processCpu));
+    md.append(
+        f(
+            "**First query in a fresh JVM** (%d child JVMs, medians): `%s`, after"
+                + " `DriverManager.getConnection`, then a second, different query.\n\n",
+            FRESH_JVMS, FIRST));
+    md.append(
+        "| JVM start to main | connect (driver load, project structure) | first query"
+            + " (parse, plan, compile, export, read) | its CPU (query thread) | second query |"
+            + " main to first rows | whole process (CPU) |\n|---|---|---|---|---|---|---|\n");
+    md.append(
+        f(
+            "| %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms (%.0f ms)"
+                + " |\n\n",
+            jvm, connect, first, firstCpu, second, mainToRows, process, processCpu));
+    md.append(
+        f(
+            "* First query after `getConnection`: %.0f ms (target under 1.5 s: %s).\n",
+            first, Report.met(first < 1500)));
+    md.append(
+        f(
+            "* Counting the connection too (main to first rows, what a program started"
+                + " for one query waits): %.0f ms (under 1.5 s: %s). The first connection in a JVM"
+                + " warms Calcite up (class loading, the parser, planner rules, Janino) while the"
+                + " project's structure loads, so that cost sits in `getConnection`, not in the first"
+                + " query; it is CPU (this JVM used %.0f ms of CPU in all, on every thread), so it"
+                + " grows with the machine's load.\n\n",
+            mainToRows, Report.met(mainToRows < 1500), processCpu));
     return md.toString();
   }
 
   private static double medianOf(List<Map<String, Double>> runs, String key) {
-    return Sample.median(runs.stream().mapToDouble(m -> m.getOrDefault(key, Double.NaN))
-        .toArray());
+    return Sample.median(runs.stream().mapToDouble(m -> m.getOrDefault(key, Double.NaN)).toArray());
   }
 
   private static String preparedLookups(MainProject main, Options o) throws Exception {
@@ -97,14 +111,15 @@ final class LatencyBench {
     long[] raw = new long[o.lookups];
     long[] diffs = new long[o.lookups];
     Map<String, List<String>> template;
-    try (Connection c = main.connect(); RawApi api = main.raw();
+    try (Connection c = main.connect();
+        RawApi api = main.raw();
         PreparedStatement ps = c.prepareStatement(LOOKUP)) {
       main.emulator.resetStats();
       lookup(ps, "1");
       List<EmulatorProcess.LoggedRequest> sent = main.emulator.stats().requests();
       if (sent.size() != 1) {
-        throw new IllegalStateException("A prepared point lookup sent " + sent.size()
-            + " requests");
+        throw new IllegalStateException(
+            "A prepared point lookup sent " + sent.size() + " requests");
       }
       template = sent.get(0).params();
       for (int i = 0; i < WARM_UP; i++) {
@@ -120,8 +135,8 @@ final class LatencyBench {
         long rawRows = api.export(withRecord(template, id)).rows();
         long t2 = System.nanoTime();
         if (rows != rawRows) {
-          throw new IllegalStateException("Record " + id + ": the driver read " + rows
-              + " rows, the raw request " + rawRows);
+          throw new IllegalStateException(
+              "Record " + id + ": the driver read " + rows + " rows, the raw request " + rawRows);
         }
         driver[i] = t1 - t0;
         raw[i] = t2 - t1;
@@ -134,20 +149,31 @@ final class LatencyBench {
     long pairedOverhead = Sample.median(diffs);
     Benchmarks.say(f("prepared lookup: driver %s ms, raw %s ms", Report.ms(d), Report.ms(r)));
     StringBuilder md = new StringBuilder();
-    md.append(f("**Prepared point lookup** `%s`, executed %d times with random record IDs"
-        + " (after %d warm-up executions), each row read with `getObject`; each execution is"
-        + " followed by the raw request: the exact parameters the driver sent (captured from"
-        + " the emulator's log), replayed with OkHttp and walked with Jackson.\n\n",
-        LOOKUP, o.lookups, WARM_UP));
-    md.append("| driver execution (median) | raw request (median) | overhead (difference of"
-        + " medians) | overhead (median of paired differences) |\n|---|---|---|---|\n");
-    md.append(f("| %s ms | %s ms | %s ms | %s ms |\n\n", Report.ms(d), Report.ms(r),
-        Report.ms(overhead), Report.ms(pairedOverhead)));
-    md.append(f("* Per-execution overhead: %s ms (target under 10 ms: %s).\n\n",
-        Report.ms(overhead), Report.met(overhead < 10_000_000L)));
-    md.append(f("Sent per execution: %s.\n", template.keySet().stream()
-        .filter(k -> !k.equals("token")).map(k -> k + "=" + String.join(",", template.get(k)))
-        .toList()));
+    md.append(
+        f(
+            "**Prepared point lookup** `%s`, executed %d times with random record IDs"
+                + " (after %d warm-up executions), each row read with `getObject`; each execution is"
+                + " followed by the raw request: the exact parameters the driver sent (captured from"
+                + " the emulator's log), replayed with OkHttp and walked with Jackson.\n\n",
+            LOOKUP, o.lookups, WARM_UP));
+    md.append(
+        "| driver execution (median) | raw request (median) | overhead (difference of"
+            + " medians) | overhead (median of paired differences) |\n|---|---|---|---|\n");
+    md.append(
+        f(
+            "| %s ms | %s ms | %s ms | %s ms |\n\n",
+            Report.ms(d), Report.ms(r), Report.ms(overhead), Report.ms(pairedOverhead)));
+    md.append(
+        f(
+            "* Per-execution overhead: %s ms (target under 10 ms: %s).\n\n",
+            Report.ms(overhead), Report.met(overhead < 10_000_000L)));
+    md.append(
+        f(
+            "Sent per execution: %s.\n",
+            template.keySet().stream()
+                .filter(k -> !k.equals("token"))
+                .map(k -> k + "=" + String.join(",", template.get(k)))
+                .toList()));
     return md.toString();
   }
 
@@ -159,8 +185,8 @@ final class LatencyBench {
   }
 
   /** The captured request with its one record ID replaced. */
-  private static Map<String, List<String>> withRecord(Map<String, List<String>> template,
-      String id) {
+  private static Map<String, List<String>> withRecord(
+      Map<String, List<String>> template, String id) {
     Map<String, List<String>> p = new LinkedHashMap<>();
     template.forEach((k, v) -> p.put(k, k.startsWith("records") ? List.of(id) : v));
     return p;

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** A one-line description of the machine, for the report. */
 final class Machine {
-  private Machine() {
-  }
+  private Machine() {}
 
   static String describe() {
     String cpu = "unknown CPU";
@@ -21,8 +20,14 @@ final class Machine {
     } catch (IOException | RuntimeException e) {
       // not Linux: keep "unknown CPU"
     }
-    return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
-        + Math.round(Jvm.totalMemoryBytes() / 1e9) + " GB RAM, "
-        + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    return Runtime.getRuntime().availableProcessors()
+        + " cores ("
+        + cpu
+        + "), "
+        + Math.round(Jvm.totalMemoryBytes() / 1e9)
+        + " GB RAM, "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.arch");
   }
 }

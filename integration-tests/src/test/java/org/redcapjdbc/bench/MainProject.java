@@ -19,19 +19,24 @@ final class MainProject implements AutoCloseable {
   private MainProject(EmulatorProcess emulator, String spec, long generateNanos) {
     this.emulator = emulator;
     this.spec = spec;
-    this.project = emulator.project("Generated project (" + spec.substring(0,
-        spec.indexOf(',')));
+    this.project = emulator.project("Generated project (" + spec.substring(0, spec.indexOf(',')));
     this.demo = emulator.project("REDCap Emulator Demo");
     this.generateNanos = generateNanos;
   }
 
   static MainProject start(Options o, Path work) throws Exception {
     String spec = o.mainSpec();
-    Benchmarks.say("Starting the emulator with --generate " + spec + " and the demo project"
-        + " (heap " + o.emulatorHeap + ") ...");
+    Benchmarks.say(
+        "Starting the emulator with --generate "
+            + spec
+            + " and the demo project"
+            + " (heap "
+            + o.emulatorHeap
+            + ") ...");
     long t0 = System.nanoTime();
-    EmulatorProcess e = EmulatorProcess.start(o.emulatorJar, o.emulatorHeap,
-        List.of("--generate", spec, "--generate", "demo"), work);
+    EmulatorProcess e =
+        EmulatorProcess.start(
+            o.emulatorJar, o.emulatorHeap, List.of("--generate", spec, "--generate", "demo"), work);
     long took = System.nanoTime() - t0;
     Benchmarks.say("Emulator ready in " + Report.s(took) + " s: " + e);
     return new MainProject(e, spec, took);
@@ -54,7 +59,8 @@ final class MainProject implements AutoCloseable {
     return new RawApi(url(), project.token());
   }
 
-  @Override public void close() throws InterruptedException {
+  @Override
+  public void close() throws InterruptedException {
     emulator.close();
   }
 }

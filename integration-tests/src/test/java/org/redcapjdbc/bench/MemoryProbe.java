@@ -12,25 +12,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code REDCAP_TOKEN}.
  */
 public final class MemoryProbe {
-  private MemoryProbe() {
-  }
+  private MemoryProbe() {}
 
   public static void main(String[] args) throws Exception {
     String url = args[0];
     String sql = args[1];
     AtomicLong sampledPeak = new AtomicLong();
-    Thread sampler = new Thread(() -> {
-      var memory = ManagementFactory.getMemoryMXBean();
-      while (!Thread.currentThread().isInterrupted()) {
-        long used = memory.getHeapMemoryUsage().getUsed();
-        sampledPeak.accumulateAndGet(used, Math::max);
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-sampler");
+    Thread sampler =
+        new Thread(
+            () -> {
+              var memory = ManagementFactory.getMemoryMXBean();
+              while (!Thread.currentThread().isInterrupted()) {
+                long used = memory.getHeapMemoryUsage().getUsed();
+                sampledPeak.accumulateAndGet(used, Math::max);
+                try {
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-sampler");
     sampler.setDaemon(true);
     sampler.start();
     long t0 = System.nanoTime();

@@ -12,21 +12,23 @@ final class Options {
   static final List<String> SECTIONS =
       List.of("scan", "h2", "transfer", "latency", "writes", "parallel", "memory");
 
-  static final String USAGE = String.join("\n",
-      "Benchmarks key=value ...",
-      "  emulatorJar=PATH    the emulator's runnable jar (set by the bench profile)",
-      "  out=PATH            Markdown file to update (docs/benchmarks.md); out=none prints only",
-      "  only=a,b            sections to run, of " + SECTIONS + " (default: all)",
-      "  reps=N              timed repetitions per measure (default 3; medians are reported)",
-      "  records=N fields=N  the main generated project (default 20000 x 100)",
-      "  emulatorHeap=SIZE   heap of the main emulator JVM (default 3g)",
-      "  latencyMs=N         added latency for the parallel-batch section (default 100)",
-      "  memRecords=N memFields=N memEmulatorHeap=SIZE   the memory section's project",
-      "                      (default 200000 x 20 in a 3g emulator)",
-      "  driverHeap=SIZE     heap of the driver's JVM in the memory section (default 128m)",
-      "  lookups=N           prepared point lookups timed (default 200)",
-      "  writeRows=N         rows of the INSERT ... SELECT (default 10000)",
-      "  work=DIR            where emulator logs and ready files go (default a temp dir)");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Benchmarks key=value ...",
+          "  emulatorJar=PATH    the emulator's runnable jar (set by the bench profile)",
+          "  out=PATH            Markdown file to update (docs/benchmarks.md); out=none prints only",
+          "  only=a,b            sections to run, of " + SECTIONS + " (default: all)",
+          "  reps=N              timed repetitions per measure (default 3; medians are reported)",
+          "  records=N fields=N  the main generated project (default 20000 x 100)",
+          "  emulatorHeap=SIZE   heap of the main emulator JVM (default 3g)",
+          "  latencyMs=N         added latency for the parallel-batch section (default 100)",
+          "  memRecords=N memFields=N memEmulatorHeap=SIZE   the memory section's project",
+          "                      (default 200000 x 20 in a 3g emulator)",
+          "  driverHeap=SIZE     heap of the driver's JVM in the memory section (default 128m)",
+          "  lookups=N           prepared point lookups timed (default 200)",
+          "  writeRows=N         rows of the INSERT ... SELECT (default 10000)",
+          "  work=DIR            where emulator logs and ready files go (default a temp dir)");
 
   final Path emulatorJar;
   final Path out;
@@ -52,8 +54,8 @@ final class Options {
     for (String s : m.getOrDefault("only", String.join(",", SECTIONS)).split(",")) {
       if (!s.isBlank()) {
         if (!SECTIONS.contains(s.trim())) {
-          throw new IllegalArgumentException("Unknown section '" + s + "'; sections are "
-              + SECTIONS);
+          throw new IllegalArgumentException(
+              "Unknown section '" + s + "'; sections are " + SECTIONS);
         }
         sections.add(s.trim());
       }

@@ -27,8 +27,8 @@ import okhttp3.Response;
 final class RawApi implements AutoCloseable {
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final OkHttpClient http = new OkHttpClient.Builder()
-      .readTimeout(Duration.ofMinutes(10)).build();
+  private final OkHttpClient http =
+      new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(10)).build();
   private final String url;
   private final String token;
 
@@ -74,8 +74,8 @@ final class RawApi implements AutoCloseable {
     Response response = http.newCall(request).execute();
     if (response.code() != 200) {
       try (response) {
-        throw new IOException("The raw request answered HTTP " + response.code() + ": "
-            + response.body().string());
+        throw new IOException(
+            "The raw request answered HTTP " + response.code() + ": " + response.body().string());
       }
     }
     return response;
@@ -183,7 +183,8 @@ final class RawApi implements AutoCloseable {
     return new Sample.Counted(rows, values, nonEmpty, check);
   }
 
-  @Override public void close() {
+  @Override
+  public void close() {
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
   }

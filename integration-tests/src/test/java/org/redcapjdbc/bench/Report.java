@@ -61,7 +61,10 @@ final class Report {
       for (String line : lines) {
         if (line.startsWith("* ") && (line.contains("**met**") || line.contains("**missed**"))
             || line.startsWith("This section failed")) {
-          sb.append("* ").append(title).append(": ").append(line.replaceFirst("^\\* ", ""))
+          sb.append("* ")
+              .append(title)
+              .append(": ")
+              .append(line.replaceFirst("^\\* ", ""))
               .append('\n');
         }
       }
@@ -79,8 +82,8 @@ final class Report {
   /** Replaces the marked part of {@code file}, or inserts it after the file's title. */
   void writeInto(Path file) throws IOException {
     String body = BEGIN + "\n" + markdown() + END;
-    String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8)
-        : "# Benchmarks\n";
+    String old =
+        Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
     String updated;
     int b = old.indexOf(BEGIN);
     int e = old.indexOf(END);
@@ -89,8 +92,12 @@ final class Report {
     } else {
       int title = old.indexOf("# Benchmarks");
       int afterTitle = title < 0 ? 0 : old.indexOf('\n', title) + 1;
-      updated = old.substring(0, afterTitle) + "\n" + body + "\n\n"
-          + old.substring(afterTitle).stripLeading();
+      updated =
+          old.substring(0, afterTitle)
+              + "\n"
+              + body
+              + "\n\n"
+              + old.substring(afterTitle).stripLeading();
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, updated, StandardCharsets.UTF_8);

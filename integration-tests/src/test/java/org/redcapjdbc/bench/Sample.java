@@ -12,8 +12,7 @@ import java.util.function.ToLongFunction;
 record Sample(long wallNanos, long clientCpuNanos, long serverCpuNanos, Counted counted) {
 
   /** What a run read: rows, values, and a check value for comparing runs. */
-  record Counted(long rows, long values, long nonNull, long check) {
-  }
+  record Counted(long rows, long values, long nonNull, long check) {}
 
   /** A run that produces counts. */
   @FunctionalInterface

@@ -16,8 +16,7 @@ import java.util.Properties;
 
 /** Connections to the driver and reading result sets the way the benchmarks count them. */
 final class Sql {
-  private Sql() {
-  }
+  private Sql() {}
 
   /** A driver connection; {@code properties} are {@code key=value} connection properties. */
   static Connection redcap(String url, String token, String... properties) throws SQLException {
@@ -47,7 +46,8 @@ final class Sql {
   }
 
   static Sample.Counted readAll(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       return readAll(rs);
     }
   }
@@ -58,7 +58,8 @@ final class Sql {
    */
   static String digest(Connection c, String sql) throws SQLException {
     MessageDigest sha = sha256();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         for (int i = 1; i <= n; i++) {
@@ -74,7 +75,8 @@ final class Sql {
   /** Every row as one canonical line, for comparing results across databases. */
   static List<String> lines(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         StringBuilder sb = new StringBuilder();
@@ -100,7 +102,9 @@ final class Sql {
     }
     if (o instanceof Double || o instanceof Float) {
       double d = ((Number) o).doubleValue();
-      return BigDecimal.valueOf(d).round(new java.math.MathContext(12)).stripTrailingZeros()
+      return BigDecimal.valueOf(d)
+          .round(new java.math.MathContext(12))
+          .stripTrailingZeros()
           .toPlainString();
     }
     if (o instanceof Number n) {

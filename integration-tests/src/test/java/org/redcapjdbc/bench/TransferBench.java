@@ -14,11 +14,9 @@ import java.util.StringJoiner;
  * the counters are reset), so the figures are the queries' own.
  */
 final class TransferBench {
-  private TransferBench() {
-  }
+  private TransferBench() {}
 
-  private record Shape(String name, boolean demo, String sql) {
-  }
+  private record Shape(String name, boolean demo, String sql) {}
 
   private static final String IDS_25;
 
@@ -30,45 +28,64 @@ final class TransferBench {
     IDS_25 = ids.toString();
   }
 
-  static final List<Shape> SHAPES = List.of(
-      new Shape("point lookup (one instrument row)", false,
-          "SELECT * FROM instrument_1 WHERE record_id = '1234'"),
-      new Shape("point lookup, every field", false,
-          "SELECT * FROM records WHERE record_id = '1234'"),
-      new Shape("IN list of 25 IDs", false,
-          "SELECT record_id, f1_text, f2_integer FROM records WHERE record_id IN (" + IDS_25
-              + ")"),
-      new Shape("numeric predicate", false,
-          "SELECT record_id, f2_integer FROM records WHERE f2_integer > 98"),
-      new Shape("string predicate", false,
-          "SELECT record_id, f1_text FROM records WHERE f1_text = 'Hugo Jensen'"),
-      new Shape("date range", false,
-          "SELECT record_id, f4_date FROM records"
-              + " WHERE f4_date BETWEEN DATE '1990-01-01' AND DATE '1990-03-31'"),
-      new Shape("COUNT(*)", false, "SELECT COUNT(*) FROM records"),
-      new Shape("LIMIT 10", false, "SELECT * FROM records LIMIT 10"),
-      new Shape("instrument table", false, "SELECT * FROM instrument_3"),
-      new Shape("join of two instruments, filtered", false,
-          "SELECT a.record_id, a.f2_integer, b.f16_slider FROM instrument_1 a"
-              + " JOIN instrument_2 b ON a.record_id = b.record_id WHERE a.f2_integer > 98"),
-      new Shape("two columns of every record", false,
-          "SELECT record_id, f2_integer FROM records"),
-      new Shape("full scan", false, FullScanBench.SQL),
-      new Shape("instrument table, longitudinal (demo)", true, "SELECT * FROM visit"),
-      new Shape("event filter (demo)", true,
-          "SELECT * FROM visit WHERE redcap_event_name = 'baseline_arm_1'"));
+  static final List<Shape> SHAPES =
+      List.of(
+          new Shape(
+              "point lookup (one instrument row)",
+              false,
+              "SELECT * FROM instrument_1 WHERE record_id = '1234'"),
+          new Shape(
+              "point lookup, every field", false, "SELECT * FROM records WHERE record_id = '1234'"),
+          new Shape(
+              "IN list of 25 IDs",
+              false,
+              "SELECT record_id, f1_text, f2_integer FROM records WHERE record_id IN ("
+                  + IDS_25
+                  + ")"),
+          new Shape(
+              "numeric predicate",
+              false,
+              "SELECT record_id, f2_integer FROM records WHERE f2_integer > 98"),
+          new Shape(
+              "string predicate",
+              false,
+              "SELECT record_id, f1_text FROM records WHERE f1_text = 'Hugo Jensen'"),
+          new Shape(
+              "date range",
+              false,
+              "SELECT record_id, f4_date FROM records"
+                  + " WHERE f4_date BETWEEN DATE '1990-01-01' AND DATE '1990-03-31'"),
+          new Shape("COUNT(*)", false, "SELECT COUNT(*) FROM records"),
+          new Shape("LIMIT 10", false, "SELECT * FROM records LIMIT 10"),
+          new Shape("instrument table", false, "SELECT * FROM instrument_3"),
+          new Shape(
+              "join of two instruments, filtered",
+              false,
+              "SELECT a.record_id, a.f2_integer, b.f16_slider FROM instrument_1 a"
+                  + " JOIN instrument_2 b ON a.record_id = b.record_id WHERE a.f2_integer > 98"),
+          new Shape(
+              "two columns of every record", false, "SELECT record_id, f2_integer FROM records"),
+          new Shape("full scan", false, FullScanBench.SQL),
+          new Shape("instrument table, longitudinal (demo)", true, "SELECT * FROM visit"),
+          new Shape(
+              "event filter (demo)",
+              true,
+              "SELECT * FROM visit WHERE redcap_event_name = 'baseline_arm_1'"));
 
   static String run(MainProject main, Options o) throws Exception {
     StringBuilder md = new StringBuilder("### 3. Requests and bytes per query shape\n\n");
-    md.append("What the emulator counted for each query read to its end, after the connection"
-        + " had read and cached the project's structure (so no metadata requests appear). The"
-        + " main project unless marked *demo* (the emulator's longitudinal demo study, 300"
-        + " records, for the event filter). \"Sent\" describes the first record export.\n\n");
-    md.append("| query shape | rows | export requests | other requests | response bytes |"
-        + " sent |\n|---|---|---|---|---|---|\n");
+    md.append(
+        "What the emulator counted for each query read to its end, after the connection"
+            + " had read and cached the project's structure (so no metadata requests appear). The"
+            + " main project unless marked *demo* (the emulator's longitudinal demo study, 300"
+            + " records, for the event filter). \"Sent\" describes the first record export.\n\n");
+    md.append(
+        "| query shape | rows | export requests | other requests | response bytes |"
+            + " sent |\n|---|---|---|---|---|---|\n");
     List<String> sqls = new ArrayList<>();
     List<String> verdicts = new ArrayList<>();
-    try (Connection c = main.connect(); Connection demo = main.connectDemo()) {
+    try (Connection c = main.connect();
+        Connection demo = main.connectDemo()) {
       Sql.readAll(c, "SELECT record_id FROM instrument_1 WHERE record_id = '1'");
       Sql.readAll(demo, "SELECT study_id FROM demographics WHERE study_id = '1'");
       for (Shape s : SHAPES) {
@@ -78,41 +95,58 @@ final class TransferBench {
         long exports = st.requests("record/export");
         long other = st.totalRequests() - exports;
         long bytes = st.totalResponseBytes();
-        List<EmulatorProcess.LoggedRequest> exportRequests = st.requests().stream()
-            .filter(r -> r.method().equals("record/export")).toList();
+        List<EmulatorProcess.LoggedRequest> exportRequests =
+            st.requests().stream().filter(r -> r.method().equals("record/export")).toList();
         String sent = describe(exportRequests);
-        md.append(f("| %s | %s | %d | %d | %s | %s |\n", s.name(), Report.count(counted.rows()),
-            exports, other, Report.bytes(bytes), sent));
+        md.append(
+            f(
+                "| %s | %s | %d | %d | %s | %s |\n",
+                s.name(), Report.count(counted.rows()), exports, other, Report.bytes(bytes), sent));
         sqls.add("* " + s.name() + ": `" + s.sql() + "`");
-        Benchmarks.say(f("%s: %d exports, %d other, %s", s.name(), exports, other,
-            Report.bytes(bytes)));
+        Benchmarks.say(
+            f("%s: %d exports, %d other, %s", s.name(), exports, other, Report.bytes(bytes)));
         switch (s.name()) {
-          case "point lookup (one instrument row)" -> verdicts.add(f("* Point lookup: %d export"
-              + " request(s), %s of response (target: one request under 1 KB after metadata"
-              + " is cached): %s.", exports, Report.bytes(bytes),
-              Report.met(exports == 1 && other == 0 && bytes < 1024)));
+          case "point lookup (one instrument row)" ->
+              verdicts.add(
+                  f(
+                      "* Point lookup: %d export"
+                          + " request(s), %s of response (target: one request under 1 KB after metadata"
+                          + " is cached): %s.",
+                      exports,
+                      Report.bytes(bytes),
+                      Report.met(exports == 1 && other == 0 && bytes < 1024)));
           case "COUNT(*)" -> {
-            boolean idsOnly = exportRequests.size() == 1
-                && fieldValues(exportRequests.get(0)).size() == 1
-                && fieldValues(exportRequests.get(0)).get(0).equals("record_id");
-            verdicts.add(f("* `COUNT(*)`: %d export request(s) asking for %s (target: record"
-                + " IDs only): %s.", exports, fieldValues(exportRequests.get(0)),
-                Report.met(idsOnly)));
+            boolean idsOnly =
+                exportRequests.size() == 1
+                    && fieldValues(exportRequests.get(0)).size() == 1
+                    && fieldValues(exportRequests.get(0)).get(0).equals("record_id");
+            verdicts.add(
+                f(
+                    "* `COUNT(*)`: %d export request(s) asking for %s (target: record"
+                        + " IDs only): %s.",
+                    exports, fieldValues(exportRequests.get(0)), Report.met(idsOnly)));
           }
           case "LIMIT 10" -> {
-            long batches = exportRequests.stream()
-                .filter(r -> r.params().keySet().stream().anyMatch(k -> k.startsWith("records")))
-                .count();
-            verdicts.add(f("* `LIMIT 10`: %d batch request(s) of records (after the ID pass)"
-                + " (target: one batch): %s.", batches, Report.met(batches == 1)));
+            long batches =
+                exportRequests.stream()
+                    .filter(
+                        r -> r.params().keySet().stream().anyMatch(k -> k.startsWith("records")))
+                    .count();
+            verdicts.add(
+                f(
+                    "* `LIMIT 10`: %d batch request(s) of records (after the ID pass)"
+                        + " (target: one batch): %s.",
+                    batches, Report.met(batches == 1)));
           }
-          default -> {
-          }
+          default -> {}
         }
       }
     }
-    md.append('\n').append(String.join("\n", verdicts)).append("\n\nQueries:\n\n")
-        .append(String.join("\n", sqls)).append('\n');
+    md.append('\n')
+        .append(String.join("\n", verdicts))
+        .append("\n\nQueries:\n\n")
+        .append(String.join("\n", sqls))
+        .append('\n');
     return md.toString();
   }
 
@@ -122,11 +156,12 @@ final class TransferBench {
 
   private static List<String> values(Map<String, List<String>> params, String array) {
     List<String> out = new ArrayList<>();
-    params.forEach((k, v) -> {
-      if (k.equals(array) || k.startsWith(array + "[")) {
-        out.addAll(v);
-      }
-    });
+    params.forEach(
+        (k, v) -> {
+          if (k.equals(array) || k.startsWith(array + "[")) {
+            out.addAll(v);
+          }
+        });
     return out;
   }
 
@@ -136,15 +171,23 @@ final class TransferBench {
       return "nothing";
     }
     EmulatorProcess.LoggedRequest first = exports.get(0);
-    boolean idPass = exports.size() > 1 && fieldValues(first).size() == 1
-        && values(first.params(), "records").isEmpty();
+    boolean idPass =
+        exports.size() > 1
+            && fieldValues(first).size() == 1
+            && values(first.params(), "records").isEmpty();
     if (!idPass) {
-      return describe(first) + (exports.size() > 1 ? " (and " + (exports.size() - 1)
-          + " more like it)" : "");
+      return describe(first)
+          + (exports.size() > 1 ? " (and " + (exports.size() - 1) + " more like it)" : "");
     }
     int batches = exports.size() - 1;
-    return "ID pass (" + describe(first) + "), then " + batches + " batch"
-        + (batches == 1 ? "" : "es") + " of " + describe(exports.get(1));
+    return "ID pass ("
+        + describe(first)
+        + "), then "
+        + batches
+        + " batch"
+        + (batches == 1 ? "" : "es")
+        + " of "
+        + describe(exports.get(1));
   }
 
   private static String describe(EmulatorProcess.LoggedRequest r) {
@@ -152,8 +195,7 @@ final class TransferBench {
     for (String array : List.of("fields", "forms", "records", "events")) {
       List<String> v = values(r.params(), array);
       if (!v.isEmpty()) {
-        parts.add(v.size() <= 2 ? array + " " + String.join(", ", v)
-            : v.size() + " " + array);
+        parts.add(v.size() <= 2 ? array + " " + String.join(", ", v) : v.size() + " " + array);
       }
     }
     List<String> logic = r.params().get("filterLogic");

@@ -24,7 +24,8 @@ import org.redcapjdbc.emulator.RedcapEmulator;
  */
 class ConnectionBehaviourTest extends EmulatorTest {
 
-  @Test void theModelIsReadOnceAndSharedByLaterConnections() throws SQLException {
+  @Test
+  void theModelIsReadOnceAndSharedByLaterConnections() throws SQLException {
     EmulatedProject p = load("redcapr/longitudinal/project.xml");
     emulator.resetStats();
     long start = System.nanoTime();
@@ -42,13 +43,15 @@ class ConnectionBehaviourTest extends EmulatorTest {
         Jdbc.rows(second, "EXPLAIN PLAN FOR SELECT * FROM records WHERE study_id = '100'");
         second.getMetaData().getColumns(null, "redcap", "%", "%").close();
         assertThat(emulator.stats().totalRequests()).isZero();
-        System.out.printf("Connect: first %d ms (%d requests), second %d ms (cached)%n",
+        System.out.printf(
+            "Connect: first %d ms (%d requests), second %d ms (cached)%n",
             firstMillis, requests, secondMillis);
       }
     }
   }
 
-  @Test void isValidAsksTheServerAndTheVersionIsREDCaps() throws Exception {
+  @Test
+  void isValidAsksTheServerAndTheVersionIsREDCaps() throws Exception {
     // An emulator of its own, stopped halfway (closed once: a second close() throws).
     RedcapEmulator own = RedcapEmulator.builder().build().start();
     boolean stopped = false;
@@ -78,7 +81,8 @@ class ConnectionBehaviourTest extends EmulatorTest {
     }
   }
 
-  @Test void columnMetadataAgreesWithResultSetsAndStaysWithinItsTable() throws SQLException {
+  @Test
+  void columnMetadataAgreesWithResultSetsAndStaysWithinItsTable() throws SQLException {
     EmulatedProject p = load("redcapr/vignette-repeating/project.xml");
     try (Connection c = connect(p)) {
       DatabaseMetaData md = c.getMetaData();
@@ -95,7 +99,8 @@ class ConnectionBehaviourTest extends EmulatorTest {
           ResultSetMetaData rmd = rs.getMetaData();
           assertThat(rmd.getColumnCount()).isEqualTo(typeNames.size());
           for (int i = 1; i <= rmd.getColumnCount(); i++) {
-            assertThat(rmd.getColumnTypeName(i)).as(table + "." + rmd.getColumnName(i))
+            assertThat(rmd.getColumnTypeName(i))
+                .as(table + "." + rmd.getColumnName(i))
                 .isEqualTo(typeNames.get(rmd.getColumnName(i)));
             assertThat(rmd.getTableName(i)).isEqualTo(table);
             assertThat(rmd.getSchemaName(i)).isEqualTo("redcap");
@@ -114,30 +119,36 @@ class ConnectionBehaviourTest extends EmulatorTest {
     }
   }
 
-  @Test void metadataCallsRunWhileAQueryStreams() throws Exception {
+  @Test
+  void metadataCallsRunWhileAQueryStreams() throws Exception {
     EmulatedProject p = load("redcapr/longitudinal/project.xml");
-    try (Connection main = connect(p); Connection meta = connect(p)) {
+    try (Connection main = connect(p);
+        Connection meta = connect(p)) {
       emulator.faults().latencyMillis(300);
       try (Statement s = main.createStatement();
           ResultSet rs = s.executeQuery("SELECT * FROM records")) {
         List<CompletableFuture<Integer>> calls = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
-          calls.add(CompletableFuture.supplyAsync(() -> {
-            int n = 0;
-            try {
-              for (int i = 0; i < 5; i++) {
-                try (ResultSet tables = meta.getMetaData().getTables(null, null, "%", null);
-                    ResultSet cols = meta.getMetaData().getColumns(null, "redcap", "%", "%")) {
-                  while (tables.next() && cols.next()) {
-                    n++;
-                  }
-                }
-              }
-            } catch (SQLException e) {
-              throw new IllegalStateException(e);
-            }
-            return n;
-          }));
+          calls.add(
+              CompletableFuture.supplyAsync(
+                  () -> {
+                    int n = 0;
+                    try {
+                      for (int i = 0; i < 5; i++) {
+                        try (ResultSet tables =
+                                meta.getMetaData().getTables(null, null, "%", null);
+                            ResultSet cols =
+                                meta.getMetaData().getColumns(null, "redcap", "%", "%")) {
+                          while (tables.next() && cols.next()) {
+                            n++;
+                          }
+                        }
+                      }
+                    } catch (SQLException e) {
+                      throw new IllegalStateException(e);
+                    }
+                    return n;
+                  }));
         }
         int rows = 0;
         while (rs.next()) {

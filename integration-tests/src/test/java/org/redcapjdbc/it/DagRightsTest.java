@@ -18,19 +18,24 @@ import org.redcapjdbc.emulator.UserSpec;
  */
 class DagRightsTest extends EmulatorTest {
 
-  @Test void aUserWithoutTheDagRightConnectsAndSeesTheDagColumn() throws SQLException {
+  @Test
+  void aUserWithoutTheDagRightConnectsAndSeesTheDagColumn() throws SQLException {
     EmulatedProject p = load("redcapr/dag");
-    String token = p.addUser(UserSpec.builder("no_dag_right").right("data_access_groups", 0)
-        .build());
-    try (Connection c = Jdbc.connect(emulator, new EmulatedProject(p.projectId(), p.title(),
-        token))) {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-          "SELECT * FROM records")) {
+    String token =
+        p.addUser(UserSpec.builder("no_dag_right").right("data_access_groups", 0).build());
+    try (Connection c =
+        Jdbc.connect(emulator, new EmulatedProject(p.projectId(), p.title(), token))) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT * FROM records")) {
         assertThat(Jdbc.columns(rs)).contains("redcap_data_access_group");
       }
-      assertThat(Jdbc.rows(c, "SELECT record_id, redcap_data_access_group FROM records"
-          + " ORDER BY record_id")).containsExactly(List.of("331-1", "daga"),
-              List.of("331-2", "daga"), List.of("332-3", "dagb"));
+      assertThat(
+              Jdbc.rows(
+                  c,
+                  "SELECT record_id, redcap_data_access_group FROM records"
+                      + " ORDER BY record_id"))
+          .containsExactly(
+              List.of("331-1", "daga"), List.of("331-2", "daga"), List.of("332-3", "dagb"));
       assertThatThrownBy(() -> Jdbc.rows(c, "SELECT * FROM meta.dags"))
           .as("the DAG list itself stays refused, with REDCap's words")
           .isInstanceOf(SQLException.class)
@@ -38,12 +43,14 @@ class DagRightsTest extends EmulatorTest {
     }
   }
 
-  @Test void withoutTheDagRightAProjectWithoutDagsHasNoDagColumn() throws SQLException {
+  @Test
+  void withoutTheDagRightAProjectWithoutDagsHasNoDagColumn() throws SQLException {
     EmulatedProject p = load("redcapr/checkboxes-1");
-    String token = p.addUser(UserSpec.builder("no_dag_right").right("data_access_groups", 0)
-        .build());
-    try (Connection c = Jdbc.connect(emulator, new EmulatedProject(p.projectId(), p.title(),
-        token)); Statement s = c.createStatement();
+    String token =
+        p.addUser(UserSpec.builder("no_dag_right").right("data_access_groups", 0).build());
+    try (Connection c =
+            Jdbc.connect(emulator, new EmulatedProject(p.projectId(), p.title(), token));
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT * FROM records")) {
       assertThat(Jdbc.columns(rs)).doesNotContain("redcap_data_access_group");
     }

@@ -23,13 +23,18 @@ import org.redcapjdbc.emulator.UserSpec;
  */
 class DagsUsersAndFilesTest extends EmulatorTest {
 
-  @Test void theDagColumnIsRequestedOnlyWhenUsed() throws SQLException {
+  @Test
+  void theDagColumnIsRequestedOnlyWhenUsed() throws SQLException {
     EmulatedProject p = load("redcapr/dag");
     try (Connection c = connect(p)) {
       emulator.resetStats();
-      assertThat(Jdbc.rows(c, "SELECT record_id, redcap_data_access_group FROM records"
-          + " ORDER BY record_id")).containsExactly(List.of("331-1", "daga"),
-              List.of("331-2", "daga"), List.of("332-3", "dagb"));
+      assertThat(
+              Jdbc.rows(
+                  c,
+                  "SELECT record_id, redcap_data_access_group FROM records"
+                      + " ORDER BY record_id"))
+          .containsExactly(
+              List.of("331-1", "daga"), List.of("331-2", "daga"), List.of("332-3", "dagb"));
       assertThat(exports()).hasSize(1);
       assertThat(exports().get(0).param("exportDataAccessGroups")).isEqualTo("true");
       emulator.resetStats();
@@ -40,15 +45,16 @@ class DagsUsersAndFilesTest extends EmulatorTest {
     }
   }
 
-  @Test void aDagMemberSeesItsRecordsAndNoDagColumn() throws SQLException {
+  @Test
+  void aDagMemberSeesItsRecordsAndNoDagColumn() throws SQLException {
     EmulatedProject p = load("redcapr/dag");
     String token = p.addUser(UserSpec.builder("dag_a_user").dag("daga").build());
-    try (Connection c = Jdbc.connect(emulator, new EmulatedProject(p.projectId(), p.title(),
-        token))) {
+    try (Connection c =
+        Jdbc.connect(emulator, new EmulatedProject(p.projectId(), p.title(), token))) {
       assertThat(Jdbc.rows(c, "SELECT record_id FROM records ORDER BY record_id"))
           .containsExactly(List.of("331-1"), List.of("331-2"));
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-          "SELECT * FROM demographics")) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT * FROM demographics")) {
         assertThat(Jdbc.columns(rs)).doesNotContain("redcap_data_access_group");
       }
       assertThatThrownBy(() -> Jdbc.rows(c, "SELECT * FROM meta.dags"))
@@ -56,34 +62,47 @@ class DagsUsersAndFilesTest extends EmulatorTest {
           .hasMessageContaining("you have beed assigned to a Data Access Group");
     }
     try (Connection c = connect(p)) {
-      assertThat(Jdbc.rows(c, "SELECT username, redcap_data_access_group FROM"
-          + " meta.user_dag_mapping WHERE username = 'dag_a_user'"))
+      assertThat(
+              Jdbc.rows(
+                  c,
+                  "SELECT username, redcap_data_access_group FROM"
+                      + " meta.user_dag_mapping WHERE username = 'dag_a_user'"))
           .containsExactly(List.of("dag_a_user", "daga"));
-      assertThat(Jdbc.rows(c, "SELECT username, data_access_group FROM meta.users"
-          + " WHERE username = 'dag_a_user'")).containsExactly(List.of("dag_a_user", "daga"));
+      assertThat(
+              Jdbc.rows(
+                  c,
+                  "SELECT username, data_access_group FROM meta.users"
+                      + " WHERE username = 'dag_a_user'"))
+          .containsExactly(List.of("dag_a_user", "daga"));
       Jdbc.rows(c, "SELECT * FROM meta.user_roles");
       Jdbc.rows(c, "SELECT * FROM meta.user_role_mapping");
     }
   }
 
-  @Test void filesAreListedCheaplyAndDownloadedOnlyWhenRead() throws SQLException {
+  @Test
+  void filesAreListedCheaplyAndDownloadedOnlyWhenRead() throws SQLException {
     EmulatedProject p = load("redcapr/validation-types-1/project.xml");
     byte[] hello = "Hello, REDCap".getBytes(StandardCharsets.UTF_8);
-    RedcapClient.builder().url(emulator.url()).token(p.token()).build().files()
+    RedcapClient.builder()
+        .url(emulator.url())
+        .token(p.token())
+        .build()
+        .files()
         .importFile(FileAddress.of("1", "f_file_upload"), "hello.txt", hello, "text/plain");
     try (Connection c = connect(p)) {
       emulator.resetStats();
       assertThat(Jdbc.rows(c, "SELECT record, field, event, instance, file_name FROM meta.files"))
-          .containsExactly(java.util.Arrays.asList("1", "f_file_upload", null, null,
-              "hello.txt"));
+          .containsExactly(java.util.Arrays.asList("1", "f_file_upload", null, null, "hello.txt"));
       assertThat(emulator.stats().method("file/export").requests()).isZero();
       RecordedRequest listing = exports().get(0);
-      assertThat(listing.values("fields")).containsExactly("record_id", "f_file_upload",
-          "f_signature");
+      assertThat(listing.values("fields"))
+          .containsExactly("record_id", "f_file_upload", "f_signature");
 
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-          "SELECT content_type, content FROM meta.files WHERE record = '1'"
-              + " AND field = 'f_file_upload'")) {
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT content_type, content FROM meta.files WHERE record = '1'"
+                      + " AND field = 'f_file_upload'")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo("text/plain");
         assertThat(rs.getBytes(2)).isEqualTo(hello);

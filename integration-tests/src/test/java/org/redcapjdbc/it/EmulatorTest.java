@@ -14,11 +14,13 @@ import org.redcapjdbc.emulator.RedcapEmulator;
 abstract class EmulatorTest {
   static RedcapEmulator emulator;
 
-  @BeforeAll static void startEmulator() {
+  @BeforeAll
+  static void startEmulator() {
     emulator = RedcapEmulator.builder().build().start();
   }
 
-  @AfterAll static void stopEmulator() {
+  @AfterAll
+  static void stopEmulator() {
     if (emulator != null) {
       emulator.close();
       emulator = null;

@@ -25,12 +25,15 @@ import org.slf4j.LoggerFactory;
 class ErrorsTest extends EmulatorTest {
   private static final String BAD_TOKEN = "0123456789ABCDEF0123456789ABCDEF";
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
   /** The driver's loggers, all levels, into the list only (not the console). */
   private final Logger driver = (Logger) LoggerFactory.getLogger("org.redcapjdbc");
+
   private Level level;
   private EmulatedProject project;
 
-  @BeforeEach void captureLogs() {
+  @BeforeEach
+  void captureLogs() {
     level = driver.getLevel();
     driver.setLevel(Level.DEBUG);
     driver.setAdditive(false);
@@ -39,7 +42,8 @@ class ErrorsTest extends EmulatorTest {
     project = load("phpcap/PHPCapBasicDemography.REDCap.xml");
   }
 
-  @AfterEach void noTokenInLogs() {
+  @AfterEach
+  void noTokenInLogs() {
     driver.detachAppender(logs);
     driver.setAdditive(true);
     driver.setLevel(level);
@@ -73,7 +77,8 @@ class ErrorsTest extends EmulatorTest {
     }
   }
 
-  @Test void unknownTablesAndColumnsAndTypeErrorsAreSqlErrors() throws SQLException {
+  @Test
+  void unknownTablesAndColumnsAndTypeErrorsAreSqlErrors() throws SQLException {
     try (Connection c = connect(project)) {
       assertThatThrownBy(() -> Jdbc.rows(c, "SELECT * FROM no_such_table"))
           .isInstanceOf(SQLException.class)
@@ -85,52 +90,67 @@ class ErrorsTest extends EmulatorTest {
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("Cannot apply '=' to arguments of type '<DATE> = <BOOLEAN>'");
       assertThatThrownBy(() -> Jdbc.rows(c, "SELEC * FROM records"))
-          .isInstanceOf(SQLException.class).hasMessageContaining("parse failed");
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("parse failed");
       // The connection is still usable.
       assertThat(Jdbc.value(c, "SELECT COUNT(*) FROM demographics")).isEqualTo(100L);
     }
   }
 
-  @Test void aBadTokenFailsWithRedcapsMessageAndNoToken() {
-    SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-        () -> connectTo(emulator.url(), BAD_TOKEN));
-    assertThat(e.getMessage()).contains("You do not have permissions to use the API")
+  @Test
+  void aBadTokenFailsWithRedcapsMessageAndNoToken() {
+    SQLException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SQLException.class, () -> connectTo(emulator.url(), BAD_TOKEN));
+    assertThat(e.getMessage())
+        .contains("You do not have permissions to use the API")
         .contains(emulator.url());
     assertThat(e.getSQLState()).isEqualTo("28000");
     assertNoToken(e, BAD_TOKEN);
     assertThat(logs.list).as("the driver logged its requests (at DEBUG)").isNotEmpty();
   }
 
-  @Test void anUnreachableHostSaysWhichHost() throws Exception {
+  @Test
+  void anUnreachableHostSaysWhichHost() throws Exception {
     int freePort;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       freePort = s.getLocalPort();
     }
-    SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-        () -> connectTo("http://127.0.0.1:" + freePort + "/api/", project.token()));
-    assertThat(e.getMessage()).contains("Cannot reach the REDCap server 127.0.0.1:" + freePort)
+    SQLException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SQLException.class,
+            () -> connectTo("http://127.0.0.1:" + freePort + "/api/", project.token()));
+    assertThat(e.getMessage())
+        .contains("Cannot reach the REDCap server 127.0.0.1:" + freePort)
         .contains("could not connect");
     assertThat(e.getSQLState()).startsWith("08");
     assertNoToken(e, project.token());
 
-    SQLException unknown = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-        () -> connectTo("https://no-such-host.invalid/api/", project.token()));
+    SQLException unknown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SQLException.class,
+            () -> connectTo("https://no-such-host.invalid/api/", project.token()));
     assertThat(unknown.getMessage()).contains("no-such-host.invalid").contains("resolved");
     assertNoToken(unknown, project.token());
   }
 
-  @Test void aUrlThatIsNotARedcapApiIsNamed() {
+  @Test
+  void aUrlThatIsNotARedcapApiIsNamed() {
     String notApi = emulator.url().replace("/api/", "/redcap/");
-    SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-        () -> connectTo(notApi, project.token()));
+    SQLException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SQLException.class, () -> connectTo(notApi, project.token()));
     assertThat(e.getMessage()).contains(notApi).contains("not a REDCap API endpoint");
     assertNoToken(e, project.token());
   }
 
-  @Test void plainHttpToAnotherHostIsRefusedBeforeAnyRequest() {
-    SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-        () -> connectTo("http://redcap.example.org/api/", project.token()));
-    assertThat(e.getMessage()).contains("Refusing plain http:// to redcap.example.org")
+  @Test
+  void plainHttpToAnotherHostIsRefusedBeforeAnyRequest() {
+    SQLException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SQLException.class, () -> connectTo("http://redcap.example.org/api/", project.token()));
+    assertThat(e.getMessage())
+        .contains("Refusing plain http:// to redcap.example.org")
         .contains("allowHttp=true");
     assertThat(e.getSQLState()).isEqualTo("08001");
     assertNoToken(e, project.token());

@@ -21,13 +21,21 @@ import org.redcapjdbc.emulator.EmulatedProject;
  */
 class FixtureTablesTest extends EmulatorTest {
   /** System tables the emulator serves from the project structure. */
-  private static final List<String> STRUCTURE_TABLES = List.of("metadata", "field_names",
-      "choices", "instruments", "events", "arms", "form_event_mapping", "repeating_forms_events",
-      "project_info");
-  /** System tables read through the users/DAG API methods, exported afresh by each query. */
-  private static final List<String> LIVE_TABLES = List.of("users", "user_roles",
-      "user_role_mapping", "dags", "user_dag_mapping");
+  private static final List<String> STRUCTURE_TABLES =
+      List.of(
+          "metadata",
+          "field_names",
+          "choices",
+          "instruments",
+          "events",
+          "arms",
+          "form_event_mapping",
+          "repeating_forms_events",
+          "project_info");
 
+  /** System tables read through the users/DAG API methods, exported afresh by each query. */
+  private static final List<String> LIVE_TABLES =
+      List.of("users", "user_roles", "user_role_mapping", "dags", "user_dag_mapping");
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("org.redcapjdbc.it.Fixtures#projects")
@@ -40,7 +48,9 @@ class FixtureTablesTest extends EmulatorTest {
       }
       assertThat(instruments).isNotEmpty();
       List<String> tables = tableNames(c, "redcap");
-      assertThat(tables).contains("records").containsAll(instruments)
+      assertThat(tables)
+          .contains("records")
+          .containsAll(instruments)
           .hasSize(instruments.size() + 1);
 
       rowCountChecked(c, "records"); // two PHPCap projects have no records: 0 is fine
@@ -49,23 +59,27 @@ class FixtureTablesTest extends EmulatorTest {
         assertThat(key).as("key of " + table).isNotEmpty();
         Set<List<Object>> seen = new HashSet<>();
         List<List<Object>> rows = Jdbc.rows(c, "SELECT * FROM \"" + table + "\"");
-        assertThat((long) rows.size()).as("COUNT(*) of " + table)
-            .isEqualTo(((Number) Jdbc.value(c, "SELECT COUNT(*) FROM \"" + table + "\""))
-                .longValue());
-        List<List<Object>> keys = Jdbc.rows(c, "SELECT \"" + String.join("\", \"", key)
-            + "\" FROM \"" + table + "\"");
+        assertThat((long) rows.size())
+            .as("COUNT(*) of " + table)
+            .isEqualTo(
+                ((Number) Jdbc.value(c, "SELECT COUNT(*) FROM \"" + table + "\"")).longValue());
+        List<List<Object>> keys =
+            Jdbc.rows(c, "SELECT \"" + String.join("\", \"", key) + "\" FROM \"" + table + "\"");
         for (List<Object> k : keys) {
           assertThat(seen.add(k)).as("key %s of %s is unique", k, table).isTrue();
         }
         // A row exists only where the instrument holds data: some non-key column is set.
         int keyColumns = key.size();
         for (List<Object> row : rows) {
-          assertThat(row.subList(keyColumns, row.size())).as("a row of " + table)
+          assertThat(row.subList(keyColumns, row.size()))
+              .as("a row of " + table)
               .anyMatch(v -> v != null);
         }
       }
 
-      assertThat(tableNames(c, "meta")).containsAll(STRUCTURE_TABLES).containsAll(LIVE_TABLES)
+      assertThat(tableNames(c, "meta"))
+          .containsAll(STRUCTURE_TABLES)
+          .containsAll(LIVE_TABLES)
           .contains("files");
       for (String table : STRUCTURE_TABLES) {
         Jdbc.rows(c, "SELECT * FROM meta." + table);
@@ -83,8 +97,7 @@ class FixtureTablesTest extends EmulatorTest {
   /** Rows of a full read, checked against COUNT(*) (which reads only the record-ID field). */
   private static long rowCountChecked(Connection c, String table) throws SQLException {
     long rows = Jdbc.rows(c, "SELECT * FROM \"" + table + "\"").size();
-    long counted = ((Number) Jdbc.value(c, "SELECT COUNT(*) FROM \"" + table + "\""))
-        .longValue();
+    long counted = ((Number) Jdbc.value(c, "SELECT COUNT(*) FROM \"" + table + "\"")).longValue();
     assertThat(rows).as("rows of " + table + " vs COUNT(*)").isEqualTo(counted);
     return rows;
   }

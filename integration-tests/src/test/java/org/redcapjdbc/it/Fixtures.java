@@ -7,17 +7,24 @@ import java.util.stream.Stream;
 
 /** Paths of the copied fixtures under {@code src/test/resources/fixtures} (see its README). */
 public final class Fixtures {
-  private Fixtures() {
-  }
+  private Fixtures() {}
 
   /** Every copied REDCap project, as the loaders take it (a project XML or a CSV directory). */
   public static Stream<String> projects() {
-    return Stream.of("phpcap/PHPCapBasicDemography.REDCap.xml", "phpcap/PHPCapDag.REDCap.xml",
-        "phpcap/PHPCapRepeatingForms.REDCap.xml", "phpcap/PHPCapRepeatableSurvey.REDCap.xml",
-        "redcapr/checkboxes-1", "redcapr/dag", "redcapr/decimal-comma-and-dot",
-        "redcapr/nonnumeric-record-id", "redcapr/potentially-problematic-values",
-        "redcapr/longitudinal/project.xml", "redcapr/repeating-instruments/project.xml",
-        "redcapr/simple/project.xml", "redcapr/validation-types-1/project.xml",
+    return Stream.of(
+        "phpcap/PHPCapBasicDemography.REDCap.xml",
+        "phpcap/PHPCapDag.REDCap.xml",
+        "phpcap/PHPCapRepeatingForms.REDCap.xml",
+        "phpcap/PHPCapRepeatableSurvey.REDCap.xml",
+        "redcapr/checkboxes-1",
+        "redcapr/dag",
+        "redcapr/decimal-comma-and-dot",
+        "redcapr/nonnumeric-record-id",
+        "redcapr/potentially-problematic-values",
+        "redcapr/longitudinal/project.xml",
+        "redcapr/repeating-instruments/project.xml",
+        "redcapr/simple/project.xml",
+        "redcapr/validation-types-1/project.xml",
         "redcapr/vignette-repeating/project.xml");
   }
 

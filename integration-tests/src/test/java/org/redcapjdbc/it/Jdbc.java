@@ -22,15 +22,14 @@ public final class Jdbc {
     }
   }
 
-  private Jdbc() {
-  }
+  private Jdbc() {}
 
   /**
    * A connection to {@code project}, with {@code properties} as {@code key=value} pairs; the
    * project model is read afresh (metadataTtl=0) unless a property says otherwise.
    */
-  static Connection connect(RedcapEmulator emulator, EmulatedProject project,
-      String... properties) throws SQLException {
+  static Connection connect(RedcapEmulator emulator, EmulatedProject project, String... properties)
+      throws SQLException {
     Properties info = new Properties();
     info.setProperty("password", project.token());
     info.setProperty("metadataTtl", "0");
@@ -43,7 +42,8 @@ public final class Jdbc {
 
   /** Every row of the query, each value as {@code getObject} returns it. */
   public static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       return rows(rs);
     }
   }

@@ -33,21 +33,24 @@ class LargeProjectTest extends EmulatorTest {
   private static Path dir;
   private static EmulatedProject project;
 
-  @BeforeAll static void generate() throws Exception {
+  @BeforeAll
+  static void generate() throws Exception {
     dir = Files.createTempDirectory("redcap-large-");
     long start = System.nanoTime();
     project = load(SyntheticProject.writeLarge(dir.resolve("large"), RECORDS));
-    System.out.printf("Loaded %d records in %d ms%n", RECORDS,
-        (System.nanoTime() - start) / 1_000_000);
+    System.out.printf(
+        "Loaded %d records in %d ms%n", RECORDS, (System.nanoTime() - start) / 1_000_000);
   }
 
-  @AfterAll static void cleanUp() throws Exception {
+  @AfterAll
+  static void cleanUp() throws Exception {
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 
-  @AfterEach void noFaults() {
+  @AfterEach
+  void noFaults() {
     emulator.faults().reset();
   }
 
@@ -56,11 +59,15 @@ class LargeProjectTest extends EmulatorTest {
   }
 
   private static List<RecordedRequest> idPasses() {
-    return exports().stream().filter(r -> r.values("records").isEmpty()
-        && r.values("fields").equals(List.of("record_id"))).toList();
+    return exports().stream()
+        .filter(
+            r -> r.values("records").isEmpty() && r.values("fields").equals(List.of("record_id")))
+        .toList();
   }
 
-  @Test @Order(0) void limitFiveReadsOneBatch() throws SQLException {
+  @Test
+  @Order(0)
+  void limitFiveReadsOneBatch() throws SQLException {
     try (Connection c = connect(project)) {
       emulator.resetStats();
       long start = System.nanoTime();
@@ -70,14 +77,20 @@ class LargeProjectTest extends EmulatorTest {
       assertThat(idPasses()).hasSize(1);
       assertThat(batches()).hasSize(1);
       assertThat(batches().get(0).values("records")).hasSize(500).startsWith("1", "2");
-      System.out.printf("LIMIT 5 on %d records: %d ms, %d requests, %d response bytes%n",
-          RECORDS, millis, exports().size(),
+      System.out.printf(
+          "LIMIT 5 on %d records: %d ms, %d requests, %d response bytes%n",
+          RECORDS,
+          millis,
+          exports().size(),
           exports().stream().mapToLong(RecordedRequest::responseBytes).sum());
     }
   }
 
-  @Test @Order(0) void maxRowsStopsReadingAfterTheRowsItNeeds() throws SQLException {
-    try (Connection c = connect(project); Statement s = c.createStatement()) {
+  @Test
+  @Order(0)
+  void maxRowsStopsReadingAfterTheRowsItNeeds() throws SQLException {
+    try (Connection c = connect(project);
+        Statement s = c.createStatement()) {
       emulator.resetStats();
       s.setMaxRows(200);
       try (ResultSet rs = s.executeQuery("SELECT * FROM main")) {
@@ -91,7 +104,9 @@ class LargeProjectTest extends EmulatorTest {
     }
   }
 
-  @Test @Order(0) void countStarIsOneRequestOfRecordIds() throws SQLException {
+  @Test
+  @Order(0)
+  void countStarIsOneRequestOfRecordIds() throws SQLException {
     try (Connection c = connect(project)) {
       emulator.resetStats();
       long start = System.nanoTime();
@@ -100,25 +115,31 @@ class LargeProjectTest extends EmulatorTest {
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertThat(exports()).hasSize(1);
       assertThat(exports().get(0).values("fields")).containsExactly("record_id");
-      System.out.printf("COUNT(*) on %d records: %d ms, %d response bytes%n", RECORDS, millis,
-          exports().get(0).responseBytes());
+      System.out.printf(
+          "COUNT(*) on %d records: %d ms, %d response bytes%n",
+          RECORDS, millis, exports().get(0).responseBytes());
     }
   }
 
-  @Test @Order(0) void aFullReadIsBatchedAndComplete() throws SQLException {
+  @Test
+  @Order(0)
+  void aFullReadIsBatchedAndComplete() throws SQLException {
     try (Connection c = connect(project, "batchSize=1000", "parallelism=2")) {
       emulator.resetStats();
       long start = System.nanoTime();
       // One scan (a COUNT(DISTINCT ...) would add a second, record-ID-only read).
-      List<List<Object>> rows = Jdbc.rows(c,
-          "SELECT COUNT(*), SUM(age), MIN(dob), MAX(weight) FROM records");
+      List<List<Object>> rows =
+          Jdbc.rows(c, "SELECT COUNT(*), SUM(age), MIN(dob), MAX(weight) FROM records");
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertThat(((Number) rows.get(0).get(0)).longValue()).isEqualTo(RECORDS);
       assertThat(((Number) rows.get(0).get(1)).longValue()).isEqualTo(sumOfAges());
       assertThat(idPasses()).hasSize(1);
       assertThat(batches()).hasSize(RECORDS / 1000);
-      System.out.printf("Aggregates over all %d records: %d ms, %d requests, %d response bytes%n",
-          RECORDS, millis, exports().size(),
+      System.out.printf(
+          "Aggregates over all %d records: %d ms, %d requests, %d response bytes%n",
+          RECORDS,
+          millis,
+          exports().size(),
           exports().stream().mapToLong(RecordedRequest::responseBytes).sum());
     }
   }
@@ -134,8 +155,11 @@ class LargeProjectTest extends EmulatorTest {
 
   // The slow-server tests run last: the emulator finishes their aborted requests seconds later,
   // and those would show up in the request counts of the tests above.
-  @Test @Order(1) void aQueryTimeoutStopsASlowReadWithinASecond() throws Exception {
-    try (Connection c = connect(project); Statement s = c.createStatement()) {
+  @Test
+  @Order(1)
+  void aQueryTimeoutStopsASlowReadWithinASecond() throws Exception {
+    try (Connection c = connect(project);
+        Statement s = c.createStatement()) {
       // The JVM's first query spends a second or two loading Calcite; keep that out of the clock.
       s.executeQuery("SELECT * FROM records WHERE record_id = '1'").close();
       emulator.faults().latencyMillis(5_000);
@@ -153,17 +177,22 @@ class LargeProjectTest extends EmulatorTest {
     }
   }
 
-  @Test @Order(2) void cancelFromAnotherThreadStopsARead() throws Exception {
-    try (Connection c = connect(project); Statement s = c.createStatement()) {
+  @Test
+  @Order(2)
+  void cancelFromAnotherThreadStopsARead() throws Exception {
+    try (Connection c = connect(project);
+        Statement s = c.createStatement()) {
       s.executeQuery("SELECT * FROM records WHERE record_id = '1'").close();
       emulator.faults().latencyMillis(5_000);
-      CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
-        try (ResultSet rs = s.executeQuery("SELECT * FROM records")) {
-          return null;
-        } catch (Throwable e) {
-          return e;
-        }
-      });
+      CompletableFuture<Throwable> running =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (ResultSet rs = s.executeQuery("SELECT * FROM records")) {
+                  return null;
+                } catch (Throwable e) {
+                  return e;
+                }
+              });
       Thread.sleep(500);
       long start = System.nanoTime();
       s.cancel();
@@ -172,8 +201,7 @@ class LargeProjectTest extends EmulatorTest {
       assertThat(failure).isInstanceOf(SQLException.class).hasMessageContaining("cancelled");
       assertThat(millis).as("ms from cancel() to the query's end").isLessThan(1_000);
       emulator.faults().reset();
-      assertThat(Jdbc.value(c, "SELECT COUNT(*) FROM main WHERE record_id = '9'"))
-          .isEqualTo(1L);
+      assertThat(Jdbc.value(c, "SELECT COUNT(*) FROM main WHERE record_id = '9'")).isEqualTo(1L);
     }
   }
 }

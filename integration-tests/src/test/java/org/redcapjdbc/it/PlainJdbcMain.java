@@ -15,14 +15,14 @@ import java.util.Properties;
  * token in the environment variable {@code REDCAP_TOKEN}.
  */
 public final class PlainJdbcMain {
-  private PlainJdbcMain() {
-  }
+  private PlainJdbcMain() {}
 
   public static void main(String[] args) throws Exception {
     Properties info = new Properties();
     info.setProperty("password", System.getenv("REDCAP_TOKEN"));
     try (Connection c = DriverManager.getConnection("jdbc:redcap:" + args[0], info);
-        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(args[1])) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(args[1])) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         StringBuilder line = new StringBuilder();

@@ -18,8 +18,7 @@ import java.util.Properties;
  * with the token in the environment variable {@code REDCAP_TOKEN}.
  */
 public final class PlainJdbcWriteMain {
-  private PlainJdbcWriteMain() {
-  }
+  private PlainJdbcWriteMain() {}
 
   public static void main(String[] args) throws Exception {
     Properties info = new Properties();

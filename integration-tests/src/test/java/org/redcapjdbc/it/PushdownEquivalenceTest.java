@@ -39,20 +39,25 @@ class PushdownEquivalenceTest extends EmulatorTest {
   static Stream<Arguments> projects() {
     return Stream.of(
         Arguments.of("classic synthetic", List.of("records", "person", "visit"), 3),
-        Arguments.of("longitudinal synthetic, visit repeating",
-            List.of("records", "person", "visit"), 5),
-        Arguments.of("redcapr/longitudinal/project.xml",
-            List.of("records", "demographics", "baseline_data", "visit_observed_behavior"), 3));
+        Arguments.of(
+            "longitudinal synthetic, visit repeating", List.of("records", "person", "visit"), 5),
+        Arguments.of(
+            "redcapr/longitudinal/project.xml",
+            List.of("records", "demographics", "baseline_data", "visit_observed_behavior"),
+            3));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("projects")
-  void randomPredicatesGiveTheSameRowsWithAndWithoutPushdown(String source, List<String> tables,
-      int pushedAtLeastOneIn) throws SQLException {
+  void randomPredicatesGiveTheSameRowsWithAndWithoutPushdown(
+      String source, List<String> tables, int pushedAtLeastOneIn) throws SQLException {
     boolean longitudinal = source.startsWith("longitudinal synthetic");
-    EmulatedProject project = source.endsWith(".xml") ? load(source)
-        : load(SyntheticProject.write(dir.resolve(longitudinal ? "zoo_long" : "zoo"), 11, 120,
-            longitudinal));
+    EmulatedProject project =
+        source.endsWith(".xml")
+            ? load(source)
+            : load(
+                SyntheticProject.write(
+                    dir.resolve(longitudinal ? "zoo_long" : "zoo"), 11, 120, longitudinal));
     Random random = new Random(source.hashCode());
     int pushed = 0;
     int queries = 0;
@@ -86,12 +91,12 @@ class PushdownEquivalenceTest extends EmulatorTest {
     }
     // Most predicates have a pushable part (fewer when visit repeats: its fields are never
     // pushed); the test would prove little if nothing were pushed.
-    assertThat(pushed).as("queries that sent filterLogic")
+    assertThat(pushed)
+        .as("queries that sent filterLogic")
         .isGreaterThan(queries / pushedAtLeastOneIn);
   }
 
-  private static Map<String, Integer> columnTypes(Connection c, String table)
-      throws SQLException {
+  private static Map<String, Integer> columnTypes(Connection c, String table) throws SQLException {
     Map<String, Integer> types = new LinkedHashMap<>();
     DatabaseMetaData md = c.getMetaData();
     try (ResultSet rs = md.getColumns(null, "redcap", table, "%")) {
@@ -106,8 +111,8 @@ class PushdownEquivalenceTest extends EmulatorTest {
   private static List<Object> distinct(Connection c, String table, String column)
       throws SQLException {
     List<Object> values = new ArrayList<>();
-    for (List<Object> row : Jdbc.rows(c, "SELECT DISTINCT \"" + column + "\" FROM \"" + table
-        + "\"")) {
+    for (List<Object> row :
+        Jdbc.rows(c, "SELECT DISTINCT \"" + column + "\" FROM \"" + table + "\"")) {
       if (row.get(0) != null) {
         values.add(row.get(0));
       }
@@ -116,14 +121,13 @@ class PushdownEquivalenceTest extends EmulatorTest {
   }
 
   private static List<String> sortedRows(Connection c, String sql) throws SQLException {
-    return Jdbc.rows(c, sql).stream().map(Objects::toString).sorted()
-        .collect(Collectors.toList());
+    return Jdbc.rows(c, sql).stream().map(Objects::toString).sorted().collect(Collectors.toList());
   }
 
   // ---------------------------------------------------------------- predicate generator
 
-  private static String predicate(Random r, Map<String, Integer> types,
-      Map<String, List<Object>> samples) {
+  private static String predicate(
+      Random r, Map<String, Integer> types, Map<String, List<Object>> samples) {
     int shape = r.nextInt(20);
     if (shape < 11) {
       return simple(r, types, samples);
@@ -137,8 +141,8 @@ class PushdownEquivalenceTest extends EmulatorTest {
     return "NOT ((" + simple(r, types, samples) + ") OR (" + simple(r, types, samples) + "))";
   }
 
-  private static String simple(Random r, Map<String, Integer> types,
-      Map<String, List<Object>> samples) {
+  private static String simple(
+      Random r, Map<String, Integer> types, Map<String, List<Object>> samples) {
     List<String> columns = new ArrayList<>(types.keySet());
     String column = columns.get(r.nextInt(columns.size()));
     String c = "\"" + column + "\"";
@@ -150,24 +154,47 @@ class PushdownEquivalenceTest extends EmulatorTest {
     String v = literal(values.get(r.nextInt(values.size())));
     String w = literal(values.get(r.nextInt(values.size())));
     if (type == Types.BOOLEAN) {
-      String[] forms = {c, "NOT " + c, c + " = " + v, c + " IS TRUE", c + " IS FALSE",
-          c + " IS NOT TRUE", c + " <> " + v};
+      String[] forms = {
+        c,
+        "NOT " + c,
+        c + " = " + v,
+        c + " IS TRUE",
+        c + " IS FALSE",
+        c + " IS NOT TRUE",
+        c + " <> " + v
+      };
       return forms[r.nextInt(forms.length)];
     }
     if (type == Types.VARCHAR) {
       String text = String.valueOf(values.get(r.nextInt(values.size())));
       String part = text.length() > 2 ? text.substring(0, 1 + r.nextInt(text.length() - 1)) : text;
-      String[] forms = {c + " = " + v, c + " IN (" + v + ", " + w + ")", c + " <> " + v,
-          c + " > " + v, "NOT (" + c + " = " + v + ")",
-          c + " LIKE " + literal(part + "%"), c + " LIKE " + literal("%" + part + "%"),
-          c + " LIKE " + literal("%" + part), c + " LIKE " + literal("_" + part + "%"),
-          "UPPER(" + c + ") = " + v};
+      String[] forms = {
+        c + " = " + v,
+        c + " IN (" + v + ", " + w + ")",
+        c + " <> " + v,
+        c + " > " + v,
+        "NOT (" + c + " = " + v + ")",
+        c + " LIKE " + literal(part + "%"),
+        c + " LIKE " + literal("%" + part + "%"),
+        c + " LIKE " + literal("%" + part),
+        c + " LIKE " + literal("_" + part + "%"),
+        "UPPER(" + c + ") = " + v
+      };
       return forms[r.nextInt(forms.length)];
     }
-    String[] forms = {c + " = " + v, c + " <> " + v, c + " < " + v, c + " <= " + v,
-        c + " > " + v, c + " >= " + v, c + " BETWEEN " + v + " AND " + w,
-        c + " IN (" + v + ", " + w + ")", c + " NOT BETWEEN " + v + " AND " + w,
-        "NOT (" + c + " > " + v + ")", c + " NOT IN (" + v + ", " + w + ")"};
+    String[] forms = {
+      c + " = " + v,
+      c + " <> " + v,
+      c + " < " + v,
+      c + " <= " + v,
+      c + " > " + v,
+      c + " >= " + v,
+      c + " BETWEEN " + v + " AND " + w,
+      c + " IN (" + v + ", " + w + ")",
+      c + " NOT BETWEEN " + v + " AND " + w,
+      "NOT (" + c + " > " + v + ")",
+      c + " NOT IN (" + v + ", " + w + ")"
+    };
     return forms[r.nextInt(forms.length)];
   }
 
@@ -182,8 +209,10 @@ class PushdownEquivalenceTest extends EmulatorTest {
       return "DATE '" + d + "'";
     }
     if (value instanceof java.sql.Timestamp t) {
-      return "TIMESTAMP '" + t.toLocalDateTime().toString().replace('T', ' ')
-          + (t.toLocalDateTime().getSecond() == 0 ? ":00" : "") + "'";
+      return "TIMESTAMP '"
+          + t.toLocalDateTime().toString().replace('T', ' ')
+          + (t.toLocalDateTime().getSecond() == 0 ? ":00" : "")
+          + "'";
     }
     if (value instanceof java.sql.Time t) {
       return "TIME '" + t + "'";

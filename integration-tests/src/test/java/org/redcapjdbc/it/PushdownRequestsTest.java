@@ -24,7 +24,8 @@ class PushdownRequestsTest extends EmulatorTest {
   private Connection c;
   private Connection longi;
 
-  @BeforeEach void open() throws SQLException {
+  @BeforeEach
+  void open() throws SQLException {
     if (demography == null) {
       demography = load("phpcap/PHPCapBasicDemography.REDCap.xml");
       longitudinal = load("redcapr/longitudinal/project.xml");
@@ -34,7 +35,8 @@ class PushdownRequestsTest extends EmulatorTest {
     emulator.resetStats();
   }
 
-  @AfterEach void close() throws SQLException {
+  @AfterEach
+  void close() throws SQLException {
     c.close();
     longi.close();
   }
@@ -50,9 +52,10 @@ class PushdownRequestsTest extends EmulatorTest {
     return r;
   }
 
-  @Test void aPointLookupIsOneRequestForThatRecordAndTheProjectedFields() throws SQLException {
-    List<List<Object>> rows = Jdbc.rows(c,
-        "SELECT first_name, weight FROM demographics WHERE record_id = '1001'");
+  @Test
+  void aPointLookupIsOneRequestForThatRecordAndTheProjectedFields() throws SQLException {
+    List<List<Object>> rows =
+        Jdbc.rows(c, "SELECT first_name, weight FROM demographics WHERE record_id = '1001'");
     assertThat(rows).containsExactly(List.of("Mattie", rows.get(0).get(1)));
     RecordedRequest r = onlyRequest();
     assertThat(r.values("records")).containsExactly("1001");
@@ -67,9 +70,10 @@ class PushdownRequestsTest extends EmulatorTest {
     assertThat(r.param("exportDataAccessGroups")).isNull();
   }
 
-  @Test void aPreparedLookupSendsEachExecutionsValue() throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT last_name FROM records WHERE record_id = ?")) {
+  @Test
+  void aPreparedLookupSendsEachExecutionsValue() throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT last_name FROM records WHERE record_id = ?")) {
       for (String id : List.of("1003", "1004")) {
         emulator.resetStats();
         ps.setString(1, id);
@@ -82,27 +86,39 @@ class PushdownRequestsTest extends EmulatorTest {
     }
   }
 
-  @Test void countStarAsksForTheRecordIdOnly() throws SQLException {
-    assertThat(((Number) Jdbc.value(c, "SELECT COUNT(*) FROM records")).longValue())
-        .isEqualTo(100);
+  @Test
+  void countStarAsksForTheRecordIdOnly() throws SQLException {
+    assertThat(((Number) Jdbc.value(c, "SELECT COUNT(*) FROM records")).longValue()).isEqualTo(100);
     RecordedRequest r = onlyRequest();
     assertThat(r.values("fields")).containsExactly("record_id");
     assertThat(r.values("records")).isEmpty();
 
     emulator.resetStats();
-    assertThat(((Number) Jdbc.value(longi,
-        "SELECT COUNT(*) FROM records WHERE redcap_event_name = 'enrollment_arm_1'"))
-        .longValue()).isEqualTo(((Number) Jdbc.value(longi,
-            "SELECT COUNT(*) FROM (SELECT * FROM records) WHERE redcap_event_name"
-                + " = 'enrollment_arm_1'")).longValue());
+    assertThat(
+            ((Number)
+                    Jdbc.value(
+                        longi,
+                        "SELECT COUNT(*) FROM records WHERE redcap_event_name = 'enrollment_arm_1'"))
+                .longValue())
+        .isEqualTo(
+            ((Number)
+                    Jdbc.value(
+                        longi,
+                        "SELECT COUNT(*) FROM (SELECT * FROM records) WHERE redcap_event_name"
+                            + " = 'enrollment_arm_1'"))
+                .longValue());
   }
 
-  @Test void anEventFilterSendsEvents() throws SQLException {
-    List<List<Object>> rows = Jdbc.rows(longi,
-        "SELECT study_id, redcap_event_name FROM records WHERE redcap_event_name IN"
-            + " ('enrollment_arm_1', 'enrollment_arm_2')");
-    assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat((String) row.get(1))
-        .startsWith("enrollment_arm_"));
+  @Test
+  void anEventFilterSendsEvents() throws SQLException {
+    List<List<Object>> rows =
+        Jdbc.rows(
+            longi,
+            "SELECT study_id, redcap_event_name FROM records WHERE redcap_event_name IN"
+                + " ('enrollment_arm_1', 'enrollment_arm_2')");
+    assertThat(rows)
+        .isNotEmpty()
+        .allSatisfy(row -> assertThat((String) row.get(1)).startsWith("enrollment_arm_"));
     RecordedRequest r = onlyRequest();
     assertThat(r.values("events")).containsExactly("enrollment_arm_1", "enrollment_arm_2");
 
@@ -112,35 +128,45 @@ class PushdownRequestsTest extends EmulatorTest {
     assertThat(emulator.stats().recentRequests()).as("no request for an unknown event").isEmpty();
   }
 
-  @Test void anInstrumentTableSendsItsFormAndOnlyItsEvents() throws SQLException {
+  @Test
+  void anInstrumentTableSendsItsFormAndOnlyItsEvents() throws SQLException {
     Jdbc.rows(longi, "SELECT * FROM baseline_data");
     RecordedRequest r = onlyRequest();
     assertThat(r.values("forms")).containsExactly("baseline_data");
     assertThat(r.param("exportBlankForGrayFormStatus")).isEqualTo("true");
-    List<Object> designated = Jdbc.rows(longi,
-        "SELECT unique_event_name FROM meta.form_event_mapping WHERE form = 'baseline_data'")
-        .stream().map(row -> row.get(0)).toList();
-    assertThat(r.values("events")).containsExactlyInAnyOrderElementsOf(
-        designated.stream().map(String::valueOf).toList());
+    List<Object> designated =
+        Jdbc.rows(
+                longi,
+                "SELECT unique_event_name FROM meta.form_event_mapping WHERE form = 'baseline_data'")
+            .stream()
+            .map(row -> row.get(0))
+            .toList();
+    assertThat(r.values("events"))
+        .containsExactlyInAnyOrderElementsOf(designated.stream().map(String::valueOf).toList());
   }
 
-  @Test void fieldComparisonsBecomeFilterLogic() throws SQLException {
-    List<List<Object>> rows = Jdbc.rows(c,
-        "SELECT record_id, weight FROM records WHERE weight > 80 AND sex = '1'");
-    assertThat(rows).isNotEmpty().allSatisfy(row ->
-        assertThat(((Number) row.get(1)).longValue()).isGreaterThan(80));
+  @Test
+  void fieldComparisonsBecomeFilterLogic() throws SQLException {
+    List<List<Object>> rows =
+        Jdbc.rows(c, "SELECT record_id, weight FROM records WHERE weight > 80 AND sex = '1'");
+    assertThat(rows)
+        .isNotEmpty()
+        .allSatisfy(row -> assertThat(((Number) row.get(1)).longValue()).isGreaterThan(80));
     RecordedRequest r = onlyRequest();
-    assertThat(r.param("filterLogic")).isEqualTo(
-        "([weight] >= 80 or ends_with([weight], '.') or contains([weight], '.e'))"
-            + " and [sex] = '1'");
+    assertThat(r.param("filterLogic"))
+        .isEqualTo(
+            "([weight] >= 80 or ends_with([weight], '.') or contains([weight], '.e'))"
+                + " and [sex] = '1'");
     assertThat(r.values("fields")).containsExactly("record_id", "weight", "sex");
   }
 
-  @Test void pushdownFalseReadsEverythingAndFiltersLocally() throws SQLException {
+  @Test
+  void pushdownFalseReadsEverythingAndFiltersLocally() throws SQLException {
     try (Connection plain = connect(demography, "pushdown=false")) {
       emulator.resetStats();
-      List<List<Object>> rows = Jdbc.rows(plain,
-          "SELECT first_name FROM records WHERE record_id = '1001' AND weight > 1");
+      List<List<Object>> rows =
+          Jdbc.rows(
+              plain, "SELECT first_name FROM records WHERE record_id = '1001' AND weight > 1");
       assertThat(rows).containsExactly(List.of("Mattie"));
       RecordedRequest r = onlyRequest();
       assertThat(r.values("records")).isEmpty();
@@ -149,11 +175,13 @@ class PushdownRequestsTest extends EmulatorTest {
     }
   }
 
-  @Test void aNullParameterOrContradictionSendsNothing() throws SQLException {
-    assertThat(Jdbc.rows(c, "SELECT * FROM records WHERE record_id = '1001'"
-        + " AND record_id = '1002'")).isEmpty();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT * FROM records WHERE record_id = ?")) {
+  @Test
+  void aNullParameterOrContradictionSendsNothing() throws SQLException {
+    assertThat(
+            Jdbc.rows(
+                c, "SELECT * FROM records WHERE record_id = '1001'" + " AND record_id = '1002'"))
+        .isEmpty();
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM records WHERE record_id = ?")) {
       ps.setNull(1, java.sql.Types.VARCHAR);
       try (ResultSet rs = ps.executeQuery()) {
         assertThat(rs.next()).isFalse();

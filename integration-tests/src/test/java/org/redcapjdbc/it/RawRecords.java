@@ -27,14 +27,24 @@ final class RawRecords {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private RawRecords() {
-  }
+  private RawRecords() {}
 
   /** Every flat row (raw values) of these records, or of all records when none are given. */
-  static List<Map<String, String>> export(RedcapEmulator emulator, EmulatedProject project,
-      String... records) {
-    List<String> params = new ArrayList<>(List.of("content", "record", "format", "json",
-        "type", "flat", "rawOrLabel", "raw", "exportDataAccessGroups", "true"));
+  static List<Map<String, String>> export(
+      RedcapEmulator emulator, EmulatedProject project, String... records) {
+    List<String> params =
+        new ArrayList<>(
+            List.of(
+                "content",
+                "record",
+                "format",
+                "json",
+                "type",
+                "flat",
+                "rawOrLabel",
+                "raw",
+                "exportDataAccessGroups",
+                "true"));
     for (int i = 0; i < records.length; i++) {
       params.add("records[" + i + "]");
       params.add(records[i]);
@@ -53,8 +63,7 @@ final class RawRecords {
   }
 
   /** The only row of a record in a classic project without repeats. */
-  static Map<String, String> one(RedcapEmulator emulator, EmulatedProject project,
-      String record) {
+  static Map<String, String> one(RedcapEmulator emulator, EmulatedProject project, String record) {
     List<Map<String, String>> rows = export(emulator, project, record);
     if (rows.size() != 1) {
       throw new AssertionError("Expected one row for record " + record + ", got " + rows);
@@ -63,8 +72,7 @@ final class RawRecords {
   }
 
   /** The record IDs of the project, in export order, each once. */
-  static List<String> recordIds(RedcapEmulator emulator, EmulatedProject project,
-      String idField) {
+  static List<String> recordIds(RedcapEmulator emulator, EmulatedProject project, String idField) {
     List<String> ids = new ArrayList<>();
     for (Map<String, String> row : export(emulator, project)) {
       String id = row.get(idField);
@@ -75,22 +83,26 @@ final class RawRecords {
     return ids;
   }
 
-  private static JsonNode post(RedcapEmulator emulator, EmulatedProject project,
-      List<String> params) {
+  private static JsonNode post(
+      RedcapEmulator emulator, EmulatedProject project, List<String> params) {
     StringJoiner body = new StringJoiner("&");
     body.add("token=" + project.token());
     for (int i = 0; i < params.size(); i += 2) {
-      body.add(URLEncoder.encode(params.get(i), StandardCharsets.UTF_8) + "="
-          + URLEncoder.encode(params.get(i + 1), StandardCharsets.UTF_8));
+      body.add(
+          URLEncoder.encode(params.get(i), StandardCharsets.UTF_8)
+              + "="
+              + URLEncoder.encode(params.get(i + 1), StandardCharsets.UTF_8));
     }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.url()))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(emulator.url()))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new AssertionError("Raw export failed: HTTP " + response.statusCode() + " "
-            + response.body());
+        throw new AssertionError(
+            "Raw export failed: HTTP " + response.statusCode() + " " + response.body());
       }
       return JSON.readTree(response.body());
     } catch (IOException e) {

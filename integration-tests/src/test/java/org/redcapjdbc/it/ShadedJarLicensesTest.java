@@ -45,62 +45,97 @@ class ShadedJarLicensesTest {
   private static final String LICENSES = "META-INF/licenses/";
   private static final Pattern POM_PROPERTIES =
       Pattern.compile("META-INF/maven/([^/]+)/([^/]+)/pom\\.properties");
+
   /** The files the build copies out of each library (driver/pom.xml, bundled-licenses). */
-  private static final Pattern LICENSE_FILE = Pattern.compile(
-      "(?i)(LICEN[CS]E|NOTICE|COPYING)[^/]*|[^/]*-(LICENSE|NOTICE)[^/]*|AL2\\.0|LGPL2\\.1");
+  private static final Pattern LICENSE_FILE =
+      Pattern.compile(
+          "(?i)(LICEN[CS]E|NOTICE|COPYING)[^/]*|[^/]*-(LICENSE|NOTICE)[^/]*|AL2\\.0|LGPL2\\.1");
+
   private static final Pattern NOTICE_FILE = Pattern.compile("META-INF/NOTICE(\\.txt|\\.md)?");
+
   /** Phrases one of which every license text holds (whitespace and case ignored). */
-  private static final List<String> LICENSE_PHRASES = List.of(
-      "apache license, version 2.0", "apache license version 2.0",
-      "apache (software) license, version 2.0", // Jackson's short LICENSE files
-      "permission is hereby granted, free of charge", // MIT
-      "redistribution and use in source and binary forms", // BSD, EDL
-      "eclipse public license", "gnu lesser general public license");
+  private static final List<String> LICENSE_PHRASES =
+      List.of(
+          "apache license, version 2.0",
+          "apache license version 2.0",
+          "apache (software) license, version 2.0", // Jackson's short LICENSE files
+          "permission is hereby granted, free of charge", // MIT
+          "redistribution and use in source and binary forms", // BSD, EDL
+          "eclipse public license",
+          "gnu lesser general public license");
 
   private static JarFile jar;
+
   /** artifactId of each bundled library, with its original jar when on the class path. */
   private static Map<String, Path> bundled;
 
-  @BeforeAll static void open() throws IOException {
+  @BeforeAll
+  static void open() throws IOException {
     Path path = Path.of(System.getProperty("redcap.jdbc.jar", "(not set)"));
-    assertThat(path).as("redcap.jdbc.jar: build it with 'mvn -B verify' (or 'mvn -B -DskipTests"
-        + " package') from the repository root before running this test").isRegularFile();
+    assertThat(path)
+        .as(
+            "redcap.jdbc.jar: build it with 'mvn -B verify' (or 'mvn -B -DskipTests"
+                + " package') from the repository root before running this test")
+        .isRegularFile();
     jar = new JarFile(path.toFile());
     bundled = bundledArtifacts();
   }
 
-  @AfterAll static void close() throws IOException {
+  @AfterAll
+  static void close() throws IOException {
     if (jar != null) {
       jar.close();
     }
   }
 
-  @Test void theManifestNamesTheModule() throws IOException {
+  @Test
+  void theManifestNamesTheModule() throws IOException {
     Manifest manifest = jar.getManifest();
     assertThat(manifest).isNotNull();
     assertThat(manifest.getMainAttributes().getValue("Automatic-Module-Name"))
         .isEqualTo("org.redcapjdbc.jdbc");
   }
 
-  @Test void theJarIsUnderTheApacheLicenseAndItsNoticeLeadsWithTheProject() throws IOException {
+  @Test
+  void theJarIsUnderTheApacheLicenseAndItsNoticeLeadsWithTheProject() throws IOException {
     String license = text("META-INF/LICENSE");
-    assertThat(license).contains("Apache License", "Version 2.0, January 2004",
-        "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION",
-        "END OF TERMS AND CONDITIONS");
+    assertThat(license)
+        .contains(
+            "Apache License",
+            "Version 2.0, January 2004",
+            "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION",
+            "END OF TERMS AND CONDITIONS");
     assertThat(text("META-INF/NOTICE").strip())
-        .startsWith("redcap-jdbc\nCopyright ").contains("The redcap-jdbc team");
+        .startsWith("redcap-jdbc\nCopyright ")
+        .contains("The redcap-jdbc team");
   }
 
-  @Test void theBundledLibrariesAreFound() {
+  @Test
+  void theBundledLibrariesAreFound() {
     // Both ways of finding them work: with and without pom.properties in their jars.
-    assertThat(bundled).containsKeys("calcite-core", "avatica-core", "okhttp-jvm",
-        "kotlin-stdlib", "jackson-databind", "guava", "sqlline", "jline-reader", "slf4j-api",
-        "slf4j-simple");
-    assertThat(bundled).doesNotContainKeys("redcap-jdbc-driver", "redcap-calcite-adapter",
-        "junit-jupiter-api", "logback-classic", "h2");
+    assertThat(bundled)
+        .containsKeys(
+            "calcite-core",
+            "avatica-core",
+            "okhttp-jvm",
+            "kotlin-stdlib",
+            "jackson-databind",
+            "guava",
+            "sqlline",
+            "jline-reader",
+            "slf4j-api",
+            "slf4j-simple");
+    assertThat(bundled)
+        .doesNotContainKeys(
+            "redcap-jdbc-driver",
+            "redcap-calcite-adapter",
+            "junit-jupiter-api",
+            "logback-classic",
+            "h2");
   }
 
-  @Test void everyBundledLibraryHasItsLicenseText() throws IOException {
+  @Test
+  void everyBundledLibraryHasItsLicenseText() throws IOException {
     List<String> missing = new ArrayList<>();
     for (String artifact : bundled.keySet()) {
       boolean found = false;
@@ -115,25 +150,32 @@ class ShadedJarLicensesTest {
         missing.add(artifact);
       }
     }
-    assertThat(missing).as("bundled libraries without a license text under %s<artifactId>/"
-        + " (add it to driver/src/shaded-licenses/<artifactId>/)", LICENSES).isEmpty();
+    assertThat(missing)
+        .as(
+            "bundled libraries without a license text under %s<artifactId>/"
+                + " (add it to driver/src/shaded-licenses/<artifactId>/)",
+            LICENSES)
+        .isEmpty();
   }
 
-  @Test void everyLicenseFolderBelongsToABundledLibrary() {
+  @Test
+  void everyLicenseFolderBelongsToABundledLibrary() {
     Set<String> folders = new LinkedHashSet<>();
     for (String name : names()) {
       if (name.startsWith(LICENSES) && name.length() > LICENSES.length()) {
         folders.add(name.substring(LICENSES.length()).split("/")[0]);
       }
     }
-    assertThat(folders).as("license folders of libraries the jar does not bundle")
+    assertThat(folders)
+        .as("license folders of libraries the jar does not bundle")
         .isSubsetOf(bundled.keySet());
   }
 
-  @Test void theLibrariesOwnLicenseAndNoticeFilesTravelUnchanged() throws IOException {
+  @Test
+  void theLibrariesOwnLicenseAndNoticeFilesTravelUnchanged() throws IOException {
     String mergedNotice = text("META-INF/NOTICE");
-    Set<String> mergedLines = Arrays.stream(mergedNotice.split("\\R")).map(String::strip)
-        .collect(Collectors.toSet());
+    Set<String> mergedLines =
+        Arrays.stream(mergedNotice.split("\\R")).map(String::strip).collect(Collectors.toSet());
     List<String> problems = new ArrayList<>();
     int notices = 0;
     for (Map.Entry<String, Path> e : bundled.entrySet()) {
@@ -144,7 +186,9 @@ class ShadedJarLicensesTest {
         for (ZipEntry entry : list(original)) {
           String name = entry.getName();
           String base = name.substring(name.lastIndexOf('/') + 1);
-          if (entry.isDirectory() || name.endsWith(".class") || !LICENSE_FILE.matcher(base).matches()) {
+          if (entry.isDirectory()
+              || name.endsWith(".class")
+              || !LICENSE_FILE.matcher(base).matches()) {
             continue;
           }
           byte[] content;
@@ -162,8 +206,8 @@ class ShadedJarLicensesTest {
             for (String line : new String(content, StandardCharsets.UTF_8).split("\\R")) {
               String l = line.strip();
               if (!l.isEmpty() && !l.startsWith("//") && !mergedLines.contains(l)) {
-                problems.add(e.getKey() + ": a line of its " + name
-                    + " is not in META-INF/NOTICE: " + l);
+                problems.add(
+                    e.getKey() + ": a line of its " + name + " is not in META-INF/NOTICE: " + l);
               }
             }
           }
@@ -194,11 +238,12 @@ class ShadedJarLicensesTest {
         versions.put(m.group(2), p.getProperty("version"));
       }
     }
-    String classPath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     for (String element : classPath.split(Pattern.quote(File.pathSeparator))) {
       Path path = Path.of(element);
-      if (!element.endsWith(".jar") || !Files.isRegularFile(path)
+      if (!element.endsWith(".jar")
+          || !Files.isRegularFile(path)
           || path.getFileName().toString().startsWith("redcap-")) {
         continue;
       }
@@ -207,8 +252,10 @@ class ShadedJarLicensesTest {
         String artifact = artifactId(path);
         String version = path.getParent().getFileName().toString();
         String bundledVersion = versions.getOrDefault(artifact, version);
-        Path original = path.getParent().resolveSibling(bundledVersion)
-            .resolve(path.getFileName().toString().replace(version, bundledVersion));
+        Path original =
+            path.getParent()
+                .resolveSibling(bundledVersion)
+                .resolve(path.getFileName().toString().replace(version, bundledVersion));
         found.put(artifact, Files.isRegularFile(original) ? original : null);
       }
     }
@@ -220,7 +267,9 @@ class ShadedJarLicensesTest {
     try (JarFile j = new JarFile(path.toFile())) {
       for (ZipEntry e : list(j)) {
         String n = e.getName();
-        if (n.endsWith(".class") && !n.startsWith("META-INF/") && !n.endsWith("module-info.class")) {
+        if (n.endsWith(".class")
+            && !n.startsWith("META-INF/")
+            && !n.endsWith("module-info.class")) {
           return n;
         }
       }
@@ -235,7 +284,8 @@ class ShadedJarLicensesTest {
     String file = path.getFileName().toString();
     assertThat(artifactDir).as("not in a Maven repository layout: %s", path).isNotNull();
     String artifact = artifactDir.getFileName().toString();
-    assertThat(file).as("not in a Maven repository layout: %s", path)
+    assertThat(file)
+        .as("not in a Maven repository layout: %s", path)
         .startsWith(artifact + "-" + versionDir.getFileName());
     return artifact;
   }

@@ -23,8 +23,12 @@ class ShadedJarTest extends EmulatorTest {
 
   private static Path jar(String property) {
     Path jar = Path.of(System.getProperty(property, "(not set)"));
-    assertThat(jar).as("%s: build it with 'mvn -B verify' (or 'mvn -B -DskipTests package')"
-        + " from the repository root before running this test", property).isRegularFile();
+    assertThat(jar)
+        .as(
+            "%s: build it with 'mvn -B verify' (or 'mvn -B -DskipTests package')"
+                + " from the repository root before running this test",
+            property)
+        .isRegularFile();
     return jar;
   }
 
@@ -40,14 +44,14 @@ class ShadedJarTest extends EmulatorTest {
     return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 
-  private record Result(int status, String output) {
-  }
+  private record Result(int status, String output) {}
 
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  @Test void aPlainJavaProgramQueriesThroughTheShadedJar() throws Exception {
+  @Test
+  void aPlainJavaProgramQueriesThroughTheShadedJar() throws Exception {
     EmulatedProject p = load("phpcap/PHPCapBasicDemography.REDCap.xml");
     Path classes = dir.resolve("classes");
     Path main = classes.resolve("org/redcapjdbc/it/PlainJdbcMain.class");
@@ -55,10 +59,17 @@ class ShadedJarTest extends EmulatorTest {
     try (var in = PlainJdbcMain.class.getResourceAsStream("PlainJdbcMain.class")) {
       Files.copy(in, main);
     }
-    Result r = run(List.of(java(), "-cp", jar("redcap.jdbc.jar") + java.io.File.pathSeparator
-        + classes, "org.redcapjdbc.it.PlainJdbcMain", emulator.url(),
-        "SELECT record_id, first_name, weight FROM demographics WHERE record_id IN"
-            + " ('1001', '1002') ORDER BY record_id"), p.token());
+    Result r =
+        run(
+            List.of(
+                java(),
+                "-cp",
+                jar("redcap.jdbc.jar") + java.io.File.pathSeparator + classes,
+                "org.redcapjdbc.it.PlainJdbcMain",
+                emulator.url(),
+                "SELECT record_id, first_name, weight FROM demographics WHERE record_id IN"
+                    + " ('1001', '1002') ORDER BY record_id"),
+            p.token());
     assertThat(r.status()).as(r.output()).isZero();
     List<String> lines = dataLines(r.output());
     assertThat(lines).hasSize(2);
@@ -67,13 +78,24 @@ class ShadedJarTest extends EmulatorTest {
     assertThat(r.output()).doesNotContain(p.token());
   }
 
-  @Test void theDemoShellAnswersAQuery() throws Exception {
-    Result r = run(List.of(java(), "-jar", jar("redcap.jdbc.jar").toString(), "--demo",
-        "--emulator-jar", jar("redcap.emulator.jar").toString(),
-        "-e", "SELECT COUNT(*) AS participants FROM demographics"), null);
+  @Test
+  void theDemoShellAnswersAQuery() throws Exception {
+    Result r =
+        run(
+            List.of(
+                java(),
+                "-jar",
+                jar("redcap.jdbc.jar").toString(),
+                "--demo",
+                "--emulator-jar",
+                jar("redcap.emulator.jar").toString(),
+                "-e",
+                "SELECT COUNT(*) AS participants FROM demographics"),
+            null);
     assertThat(r.status()).as(r.output()).isZero();
     // A table even without a terminal (sqlline would otherwise print empty cells).
-    assertThat(r.output()).containsPattern("\\|\\s+participants\\s+\\|")
+    assertThat(r.output())
+        .containsPattern("\\|\\s+participants\\s+\\|")
         .containsPattern("\\|\\s+[1-9][0-9]*\\s+\\|")
         .doesNotContain("Transaction isolation");
   }

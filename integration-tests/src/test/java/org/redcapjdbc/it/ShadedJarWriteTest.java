@@ -21,7 +21,8 @@ import org.redcapjdbc.emulator.EmulatedProject;
 class ShadedJarWriteTest extends EmulatorTest {
   @TempDir Path dir;
 
-  @Test void aPlainJavaProgramWritesThroughTheShadedJar() throws Exception {
+  @Test
+  void aPlainJavaProgramWritesThroughTheShadedJar() throws Exception {
     EmulatedProject p = load("redcapr/validation-types-1/project.xml");
     Path jar = Path.of(System.getProperty("redcap.jdbc.jar", "(not set)"));
     assertThat(jar).as("redcap.jdbc.jar: build it with 'mvn -B verify' first").isRegularFile();
@@ -31,19 +32,29 @@ class ShadedJarWriteTest extends EmulatorTest {
     try (var in = PlainJdbcWriteMain.class.getResourceAsStream("PlainJdbcWriteMain.class")) {
       Files.copy(in, main);
     }
-    List<String> inserted = run(jar, classes, p,
-        "INSERT INTO form_1 (f_text, v_date_ymd, f_checkbox___2) VALUES ('from the jar',"
-            + " DATE '2024-02-29', TRUE)");
+    List<String> inserted =
+        run(
+            jar,
+            classes,
+            p,
+            "INSERT INTO form_1 (f_text, v_date_ymd, f_checkbox___2) VALUES ('from the jar',"
+                + " DATE '2024-02-29', TRUE)");
     assertThat(inserted.get(0)).isEqualTo("updated 1");
     assertThat(inserted).hasSize(2);
     String key = inserted.get(1).substring("key ".length());
-    assertThat(RawRecords.one(emulator, p, key)).containsEntry("f_text", "from the jar")
-        .containsEntry("v_date_ymd", "2024-02-29").containsEntry("f_checkbox___2", "1");
+    assertThat(RawRecords.one(emulator, p, key))
+        .containsEntry("f_text", "from the jar")
+        .containsEntry("v_date_ymd", "2024-02-29")
+        .containsEntry("f_checkbox___2", "1");
 
-    List<String> changed = run(jar, classes, p,
-        "UPDATE form_1 SET f_text = NULL, v_integer = 42 WHERE record_id = '" + key + "'",
-        "SELECT record_id, f_text, v_integer FROM form_1 WHERE record_id = '" + key + "'",
-        "DELETE FROM records WHERE record_id = '" + key + "'");
+    List<String> changed =
+        run(
+            jar,
+            classes,
+            p,
+            "UPDATE form_1 SET f_text = NULL, v_integer = 42 WHERE record_id = '" + key + "'",
+            "SELECT record_id, f_text, v_integer FROM form_1 WHERE record_id = '" + key + "'",
+            "DELETE FROM records WHERE record_id = '" + key + "'");
     assertThat(changed).containsExactly("updated 1", key + "\tnull\t42", "updated 1");
     assertThat(RawRecords.export(emulator, p, key)).isEmpty();
   }
@@ -51,10 +62,14 @@ class ShadedJarWriteTest extends EmulatorTest {
   /** Runs the program; returns its output lines (JVM warnings left out), checking it succeeded. */
   private static List<String> run(Path jar, Path classes, EmulatedProject p, String... sql)
       throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", jar + java.io.File.pathSeparator + classes,
-        "org.redcapjdbc.it.PlainJdbcWriteMain", emulator.url()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                jar + java.io.File.pathSeparator + classes,
+                "org.redcapjdbc.it.PlainJdbcWriteMain",
+                emulator.url()));
     command.addAll(List.of(sql));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("REDCAP_TOKEN", p.token());

@@ -23,14 +23,46 @@ import org.apache.commons.csv.CSVPrinter;
  * looks like numbers ({@code 1.0}, {@code 01}).
  */
 final class SyntheticProject {
-  static final String[] DICTIONARY_HEADER = {"field_name", "form_name", "section_header",
-      "field_type", "field_label", "select_choices_or_calculations", "field_note",
-      "text_validation_type_or_show_slider_number", "text_validation_min", "text_validation_max",
-      "identifier", "branching_logic", "required_field", "custom_alignment", "question_number",
-      "matrix_group_name", "matrix_ranking", "field_annotation"};
+  static final String[] DICTIONARY_HEADER = {
+    "field_name",
+    "form_name",
+    "section_header",
+    "field_type",
+    "field_label",
+    "select_choices_or_calculations",
+    "field_note",
+    "text_validation_type_or_show_slider_number",
+    "text_validation_min",
+    "text_validation_max",
+    "identifier",
+    "branching_logic",
+    "required_field",
+    "custom_alignment",
+    "question_number",
+    "matrix_group_name",
+    "matrix_ranking",
+    "field_annotation"
+  };
 
-  private static final String[] WORDS = {"alpha", "Beta", "gamma", "O'Brien", "say \"hi\"",
-      "Тимофей", "ëlan", "1.0", "01", "1", "10", "9", "x y", "100%", "a_b", "ALPHA", "beta"};
+  private static final String[] WORDS = {
+    "alpha",
+    "Beta",
+    "gamma",
+    "O'Brien",
+    "say \"hi\"",
+    "Тимофей",
+    "ëlan",
+    "1.0",
+    "01",
+    "1",
+    "10",
+    "9",
+    "x y",
+    "100%",
+    "a_b",
+    "ALPHA",
+    "beta"
+  };
 
   private final Random random;
   private final int records;
@@ -72,8 +104,13 @@ final class SyntheticProject {
       try (CSVPrinter p = printer(dir.resolve("data.csv"))) {
         p.printRecord("record_id", "name", "age", "weight", "dob", "main_complete");
         for (int i = 1; i <= records; i++) {
-          p.printRecord(i, "name " + i, i % 90, (i % 1000) / 10.0,
-              String.format("19%02d-%02d-%02d", i % 100, 1 + i % 12, 1 + i % 28), 2);
+          p.printRecord(
+              i,
+              "name " + i,
+              i % 90,
+              (i % 1000) / 10.0,
+              String.format("19%02d-%02d-%02d", i % 100, 1 + i % 12, 1 + i % 28),
+              2);
         }
       }
       return dir;
@@ -102,10 +139,10 @@ final class SyntheticProject {
       p.printRecord(field("smoker", "person", "yesno", "Smoker?", "", ""));
       p.printRecord(field("consent", "person", "truefalse", "Consent", "", ""));
       p.printRecord(field("sex", "person", "radio", "Sex", "1, Female | 2, Male", ""));
-      p.printRecord(field("color", "person", "dropdown", "Colour", "a, Red | b, Green | C, Blue",
-          ""));
-      p.printRecord(field("race", "person", "checkbox", "Race",
-          "1, Asian | 2, Black | -99, Unknown", ""));
+      p.printRecord(
+          field("color", "person", "dropdown", "Colour", "a, Red | b, Green | C, Blue", ""));
+      p.printRecord(
+          field("race", "person", "checkbox", "Race", "1, Asian | 2, Black | -99, Unknown", ""));
       p.printRecord(field("notes", "person", "notes", "Notes", "", ""));
       p.printRecord(field("v_date", "visit", "text", "Visit date", "", "date_ymd"));
       p.printRecord(field("v_sbp", "visit", "text", "Systolic", "", "integer"));
@@ -113,13 +150,37 @@ final class SyntheticProject {
     }
     List<String> header = new ArrayList<>(List.of("record_id"));
     if (longitudinal) {
-      header.addAll(List.of("redcap_event_name", "redcap_repeat_instrument",
-          "redcap_repeat_instance"));
+      header.addAll(
+          List.of("redcap_event_name", "redcap_repeat_instrument", "redcap_repeat_instance"));
     }
-    header.addAll(List.of("name", "code", "age", "weight", "score", "ratio", "bmi", "level",
-        "dob", "visit_at", "seen_at", "wake", "clock", "smoker", "consent", "sex", "color",
-        "race___1", "race___2", "race____99", "notes", "person_complete", "v_date", "v_sbp",
-        "v_note", "visit_complete"));
+    header.addAll(
+        List.of(
+            "name",
+            "code",
+            "age",
+            "weight",
+            "score",
+            "ratio",
+            "bmi",
+            "level",
+            "dob",
+            "visit_at",
+            "seen_at",
+            "wake",
+            "clock",
+            "smoker",
+            "consent",
+            "sex",
+            "color",
+            "race___1",
+            "race___2",
+            "race____99",
+            "notes",
+            "person_complete",
+            "v_date",
+            "v_sbp",
+            "v_note",
+            "visit_complete"));
     try (CSVPrinter p = printer(dir.resolve("data.csv"))) {
       p.printRecord(header);
       for (int r = 1; r <= records; r++) {
@@ -138,8 +199,9 @@ final class SyntheticProject {
         p.printRecord(base);
         int visits = random.nextInt(4);
         for (int v = 1; v <= visits; v++) {
-          List<String> row = new ArrayList<>(List.of(String.valueOf(r), "followup_arm_1", "visit",
-              String.valueOf(v)));
+          List<String> row =
+              new ArrayList<>(
+                  List.of(String.valueOf(r), "followup_arm_1", "visit", String.valueOf(v)));
           row.addAll(blanks(person.size()));
           row.addAll(visitValues());
           p.printRecord(row);
@@ -148,11 +210,17 @@ final class SyntheticProject {
     }
     if (longitudinal) {
       Files.writeString(dir.resolve("arm.csv"), "arm_num,name\n1,Arm 1\n", StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("event.csv"), "event_name,arm_num,unique_event_name\n"
-          + "Baseline,1,baseline_arm_1\nFollow-up,1,followup_arm_1\n", StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("formEventMapping.csv"), "arm_num,unique_event_name,form\n"
-          + "1,baseline_arm_1,person\n1,followup_arm_1,visit\n", StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("repeatingFormsEvents.csv"),
+      Files.writeString(
+          dir.resolve("event.csv"),
+          "event_name,arm_num,unique_event_name\n"
+              + "Baseline,1,baseline_arm_1\nFollow-up,1,followup_arm_1\n",
+          StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("formEventMapping.csv"),
+          "arm_num,unique_event_name,form\n" + "1,baseline_arm_1,person\n1,followup_arm_1,visit\n",
+          StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("repeatingFormsEvents.csv"),
           "event_name,form_name,custom_form_label\nfollowup_arm_1,visit,\n",
           StandardCharsets.UTF_8);
     }
@@ -161,35 +229,39 @@ final class SyntheticProject {
   private List<String> personValues() {
     boolean saved = random.nextInt(10) > 0;
     String checkbox1 = saved ? pick("0", "1") : "0";
-    return new ArrayList<>(Arrays.asList(
-        sometimes(pick(WORDS)),
-        sometimes(pick("1", "1.0", "01", "10", "9", "abc", "ABC", "-5", "1e3")),
-        sometimes(odd(String.valueOf(random.nextInt(100) - 10), "5.", "3.0", "+4", "UNK")),
-        sometimes(odd(decimal(3), "1.e5", ".5", "5.", "1e3", "12.938129834911", "n/a")),
-        sometimes(odd(decimal(2), "7.1", "before validation")),
-        sometimes(pick("1,5", "2,25", "0,1", "3")),
-        sometimes(odd(decimal(1), "5.", "22.1")),
-        sometimes(odd(String.valueOf(random.nextInt(101)), "55")),
-        sometimes(odd(date(), "before validation 1", "2020-02-30")),
-        sometimes(odd(date() + " " + clock(false), date() + " " + clock(true))),
-        sometimes(odd(date() + " " + clock(true), date() + " " + clock(false))),
-        sometimes(odd(clock(false), clock(true), "55:02")),
-        sometimes(odd(clock(true), clock(false))),
-        sometimes(pick("0", "1")),
-        sometimes(pick("0", "1")),
-        sometimes(pick("1", "2")),
-        sometimes(pick("a", "b", "C")),
-        checkbox1,
-        saved ? pick("0", "1") : "0",
-        saved ? pick("0", "0", "1") : "0",
-        sometimes(pick(WORDS) + " " + pick(WORDS)),
-        saved ? pick("0", "1", "2") : ""));
+    return new ArrayList<>(
+        Arrays.asList(
+            sometimes(pick(WORDS)),
+            sometimes(pick("1", "1.0", "01", "10", "9", "abc", "ABC", "-5", "1e3")),
+            sometimes(odd(String.valueOf(random.nextInt(100) - 10), "5.", "3.0", "+4", "UNK")),
+            sometimes(odd(decimal(3), "1.e5", ".5", "5.", "1e3", "12.938129834911", "n/a")),
+            sometimes(odd(decimal(2), "7.1", "before validation")),
+            sometimes(pick("1,5", "2,25", "0,1", "3")),
+            sometimes(odd(decimal(1), "5.", "22.1")),
+            sometimes(odd(String.valueOf(random.nextInt(101)), "55")),
+            sometimes(odd(date(), "before validation 1", "2020-02-30")),
+            sometimes(odd(date() + " " + clock(false), date() + " " + clock(true))),
+            sometimes(odd(date() + " " + clock(true), date() + " " + clock(false))),
+            sometimes(odd(clock(false), clock(true), "55:02")),
+            sometimes(odd(clock(true), clock(false))),
+            sometimes(pick("0", "1")),
+            sometimes(pick("0", "1")),
+            sometimes(pick("1", "2")),
+            sometimes(pick("a", "b", "C")),
+            checkbox1,
+            saved ? pick("0", "1") : "0",
+            saved ? pick("0", "0", "1") : "0",
+            sometimes(pick(WORDS) + " " + pick(WORDS)),
+            saved ? pick("0", "1", "2") : ""));
   }
 
   private List<String> visitValues() {
-    return new ArrayList<>(Arrays.asList(sometimes(date()),
-        sometimes(odd(String.valueOf(90 + random.nextInt(80)), "5.")),
-        sometimes(pick(WORDS)), pick("0", "2")));
+    return new ArrayList<>(
+        Arrays.asList(
+            sometimes(date()),
+            sometimes(odd(String.valueOf(90 + random.nextInt(80)), "5.")),
+            sometimes(pick(WORDS)),
+            pick("0", "2")));
   }
 
   private static List<String> blanks(int n) {
@@ -219,8 +291,9 @@ final class SyntheticProject {
   }
 
   private String date() {
-    return String.format("%04d-%02d-%02d", 1950 + random.nextInt(70), 1 + random.nextInt(12),
-        1 + random.nextInt(28));
+    return String.format(
+        "%04d-%02d-%02d",
+        1950 + random.nextInt(70), 1 + random.nextInt(12), 1 + random.nextInt(28));
   }
 
   private String clock(boolean seconds) {
@@ -228,8 +301,8 @@ final class SyntheticProject {
     return seconds ? hm + String.format(":%02d", random.nextInt(3) * 30) : hm;
   }
 
-  private static Object[] field(String name, String form, String type, String label,
-      String choices, String validation) {
+  private static Object[] field(
+      String name, String form, String type, String label, String choices, String validation) {
     Object[] row = new Object[DICTIONARY_HEADER.length];
     Arrays.fill(row, "");
     row[0] = name;

@@ -21,7 +21,8 @@ class WriteVolumeTest extends EmulatorTest {
 
   @TempDir Path dir;
 
-  @Test void tenThousandRowsTakeCeilOfRowsOverBatchSizeImportCalls() throws SQLException {
+  @Test
+  void tenThousandRowsTakeCeilOfRowsOverBatchSizeImportCalls() throws SQLException {
     EmulatedProject p = load(SyntheticProject.writeLarge(dir.resolve("volume"), ROWS));
     for (int batchSize : new int[] {500, 2000}) {
       String prefix = "c" + batchSize + "-";
@@ -29,16 +30,26 @@ class WriteVolumeTest extends EmulatorTest {
           Statement s = c.createStatement()) {
         emulator.resetStats();
         long start = System.nanoTime();
-        long count = s.executeLargeUpdate("INSERT INTO records (record_id, name, age, weight,"
-            + " dob) SELECT '" + prefix + "' || record_id, name, age, weight, dob FROM records"
-            + " WHERE record_id NOT LIKE 'c%'");
+        long count =
+            s.executeLargeUpdate(
+                "INSERT INTO records (record_id, name, age, weight,"
+                    + " dob) SELECT '"
+                    + prefix
+                    + "' || record_id, name, age, weight, dob FROM records"
+                    + " WHERE record_id NOT LIKE 'c%'");
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(count).isEqualTo(ROWS);
         long calls = emulator.stats().method("record/import").requests();
         assertThat(calls).isEqualTo((ROWS + batchSize - 1) / batchSize);
-        System.out.printf("INSERT ... SELECT of %,d rows, importBatchSize=%d: %d import calls,"
-            + " %d export calls, %.1f s, %,.0f rows/s%n", ROWS, batchSize, calls,
-            emulator.stats().method("record/export").requests(), seconds, ROWS / seconds);
+        System.out.printf(
+            "INSERT ... SELECT of %,d rows, importBatchSize=%d: %d import calls,"
+                + " %d export calls, %.1f s, %,.0f rows/s%n",
+            ROWS,
+            batchSize,
+            calls,
+            emulator.stats().method("record/export").requests(),
+            seconds,
+            ROWS / seconds);
       }
       Map<String, String> source = RawRecords.one(emulator, p, "1234");
       Map<String, String> copy = RawRecords.one(emulator, p, prefix + "1234");

@@ -48,50 +48,84 @@ public final class RedcapJdbcFactory extends CalciteFactory {
     super(4, 1);
   }
 
-  @Override public AvaticaConnection newConnection(UnregisteredDriver driver,
-      AvaticaFactory factory, String url, Properties info, CalciteSchema rootSchema,
+  @Override
+  public AvaticaConnection newConnection(
+      UnregisteredDriver driver,
+      AvaticaFactory factory,
+      String url,
+      Properties info,
+      CalciteSchema rootSchema,
       JavaTypeFactory typeFactory) {
     return new RedcapConnection((Driver) driver, factory, url, info, rootSchema, typeFactory);
   }
 
-  @Override public AvaticaDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
+  @Override
+  public AvaticaDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
     return new RedcapDatabaseMetaData((RedcapConnection) connection);
   }
 
-  @Override public AvaticaStatement newStatement(AvaticaConnection connection,
-      Meta.StatementHandle h, int resultSetType, int resultSetConcurrency,
-      int resultSetHoldability) throws SQLException {
-    return new RedcapStatements.RedcapStatement((CalciteConnectionImpl) connection, h,
-        resultSetType, resultSetConcurrency, resultSetHoldability);
+  @Override
+  public AvaticaStatement newStatement(
+      AvaticaConnection connection,
+      Meta.StatementHandle h,
+      int resultSetType,
+      int resultSetConcurrency,
+      int resultSetHoldability)
+      throws SQLException {
+    return new RedcapStatements.RedcapStatement(
+        (CalciteConnectionImpl) connection,
+        h,
+        resultSetType,
+        resultSetConcurrency,
+        resultSetHoldability);
   }
 
-  @Override public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection,
-      Meta.StatementHandle h, Meta.Signature signature, int resultSetType,
-      int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-    return new RedcapStatements.RedcapPreparedStatement((CalciteConnectionImpl) connection, h,
-        (CalcitePrepare.CalciteSignature<?>) signature, resultSetType, resultSetConcurrency,
+  @Override
+  public AvaticaPreparedStatement newPreparedStatement(
+      AvaticaConnection connection,
+      Meta.StatementHandle h,
+      Meta.Signature signature,
+      int resultSetType,
+      int resultSetConcurrency,
+      int resultSetHoldability)
+      throws SQLException {
+    return new RedcapStatements.RedcapPreparedStatement(
+        (CalciteConnectionImpl) connection,
+        h,
+        (CalcitePrepare.CalciteSignature<?>) signature,
+        resultSetType,
+        resultSetConcurrency,
         resultSetHoldability);
   }
 
   /** The cancel flag Calcite puts into the statement's executions (the key of its state). */
   static AtomicBoolean cancelFlag(AvaticaStatement statement) throws SQLException {
     try {
-      return statement.getConnection().unwrap(AvaticaConnection.class)
+      return statement
+          .getConnection()
+          .unwrap(AvaticaConnection.class)
           .getCancelFlag(statement.handle);
     } catch (NoSuchStatementException e) {
       throw new SQLException("The statement is no longer known to its connection", e);
     }
   }
 
-  @Override public AvaticaResultSet newResultSet(AvaticaStatement statement, QueryState state,
-      Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+  @Override
+  public AvaticaResultSet newResultSet(
+      AvaticaStatement statement,
+      QueryState state,
+      Meta.Signature signature,
+      TimeZone timeZone,
+      Meta.Frame firstFrame)
+      throws SQLException {
     ResultSetMetaData metaData = newResultSetMetaData(statement, signature);
-    return new RedcapResultSet(statement, (CalcitePrepare.CalciteSignature<?>) signature, metaData,
-        timeZone, firstFrame);
+    return new RedcapResultSet(
+        statement, (CalcitePrepare.CalciteSignature<?>) signature, metaData, timeZone, firstFrame);
   }
 
-  @Override public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement,
-      Meta.Signature signature) throws SQLException {
+  @Override
+  public ResultSetMetaData newResultSetMetaData(
+      AvaticaStatement statement, Meta.Signature signature) throws SQLException {
     return calcite.newResultSetMetaData(statement, signature);
   }
 
@@ -99,8 +133,13 @@ public final class RedcapJdbcFactory extends CalciteFactory {
   public static final class RedcapConnection extends CalciteConnectionImpl {
     private volatile RedcapSession session;
 
-    RedcapConnection(Driver driver, AvaticaFactory factory, String url, Properties info,
-        CalciteSchema rootSchema, JavaTypeFactory typeFactory) {
+    RedcapConnection(
+        Driver driver,
+        AvaticaFactory factory,
+        String url,
+        Properties info,
+        CalciteSchema rootSchema,
+        JavaTypeFactory typeFactory) {
       super(driver, factory, url, info, rootSchema, typeFactory);
     }
 
@@ -115,7 +154,8 @@ public final class RedcapJdbcFactory extends CalciteFactory {
     }
 
     /** Asks REDCap itself, within the timeout (0 means the driver's connect timeout). */
-    @Override public boolean isValid(int timeout) throws SQLException {
+    @Override
+    public boolean isValid(int timeout) throws SQLException {
       if (timeout < 0) {
         throw new SQLException("isValid timeout must be 0 or more seconds, not " + timeout);
       }
@@ -131,31 +171,34 @@ public final class RedcapJdbcFactory extends CalciteFactory {
      * No user-defined type mappings, as an empty map: Avatica throws instead, which tools such as
      * SchemaCrawler log as a warning on every crawl.
      */
-    @Override public Map<String, Class<?>> getTypeMap() throws SQLException {
+    @Override
+    public Map<String, Class<?>> getTypeMap() throws SQLException {
       checkOpen();
       return new HashMap<>();
     }
 
     /** Asking for generated keys is accepted; an auto-numbered INSERT always keeps them. */
-    @Override public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys)
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys)
         throws SQLException {
       return prepareStatement(sql);
     }
 
-    @Override public PreparedStatement prepareStatement(String sql, int[] columnIndexes)
-        throws SQLException {
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
       return prepareStatement(sql);
     }
 
-    @Override public PreparedStatement prepareStatement(String sql, String[] columnNames)
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames)
         throws SQLException {
       return prepareStatement(sql);
     }
 
     /** The generated keys of a statement as a one-column result set. */
     ResultSet generatedKeys(GeneratedKeys.Keys keys) throws SQLException {
-      return createResultSet(((RedcapMetaImpl) meta).textColumn(keys.column(), keys.values()),
-          new QueryState());
+      return createResultSet(
+          ((RedcapMetaImpl) meta).textColumn(keys.column(), keys.values()), new QueryState());
     }
 
     /**
@@ -163,15 +206,18 @@ public final class RedcapJdbcFactory extends CalciteFactory {
      * as few calls as {@code importBatchSize} allows, and a failure is a
      * {@link BatchUpdateException} with the counts of the statements completely written.
      */
-    @Override protected long[] executeBatchUpdateInternal(AvaticaPreparedStatement statement)
+    @Override
+    protected long[] executeBatchUpdateInternal(AvaticaPreparedStatement statement)
         throws SQLException {
       return inWriteBatch(statement, () -> super.executeBatchUpdateInternal(statement));
     }
 
-    @Override protected Meta.ExecuteBatchResult prepareAndUpdateBatch(
+    @Override
+    protected Meta.ExecuteBatchResult prepareAndUpdateBatch(
         AvaticaStatement statement, List<String> queries) throws SQLException {
-      return new Meta.ExecuteBatchResult(inWriteBatch(statement,
-          () -> super.prepareAndUpdateBatch(statement, queries).updateCounts));
+      return new Meta.ExecuteBatchResult(
+          inWriteBatch(
+              statement, () -> super.prepareAndUpdateBatch(statement, queries).updateCounts));
     }
 
     /** A batch execution. */
@@ -179,8 +225,7 @@ public final class RedcapJdbcFactory extends CalciteFactory {
       long[] run() throws SQLException, NoSuchStatementException;
     }
 
-    private long[] inWriteBatch(AvaticaStatement statement, BatchCall call)
-        throws SQLException {
+    private long[] inWriteBatch(AvaticaStatement statement, BatchCall call) throws SQLException {
       AtomicBoolean flag = cancelFlag(statement);
       flag.set(false); // a cancel of an earlier execution does not stop this batch
       WriteBatch batch = WriteBatch.open(flag);
@@ -192,14 +237,14 @@ public final class RedcapJdbcFactory extends CalciteFactory {
       } catch (SQLException | NoSuchStatementException | RuntimeException e) {
         RedcapWriteException write = writeFailure(e);
         int done = batch.completedCommands();
-        long[] completed = counts == null ? new long[0]
-            : Arrays.copyOf(counts, Math.min(done, counts.length));
+        long[] completed =
+            counts == null ? new long[0] : Arrays.copyOf(counts, Math.min(done, counts.length));
         String message = write != null ? write.getMessage() : e.getMessage();
         if (write == null && counts != null) {
           message = "The batch failed after its statements ran: " + message;
         }
-        throw new BatchUpdateException(message, write == null ? null : write.sqlState(), 0,
-            completed, e);
+        throw new BatchUpdateException(
+            message, write == null ? null : write.sqlState(), 0, completed, e);
       } finally {
         batch.close();
       }
@@ -214,7 +259,8 @@ public final class RedcapJdbcFactory extends CalciteFactory {
       return null;
     }
 
-    @Override public void close() throws SQLException {
+    @Override
+    public void close() throws SQLException {
       try {
         super.close();
       } finally {
@@ -233,21 +279,29 @@ public final class RedcapJdbcFactory extends CalciteFactory {
   static final class RedcapResultSet extends CalciteResultSet {
     private final AtomicBoolean cancelFlag;
 
-    RedcapResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
-        ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame)
+    RedcapResultSet(
+        AvaticaStatement statement,
+        CalcitePrepare.CalciteSignature<?> signature,
+        ResultSetMetaData metaData,
+        TimeZone timeZone,
+        Meta.Frame firstFrame)
         throws SQLException {
       super(statement, signature, metaData, timeZone, firstFrame);
       AtomicBoolean flag;
       try {
-        flag = statement.getConnection().unwrap(AvaticaConnection.class)
-            .getCancelFlag(statement.handle);
+        flag =
+            statement
+                .getConnection()
+                .unwrap(AvaticaConnection.class)
+                .getCancelFlag(statement.handle);
       } catch (NoSuchStatementException e) {
         flag = null;
       }
       this.cancelFlag = flag;
     }
 
-    @Override protected CalciteResultSet execute() throws SQLException {
+    @Override
+    protected CalciteResultSet execute() throws SQLException {
       // Warnings belong to one execution of the statement, not to every run before it.
       if (cancelFlag != null) {
         QueryWarnings.clear(cancelFlag);
@@ -262,7 +316,8 @@ public final class RedcapJdbcFactory extends CalciteFactory {
      * result set is closed, so that a caller who ignores it cannot mistake the rows read so far
      * for the whole answer.
      */
-    @Override public boolean next() throws SQLException {
+    @Override
+    public boolean next() throws SQLException {
       try {
         return super.next();
       } catch (RuntimeException e) {
@@ -276,12 +331,14 @@ public final class RedcapJdbcFactory extends CalciteFactory {
       }
     }
 
-    @Override public SQLWarning getWarnings() throws SQLException {
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
       checkOpen();
       return cancelFlag == null ? null : QueryWarnings.chain(cancelFlag);
     }
 
-    @Override public void clearWarnings() throws SQLException {
+    @Override
+    public void clearWarnings() throws SQLException {
       checkOpen();
       if (cancelFlag != null) {
         QueryWarnings.clear(cancelFlag);
@@ -298,25 +355,30 @@ public final class RedcapJdbcFactory extends CalciteFactory {
       this.connection = connection;
     }
 
-    @Override public String getDatabaseProductVersion() throws SQLException {
+    @Override
+    public String getDatabaseProductVersion() throws SQLException {
       RedcapSession s = connection.session();
       return s == null ? super.getDatabaseProductVersion() : s.serverVersion();
     }
 
-    @Override public int getDatabaseMajorVersion() throws SQLException {
+    @Override
+    public int getDatabaseMajorVersion() throws SQLException {
       return versionPart(getDatabaseProductVersion(), 0);
     }
 
-    @Override public int getDatabaseMinorVersion() throws SQLException {
+    @Override
+    public int getDatabaseMinorVersion() throws SQLException {
       return versionPart(getDatabaseProductVersion(), 1);
     }
 
-    @Override public boolean isReadOnly() throws SQLException {
+    @Override
+    public boolean isReadOnly() throws SQLException {
       RedcapSession s = connection.session();
       return s != null && s.config().readOnly();
     }
 
-    @Override public String getUserName() {
+    @Override
+    public String getUserName() {
       // REDCap identifies the caller by token; there is no user name to report.
       return null;
     }

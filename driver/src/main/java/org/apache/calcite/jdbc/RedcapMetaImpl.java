@@ -10,8 +10,8 @@ import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MetaImpl;
-import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.lookup.LikePattern;
 import org.redcapjdbc.schema.RedcapTableInfo;
 
 /**
@@ -34,7 +34,9 @@ public final class RedcapMetaImpl extends CalciteMetaImpl {
 
   private final CalciteMetaTableFactory tableFactory;
 
-  RedcapMetaImpl(CalciteConnectionImpl connection, CalciteMetaTableFactory tableFactory,
+  RedcapMetaImpl(
+      CalciteConnectionImpl connection,
+      CalciteMetaTableFactory tableFactory,
       CalciteMetaColumnFactory columnFactory) {
     super(connection, tableFactory, columnFactory);
     this.tableFactory = tableFactory;
@@ -43,33 +45,42 @@ public final class RedcapMetaImpl extends CalciteMetaImpl {
   }
 
   /** Creates the Meta for a connection made by {@link RedcapJdbcFactory}. */
-  public static RedcapMetaImpl create(org.apache.calcite.avatica.AvaticaConnection connection,
-      CalciteMetaTableFactory tableFactory, CalciteMetaColumnFactory columnFactory) {
+  public static RedcapMetaImpl create(
+      org.apache.calcite.avatica.AvaticaConnection connection,
+      CalciteMetaTableFactory tableFactory,
+      CalciteMetaColumnFactory columnFactory) {
     return new RedcapMetaImpl((CalciteConnectionImpl) connection, tableFactory, columnFactory);
   }
 
-  @Override public ConnectionProperties connectionSync(ConnectionHandle ch,
-      ConnectionProperties props) {
+  @Override
+  public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties props) {
     if (Boolean.FALSE.equals(props.isAutoCommit())) {
       // No transactions to manage: keep reporting the truth (every statement commits at once).
-      ConnectionPropertiesImpl copy = new ConnectionPropertiesImpl(
-          true, props.isReadOnly(), props.getTransactionIsolation(), props.getCatalog(),
-          props.getSchema());
+      ConnectionPropertiesImpl copy =
+          new ConnectionPropertiesImpl(
+              true,
+              props.isReadOnly(),
+              props.getTransactionIsolation(),
+              props.getCatalog(),
+              props.getSchema());
       return super.connectionSync(ch, copy);
     }
     return super.connectionSync(ch, props);
   }
 
-  @Override public void commit(ConnectionHandle ch) {
+  @Override
+  public void commit(ConnectionHandle ch) {
     // Each statement was applied by REDCap when it ran; there is nothing pending.
   }
 
-  @Override public void rollback(ConnectionHandle ch) {
+  @Override
+  public void rollback(ConnectionHandle ch) {
     // Nothing is pending, so there is nothing to undo (and nothing can be undone).
   }
 
-  @Override public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog,
-      String schema, String table) {
+  @Override
+  public MetaResultSet getPrimaryKeys(
+      ConnectionHandle ch, String catalog, String schema, String table) {
     List<PrimaryKeyRow> rows = new ArrayList<>();
     CalciteSchema root = getConnection().rootSchema;
     LikePattern schemaPattern = new LikePattern(schema == null ? "%" : schema);
@@ -88,28 +99,36 @@ public final class RedcapMetaImpl extends CalciteMetaImpl {
         List<String> key = ((RedcapTableInfo) t).primaryKey();
         short seq = 1;
         for (String column : key) {
-          rows.add(new PrimaryKeyRow(catalog, schemaName, tableName, column, seq++,
-              "pk_" + tableName));
+          rows.add(
+              new PrimaryKeyRow(catalog, schemaName, tableName, column, seq++, "pk_" + tableName));
         }
       }
     }
-    rows.sort((a, b) -> {
-      int c = a.tableSchem.compareTo(b.tableSchem);
-      if (c == 0) {
-        c = a.tableName.compareTo(b.tableName);
-      }
-      return c != 0 ? c : Short.compare(a.keySeq, b.keySeq);
-    });
-    return namedResultSet(rows, PrimaryKeyRow.class, List.of("TABLE_CAT", "TABLE_SCHEM",
-        "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"));
+    rows.sort(
+        (a, b) -> {
+          int c = a.tableSchem.compareTo(b.tableSchem);
+          if (c == 0) {
+            c = a.tableName.compareTo(b.tableName);
+          }
+          return c != 0 ? c : Short.compare(a.keySeq, b.keySeq);
+        });
+    return namedResultSet(
+        rows,
+        PrimaryKeyRow.class,
+        List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"));
   }
 
   /**
    * JDBC orders {@code getTables} by type, catalog, schema and name; Calcite returns schema
    * order. Tools that binary-search or merge the listing rely on the documented order.
    */
-  @Override public MetaResultSet getTables(ConnectionHandle ch, String catalog,
-      Pat schemaPattern, Pat tableNamePattern, List<String> typeList) {
+  @Override
+  public MetaResultSet getTables(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat tableNamePattern,
+      List<String> typeList) {
     List<MetaTable> rows = new ArrayList<>();
     for (MetaSchema schema : schemas(catalog, new LikePattern(schemaPattern.s))) {
       for (MetaTable table : tables(schema, new LikePattern(tableNamePattern.s))) {
@@ -118,10 +137,11 @@ public final class RedcapMetaImpl extends CalciteMetaImpl {
         }
       }
     }
-    rows.sort(Comparator.comparing((MetaTable t) -> t.tableType)
-        .thenComparing(t -> t.tableCat == null ? "" : t.tableCat)
-        .thenComparing(t -> t.tableSchem == null ? "" : t.tableSchem)
-        .thenComparing(t -> t.tableName));
+    rows.sort(
+        Comparator.comparing((MetaTable t) -> t.tableType)
+            .thenComparing(t -> t.tableCat == null ? "" : t.tableCat)
+            .thenComparing(t -> t.tableSchem == null ? "" : t.tableSchem)
+            .thenComparing(t -> t.tableName));
     return namedResultSet(rows, tableFactory.getMetaTableClass(), tableFactory.getColumnNames());
   }
 
@@ -131,8 +151,10 @@ public final class RedcapMetaImpl extends CalciteMetaImpl {
     for (String v : values) {
       rows.add(new Object[] {v});
     }
-    return createResultSet(Collections.emptyMap(),
-        List.of(columnMetaData(name, 0, String.class, false)), Meta.CursorFactory.ARRAY,
+    return createResultSet(
+        Collections.emptyMap(),
+        List.of(columnMetaData(name, 0, String.class, false)),
+        Meta.CursorFactory.ARRAY,
         new Meta.Frame(0, true, rows));
   }
 
@@ -152,15 +174,18 @@ public final class RedcapMetaImpl extends CalciteMetaImpl {
       } catch (NoSuchFieldException e) {
         throw new IllegalStateException(clazz + " has no public field " + fieldName, e);
       }
-      columns.add(columnMetaData(name, columns.size(), field.getType(),
-          getColumnNullability(field)));
+      columns.add(
+          columnMetaData(name, columns.size(), field.getType(), getColumnNullability(field)));
       fields.add(field);
       fieldNames.add(fieldName);
     }
     @SuppressWarnings("unchecked")
     Iterable<Object> iterable = (Iterable<Object>) (Iterable<?>) rows;
-    return createResultSet(Collections.emptyMap(), columns,
-        Meta.CursorFactory.record(clazz, fields, fieldNames), new Meta.Frame(0, true, iterable));
+    return createResultSet(
+        Collections.emptyMap(),
+        columns,
+        Meta.CursorFactory.record(clazz, fields, fieldNames),
+        new Meta.Frame(0, true, iterable));
   }
 
   /** One row of {@code getPrimaryKeys}; Avatica maps public fields to JDBC column names. */
@@ -172,8 +197,13 @@ public final class RedcapMetaImpl extends CalciteMetaImpl {
     public final short keySeq;
     public final String pkName;
 
-    PrimaryKeyRow(String tableCat, String tableSchem, String tableName, String columnName,
-        short keySeq, String pkName) {
+    PrimaryKeyRow(
+        String tableCat,
+        String tableSchem,
+        String tableName,
+        String columnName,
+        short keySeq,
+        String pkName) {
       this.tableCat = tableCat;
       this.tableSchem = tableSchem;
       this.tableName = tableName;

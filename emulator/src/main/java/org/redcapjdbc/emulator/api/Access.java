@@ -7,8 +7,9 @@ package org.redcapjdbc.emulator.api;
  */
 public final class Access {
   /** REDCap's text for the DAG methods used by a user in a DAG ("beed" and ".." are REDCap's). */
-  public static final String DAG_USER_MESSAGE = "You do not have permission to export/import/delete Data Access Groups"
-      + " because you have beed assigned to a Data Access Group..";
+  public static final String DAG_USER_MESSAGE =
+      "You do not have permission to export/import/delete Data Access Groups"
+          + " because you have beed assigned to a Data Access Group..";
 
   private Access() {}
 
@@ -19,10 +20,15 @@ public final class Access {
    * @param apiRight {@code API Export} or {@code API Import/Update}
    * @param label the right as REDCap names it ({@code Data Access Groups}, {@code User Rights}…)
    */
-  public static void require(ApiCall call, String right, String apiRight, String label) throws ApiException {
+  public static void require(ApiCall call, String right, String apiRight, String label)
+      throws ApiException {
     if (!call.user().can(right)) {
-      throw ApiException.badRequest("Insufficient user privileges: You must have '" + apiRight + "' privileges and '"
-          + label + "' privileges in the project.");
+      throw ApiException.badRequest(
+          "Insufficient user privileges: You must have '"
+              + apiRight
+              + "' privileges and '"
+              + label
+              + "' privileges in the project.");
     }
   }
 

@@ -26,14 +26,38 @@ public final class ApiCall {
   private volatile boolean logged;
   private final String apiUrl;
 
-  public ApiCall(Params params, ApiUser user, ProjectHandle project, Database database, ResponseChannel response,
-      ExportFaults faults, Format format, Format returnFormat) {
-    this(params, user, project, database, response, faults, format, returnFormat, "http://127.0.0.1/api/");
+  public ApiCall(
+      Params params,
+      ApiUser user,
+      ProjectHandle project,
+      Database database,
+      ResponseChannel response,
+      ExportFaults faults,
+      Format format,
+      Format returnFormat) {
+    this(
+        params,
+        user,
+        project,
+        database,
+        response,
+        faults,
+        format,
+        returnFormat,
+        "http://127.0.0.1/api/");
   }
 
   /** As the other constructor, with the API URL the emulator serves (for survey links). */
-  public ApiCall(Params params, ApiUser user, ProjectHandle project, Database database, ResponseChannel response,
-      ExportFaults faults, Format format, Format returnFormat, String apiUrl) {
+  public ApiCall(
+      Params params,
+      ApiUser user,
+      ProjectHandle project,
+      Database database,
+      ResponseChannel response,
+      ExportFaults faults,
+      Format format,
+      Format returnFormat,
+      String apiUrl) {
     this.apiUrl = requireNonNull(apiUrl, "apiUrl");
     this.params = requireNonNull(params, "params");
     this.user = requireNonNull(user, "user");
@@ -84,17 +108,18 @@ public final class ApiCall {
    * themselves are not given the dispatcher's default entry.
    */
   public void log(String type, String action, String details, String record) {
-    database.inTransaction(c -> {
-      log(c, type, action, details, record);
-      return null;
-    });
+    database.inTransaction(
+        c -> {
+          log(c, type, action, details, record);
+          return null;
+        });
   }
 
   /** Writes a log entry on {@code c}, inside the caller's transaction. */
   public void log(java.sql.Connection c, String type, String action, String details, String record)
       throws java.sql.SQLException {
-    org.redcapjdbc.emulator.store.LogStore.write(c, project.id(), user.username(), user.groupId(), type, action,
-        details, record);
+    org.redcapjdbc.emulator.store.LogStore.write(
+        c, project.id(), user.username(), user.groupId(), type, action, details, record);
     logged = true;
   }
 
@@ -154,8 +179,9 @@ public final class ApiCall {
       case "^":
         return '^';
       default:
-        throw ApiException.badRequest("The value of the parameter \"csvDelimiter\" is not valid. It must be one of"
-            + " the following: , tab ; | ^");
+        throw ApiException.badRequest(
+            "The value of the parameter \"csvDelimiter\" is not valid. It must be one of"
+                + " the following: , tab ; | ^");
     }
   }
 }

@@ -32,7 +32,10 @@ public final class ApiDispatcher {
    * @param apiUrl the URL the API is served at, asked for when a method needs it (survey links);
    *     known only once the server listens
    */
-  public ApiDispatcher(ProjectRegistry projects, MethodRegistry methods, String superToken,
+  public ApiDispatcher(
+      ProjectRegistry projects,
+      MethodRegistry methods,
+      String superToken,
       java.util.function.Supplier<String> apiUrl) {
     this.projects = requireNonNull(projects, "projects");
     this.methods = requireNonNull(methods, "methods");
@@ -97,7 +100,8 @@ public final class ApiDispatcher {
       throw ApiException.forbidden(NO_PERMISSION);
     }
     String content = p.get("content");
-    if (content == null || (!MethodRegistry.REDCAP_CONTENTS.contains(content) && !methods.knowsContent(content))) {
+    if (content == null
+        || (!MethodRegistry.REDCAP_CONTENTS.contains(content) && !methods.knowsContent(content))) {
       throw ApiException.badRequest("The value of the parameter \"content\" is not valid");
     }
     String action = action(p);
@@ -122,8 +126,17 @@ public final class ApiDispatcher {
         throw ApiException.badRequest("The value of the parameter \"format\" is not valid");
       }
     }
-    ApiCall call = new ApiCall(p, user, project, projects.database(), response, faults, format, returnFormat(p),
-        apiUrl.get());
+    ApiCall call =
+        new ApiCall(
+            p,
+            user,
+            project,
+            projects.database(),
+            response,
+            faults,
+            format,
+            returnFormat(p),
+            apiUrl.get());
     Lock lock = method.writes() ? project.lock().writeLock() : project.lock().readLock();
     lock.lock();
     try {

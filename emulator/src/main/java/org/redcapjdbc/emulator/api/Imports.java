@@ -19,13 +19,15 @@ public final class Imports {
     List<String> raw = call.params().raw().get(name);
     String data = raw == null || raw.isEmpty() ? "" : raw.get(0);
     if (data.isBlank()) {
-      throw ApiException.badRequest("The parameter \"" + name + "\" is missing or empty: there is nothing to import.");
+      throw ApiException.badRequest(
+          "The parameter \"" + name + "\" is missing or empty: there is nothing to import.");
     }
     Format f = call.format() == Format.ODM ? Format.XML : call.format();
     ImportData.Rows rows = ImportData.parse(data, f, call.csvDelimiter());
     if (rows.jsonNotArray()) {
-      throw ApiException.badRequest("The data being imported is not formatted correctly. The JSON must be an array"
-          + " of objects.");
+      throw ApiException.badRequest(
+          "The data being imported is not formatted correctly. The JSON must be an array"
+              + " of objects.");
     }
     return rows.rows();
   }

@@ -14,12 +14,36 @@ import java.util.Set;
  */
 public final class MethodRegistry {
   /** Every {@code content} value real REDCap servers accept (docs/redcap-api.md §1.2). */
-  public static final Set<String> REDCAP_CONTENTS = Set.of(
-      "record", "metadata", "exportFieldNames", "instrument", "formEventMapping", "arm", "event",
-      "repeatingFormsEvents", "project", "project_settings", "project_xml", "version", "user", "userRole",
-      "userRoleMapping", "dag", "userDagMapping", "file", "fileRepository", "log", "report", "pdf",
-      "generateNextRecordName", "surveyLink", "surveyQueueLink", "surveyReturnCode", "surveyAccessCode",
-      "participantList");
+  public static final Set<String> REDCAP_CONTENTS =
+      Set.of(
+          "record",
+          "metadata",
+          "exportFieldNames",
+          "instrument",
+          "formEventMapping",
+          "arm",
+          "event",
+          "repeatingFormsEvents",
+          "project",
+          "project_settings",
+          "project_xml",
+          "version",
+          "user",
+          "userRole",
+          "userRoleMapping",
+          "dag",
+          "userDagMapping",
+          "file",
+          "fileRepository",
+          "log",
+          "report",
+          "pdf",
+          "generateNextRecordName",
+          "surveyLink",
+          "surveyQueueLink",
+          "surveyReturnCode",
+          "surveyAccessCode",
+          "participantList");
 
   private final Map<String, ApiMethod> methods = new LinkedHashMap<>();
 

@@ -76,8 +76,8 @@ public final class Params {
   public List<String> namesToDelete(String name, String what) throws ApiException {
     List<String> names = new ArrayList<>(new LinkedHashSet<>(list(name)));
     if (names.isEmpty()) {
-      throw ApiException.badRequest("The parameter \"" + name + "\" is missing or empty: name the "
-          + what + " to delete.");
+      throw ApiException.badRequest(
+          "The parameter \"" + name + "\" is missing or empty: name the " + what + " to delete.");
     }
     return names;
   }

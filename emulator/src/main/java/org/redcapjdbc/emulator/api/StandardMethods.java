@@ -9,14 +9,13 @@ import org.redcapjdbc.emulator.api.file.FileRepositoryMethods;
 import org.redcapjdbc.emulator.api.log.LogExport;
 import org.redcapjdbc.emulator.api.project.PdfExport;
 import org.redcapjdbc.emulator.api.project.ProjectSettingsImport;
-import org.redcapjdbc.emulator.api.survey.SurveyMethods;
 import org.redcapjdbc.emulator.api.record.FileMethods;
 import org.redcapjdbc.emulator.api.record.NextRecordName;
-import org.redcapjdbc.emulator.api.record.ReportExport;
 import org.redcapjdbc.emulator.api.record.RecordDelete;
 import org.redcapjdbc.emulator.api.record.RecordExport;
 import org.redcapjdbc.emulator.api.record.RecordImport;
 import org.redcapjdbc.emulator.api.record.RecordRename;
+import org.redcapjdbc.emulator.api.record.ReportExport;
 import org.redcapjdbc.emulator.api.structure.ArmMethods;
 import org.redcapjdbc.emulator.api.structure.EventMethods;
 import org.redcapjdbc.emulator.api.structure.FieldNamesExport;
@@ -26,6 +25,7 @@ import org.redcapjdbc.emulator.api.structure.MetadataMethods;
 import org.redcapjdbc.emulator.api.structure.ProjectInfoExport;
 import org.redcapjdbc.emulator.api.structure.ProjectXmlExport;
 import org.redcapjdbc.emulator.api.structure.RepeatingMethods;
+import org.redcapjdbc.emulator.api.survey.SurveyMethods;
 
 /** Registers the API methods this emulator implements. */
 public final class StandardMethods {
@@ -74,14 +74,21 @@ public final class StandardMethods {
     r.register("log", "export", new LogExport());
     r.register("project_settings", "import", new ProjectSettingsImport());
     r.register("pdf", "export", new PdfExport());
-    // Creating a project needs the super token (the dispatcher handles it before any project token).
-    r.register("project", "import", call -> {
-      throw ApiException.forbidden(ApiDispatcher.NO_PERMISSION);
-    });
+    // Creating a project needs the super token (the dispatcher handles it before any project
+    // token).
+    r.register(
+        "project",
+        "import",
+        call -> {
+          throw ApiException.forbidden(ApiDispatcher.NO_PERMISSION);
+        });
     // Randomization is out of this emulator's scope.
-    r.register("record", "randomize", call -> {
-      throw new ApiException(501, "The requested method is not implemented.");
-    });
+    r.register(
+        "record",
+        "randomize",
+        call -> {
+          throw new ApiException(501, "The requested method is not implemented.");
+        });
     r.register("report", "export", new ReportExport());
     r.register("surveyLink", "export", new SurveyMethods.Link());
     r.register("surveyQueueLink", "export", new SurveyMethods.QueueLink());

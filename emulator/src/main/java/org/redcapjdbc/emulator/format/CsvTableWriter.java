@@ -24,15 +24,26 @@ final class CsvTableWriter implements TableWriter {
   private final boolean[] alwaysQuoted;
   private final char delimiter;
 
-  CsvTableWriter(OutputStream stream, List<String> header, boolean[] alwaysQuoted, char delimiter) throws IOException {
+  CsvTableWriter(OutputStream stream, List<String> header, boolean[] alwaysQuoted, char delimiter)
+      throws IOException {
     this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 16384);
     this.delimiter = delimiter;
     this.alwaysQuoted = alwaysQuoted;
-    this.quoted = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setQuoteMode(QuoteMode.ALL)
-        .setRecordSeparator("\n").get();
+    this.quoted =
+        CSVFormat.RFC4180
+            .builder()
+            .setDelimiter(delimiter)
+            .setQuoteMode(QuoteMode.ALL)
+            .setRecordSeparator("\n")
+            .get();
     // Only cells without special characters use this format, so it leaves them as they are.
-    this.plain = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setQuoteMode(QuoteMode.MINIMAL)
-        .setRecordSeparator("\n").get();
+    this.plain =
+        CSVFormat.RFC4180
+            .builder()
+            .setDelimiter(delimiter)
+            .setQuoteMode(QuoteMode.MINIMAL)
+            .setRecordSeparator("\n")
+            .get();
     writeLine(header.toArray(), false);
   }
 
@@ -44,7 +55,9 @@ final class CsvTableWriter implements TableWriter {
   private void writeLine(Object[] cells, boolean applyAlways) throws IOException {
     for (int i = 0; i < cells.length; i++) {
       String v = TableWriter.text(cells[i]);
-      boolean quote = needsQuotes(v) || (applyAlways && alwaysQuoted != null && alwaysQuoted[i] && !v.isEmpty());
+      boolean quote =
+          needsQuotes(v)
+              || (applyAlways && alwaysQuoted != null && alwaysQuoted[i] && !v.isEmpty());
       (quote ? quoted : plain).print(v, out, i == 0);
     }
     out.write('\n');
@@ -53,7 +66,13 @@ final class CsvTableWriter implements TableWriter {
   private boolean needsQuotes(String v) {
     for (int i = 0; i < v.length(); i++) {
       char ch = v.charAt(i);
-      if (ch == ' ' || ch == ',' || ch == '"' || ch == '\n' || ch == '\r' || ch == '\t' || ch == delimiter) {
+      if (ch == ' '
+          || ch == ','
+          || ch == '"'
+          || ch == '\n'
+          || ch == '\r'
+          || ch == '\t'
+          || ch == delimiter) {
         return true;
       }
     }

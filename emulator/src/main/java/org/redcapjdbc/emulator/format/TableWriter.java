@@ -14,12 +14,13 @@ public interface TableWriter {
    * The cell of a key that this row does not have (REDCap 15's file repository list gives folders
    * and files different keys): left out of the JSON object and the XML item, blank in CSV.
    */
-  Object ABSENT = new Object() {
-    @Override
-    public String toString() {
-      return "";
-    }
-  };
+  Object ABSENT =
+      new Object() {
+        @Override
+        public String toString() {
+          return "";
+        }
+      };
 
   void row(Object[] cells) throws IOException;
 
@@ -34,13 +35,20 @@ public interface TableWriter {
    * @param alwaysQuoted columns whose CSV cells are quoted even when plain (event labels), or null
    * @param delimiter the CSV delimiter
    */
-  static TableWriter create(Format format, OutputStream out, List<String> columns, List<String> csvHeader,
-      boolean[] alwaysQuoted, char delimiter) throws IOException {
+  static TableWriter create(
+      Format format,
+      OutputStream out,
+      List<String> columns,
+      List<String> csvHeader,
+      boolean[] alwaysQuoted,
+      char delimiter)
+      throws IOException {
     switch (format) {
       case JSON:
         return new JsonTableWriter(out, columns);
       case CSV:
-        return new CsvTableWriter(out, csvHeader == null ? columns : csvHeader, alwaysQuoted, delimiter);
+        return new CsvTableWriter(
+            out, csvHeader == null ? columns : csvHeader, alwaysQuoted, delimiter);
       case XML:
       case ODM:
         return new XmlTableWriter(out, columns);
@@ -66,14 +74,16 @@ public interface TableWriter {
       return sb.toString();
     }
     if (v instanceof Double d) {
-      return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue())
+      return d == Math.rint(d) && Math.abs(d) < 1e15
+          ? String.valueOf(d.longValue())
           : java.math.BigDecimal.valueOf(d).toPlainString();
     }
     return v.toString();
   }
 
   /** As {@link #create(Format, OutputStream, List, List, boolean[], char)}, naming the XML root element. */
-  static TableWriter create(Format format, OutputStream out, List<String> columns, char delimiter, String xmlRoot)
+  static TableWriter create(
+      Format format, OutputStream out, List<String> columns, char delimiter, String xmlRoot)
       throws IOException {
     if (format == Format.XML || format == Format.ODM) {
       return new XmlTableWriter(out, columns, xmlRoot);
@@ -81,7 +91,8 @@ public interface TableWriter {
     return create(format, out, columns, null, null, delimiter);
   }
 
-  static TableWriter create(Format format, OutputStream out, List<String> columns) throws IOException {
+  static TableWriter create(Format format, OutputStream out, List<String> columns)
+      throws IOException {
     return create(format, out, columns, null, null, ',');
   }
 }

@@ -45,9 +45,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
-  private static final String NOT_FOUND_PAGE = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n"
-      + "<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n"
-      + "<p>The requested URL was not found on this server.</p>\n</body></html>\n";
+  private static final String NOT_FOUND_PAGE =
+      "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n"
+          + "<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n"
+          + "<p>The requested URL was not found on this server.</p>\n</body></html>\n";
   private static final long MAX_BODY = 1L << 30;
 
   private final ApiDispatcher dispatcher;
@@ -68,7 +69,11 @@ public final class ApiHandler extends Handler.Abstract {
       case "/api/":
         if (!"POST".equals(request.getMethod())) {
           // What a server answers when the POST body was lost (REDCapR #166).
-          send(response, callback, 501, Format.XML.contentType(),
+          send(
+              response,
+              callback,
+              501,
+              Format.XML.contentType(),
               ErrorBodies.render(Format.XML, "The requested method is not implemented."));
         } else {
           api(request, response, callback);
@@ -78,7 +83,12 @@ public final class ApiHandler extends Handler.Abstract {
         Response.sendRedirect(request, response, callback, 301, "/api/", true);
         return true;
       case "/emulator/stats":
-        send(response, callback, 200, Format.JSON.contentType(), json.writeValueAsString(statsJson(stats.snapshot())));
+        send(
+            response,
+            callback,
+            200,
+            Format.JSON.contentType(),
+            json.writeValueAsString(statsJson(stats.snapshot())));
         return true;
       case "/emulator/stats/reset":
         stats.reset();
@@ -90,7 +100,8 @@ public final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  private static void send(Response response, Callback callback, int status, String contentType, String body) {
+  private static void send(
+      Response response, Callback callback, int status, String contentType, String body) {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
@@ -119,7 +130,9 @@ public final class ApiHandler extends Handler.Abstract {
         callback.failed(new EofException("Connection reset by the emulator's reset fault"));
         return;
       case STATUS_429:
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(faults.retryAfterSeconds()));
+        response
+            .getHeaders()
+            .put(HttpHeader.RETRY_AFTER, String.valueOf(faults.retryAfterSeconds()));
         status = plainFault(exchange, 429, "Too Many Requests");
         break;
       case STATUS_500:
@@ -134,7 +147,8 @@ public final class ApiHandler extends Handler.Abstract {
     }
     stats.record(method, params.raw(), status, body.length, exchange.bytes());
     if (exchange.failed != null) {
-      // Truncated or broken mid-body: the client must see an incomplete response, never a short valid one.
+      // Truncated or broken mid-body: the client must see an incomplete response, never a short
+      // valid one.
       abort(request, false);
       callback.failed(new EofException(exchange.failed));
       return;
@@ -144,8 +158,14 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   private int plainFault(Exchange exchange, int status, String reason) {
-    String page = "<html><head><title>" + status + " " + reason + "</title></head><body><h1>" + reason
-        + "</h1></body></html>\n";
+    String page =
+        "<html><head><title>"
+            + status
+            + " "
+            + reason
+            + "</title></head><body><h1>"
+            + reason
+            + "</h1></body></html>\n";
     exchange.writeWhole(status, "text/html; charset=iso-8859-1", page);
     return status;
   }
@@ -159,10 +179,14 @@ public final class ApiHandler extends Handler.Abstract {
       return 200;
     } catch (ApiException e) {
       if (exchange.isOpen()) {
-        exchange.failed = new IOException("REDCap error after the response began: " + e.getMessage());
+        exchange.failed =
+            new IOException("REDCap error after the response began: " + e.getMessage());
         return 200;
       }
-      exchange.writeWhole(e.status(), ErrorBodies.contentType(returnFormat), ErrorBodies.render(returnFormat, e.getMessage()));
+      exchange.writeWhole(
+          e.status(),
+          ErrorBodies.contentType(returnFormat),
+          ErrorBodies.render(returnFormat, e.getMessage()));
       return e.status();
     } catch (TruncatedResponseException e) {
       exchange.failed = e;
@@ -174,7 +198,9 @@ public final class ApiHandler extends Handler.Abstract {
         return exchange.status;
       }
       LOG.error("Request failed", e);
-      exchange.writeWhole(500, ErrorBodies.contentType(returnFormat),
+      exchange.writeWhole(
+          500,
+          ErrorBodies.contentType(returnFormat),
           ErrorBodies.render(returnFormat, "The emulator failed to process the request: " + e));
       return 500;
     }
@@ -200,29 +226,40 @@ public final class ApiHandler extends Handler.Abstract {
     String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     Map<String, List<String>> values = new LinkedHashMap<>();
     Map<String, Params.Upload> uploads = new LinkedHashMap<>();
-    if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-      MultiPartConfig config = new MultiPartConfig.Builder().maxMemoryPartSize(MAX_BODY).maxPartSize(MAX_BODY)
-          .maxSize(MAX_BODY).maxParts(100_000).build();
+    if (contentType != null
+        && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+      MultiPartConfig config =
+          new MultiPartConfig.Builder()
+              .maxMemoryPartSize(MAX_BODY)
+              .maxPartSize(MAX_BODY)
+              .maxSize(MAX_BODY)
+              .maxParts(100_000)
+              .build();
       try (MultiPartFormData.Parts parts =
-          MultiPartFormData.getParts(Content.Source.from(ByteBuffer.wrap(body)), request, contentType, config)) {
+          MultiPartFormData.getParts(
+              Content.Source.from(ByteBuffer.wrap(body)), request, contentType, config)) {
         for (MultiPart.Part part : parts) {
           if (part.getFileName() != null) {
             String type = part.getHeaders().get(HttpHeader.CONTENT_TYPE);
-            // Copy exactly the remaining bytes: the buffer's backing array may be larger than the part.
+            // Copy exactly the remaining bytes: the buffer's backing array may be larger than the
+            // part.
             ByteBuffer buffer = Content.Source.asByteBuffer(part.getContentSource());
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             uploads.put(part.getName(), new Params.Upload(part.getFileName(), type, bytes));
             values.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(part.getFileName());
           } else {
-            values.computeIfAbsent(part.getName(), k -> new ArrayList<>())
+            values
+                .computeIfAbsent(part.getName(), k -> new ArrayList<>())
                 .add(part.getContentAsString(StandardCharsets.UTF_8));
           }
         }
       }
     } else {
-      UrlEncoded.decodeTo(new String(body, StandardCharsets.UTF_8),
-          (k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v), StandardCharsets.UTF_8);
+      UrlEncoded.decodeTo(
+          new String(body, StandardCharsets.UTF_8),
+          (k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v),
+          StandardCharsets.UTF_8);
     }
     return new Params(values, uploads);
   }
@@ -278,13 +315,15 @@ public final class ApiHandler extends Handler.Abstract {
 
   private static Map<String, Object> statsJson(EmulatorStats s) {
     Map<String, Object> methods = new LinkedHashMap<>();
-    s.methods().forEach((k, m) -> {
-      Map<String, Object> counters = new LinkedHashMap<>();
-      counters.put("requests", m.requests());
-      counters.put("requestBytes", m.requestBytes());
-      counters.put("responseBytes", m.responseBytes());
-      methods.put(k, counters);
-    });
+    s.methods()
+        .forEach(
+            (k, m) -> {
+              Map<String, Object> counters = new LinkedHashMap<>();
+              counters.put("requests", m.requests());
+              counters.put("requestBytes", m.requestBytes());
+              counters.put("responseBytes", m.responseBytes());
+              methods.put(k, counters);
+            });
     List<Map<String, Object>> recent = new ArrayList<>();
     for (EmulatorStats.RecordedRequest r : s.recentRequests()) {
       Map<String, Object> m = new LinkedHashMap<>();

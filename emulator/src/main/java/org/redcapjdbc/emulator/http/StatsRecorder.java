@@ -18,7 +18,11 @@ public final class StatsRecorder {
   private final Map<String, long[]> counters = new ConcurrentHashMap<>();
   private final Deque<EmulatorStats.RecordedRequest> recent = new ArrayDeque<>();
 
-  public void record(String method, Map<String, List<String>> params, int status, long requestBytes,
+  public void record(
+      String method,
+      Map<String, List<String>> params,
+      int status,
+      long requestBytes,
       long responseBytes) {
     long[] c = counters.computeIfAbsent(method, k -> new long[3]);
     synchronized (c) {
@@ -26,8 +30,9 @@ public final class StatsRecorder {
       c[1] += requestBytes;
       c[2] += responseBytes;
     }
-    EmulatorStats.RecordedRequest r = new EmulatorStats.RecordedRequest(Instant.now(), method, sanitize(params),
-        status, requestBytes, responseBytes);
+    EmulatorStats.RecordedRequest r =
+        new EmulatorStats.RecordedRequest(
+            Instant.now(), method, sanitize(params), status, requestBytes, responseBytes);
     synchronized (recent) {
       recent.addLast(r);
       while (recent.size() > RECENT) {
@@ -39,29 +44,31 @@ public final class StatsRecorder {
   /** The token never leaves the server; payloads are summarized. */
   static Map<String, List<String>> sanitize(Map<String, List<String>> params) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    params.forEach((k, v) -> {
-      if (k.equals("token")) {
-        out.put(k, List.of("***"));
-      } else if (k.equals("data") || k.equals("odm") || k.equals("file")) {
-        List<String> summary = new ArrayList<>();
-        for (String s : v) {
-          summary.add("<" + s.length() + " characters>");
-        }
-        out.put(k, summary);
-      } else {
-        out.put(k, List.copyOf(v));
-      }
-    });
+    params.forEach(
+        (k, v) -> {
+          if (k.equals("token")) {
+            out.put(k, List.of("***"));
+          } else if (k.equals("data") || k.equals("odm") || k.equals("file")) {
+            List<String> summary = new ArrayList<>();
+            for (String s : v) {
+              summary.add("<" + s.length() + " characters>");
+            }
+            out.put(k, summary);
+          } else {
+            out.put(k, List.copyOf(v));
+          }
+        });
     return out;
   }
 
   public EmulatorStats snapshot() {
     Map<String, EmulatorStats.MethodStats> methods = new LinkedHashMap<>();
-    counters.forEach((k, c) -> {
-      synchronized (c) {
-        methods.put(k, new EmulatorStats.MethodStats(c[0], c[1], c[2]));
-      }
-    });
+    counters.forEach(
+        (k, c) -> {
+          synchronized (c) {
+            methods.put(k, new EmulatorStats.MethodStats(c[0], c[1], c[2]));
+          }
+        });
     List<EmulatorStats.RecordedRequest> list;
     synchronized (recent) {
       list = new ArrayList<>(recent);
@@ -75,5 +82,4 @@ public final class StatsRecorder {
       recent.clear();
     }
   }
-
 }

@@ -43,10 +43,13 @@ public final class CsvProjectReader {
   public static LoadedProject readDirectory(Path dir) {
     Path dictionary = firstExisting(dir, "dictionary.csv", "metadata.csv");
     if (dictionary == null) {
-      throw new ProjectLoadException(dir + " holds no dictionary.csv or metadata.csv; a project directory needs"
-          + " a data dictionary (and optionally data.csv, event.csv, arm.csv)");
+      throw new ProjectLoadException(
+          dir
+              + " holds no dictionary.csv or metadata.csv; a project directory needs"
+              + " a data dictionary (and optionally data.csv, event.csv, arm.csv)");
     }
-    DictionaryReader.Dictionary dict = DictionaryReader.fromTable(CsvTables.read(dictionary), dictionary.toString());
+    DictionaryReader.Dictionary dict =
+        DictionaryReader.fromTable(CsvTables.read(dictionary), dictionary.toString());
     Path data = dir.resolve("data.csv");
     CsvTables.Table dataTable = Files.isRegularFile(data) ? CsvTables.read(data) : null;
     Path events = dir.resolve("event.csv");
@@ -54,7 +57,11 @@ public final class CsvProjectReader {
     Path mappings = dir.resolve("formEventMapping.csv");
     Path repeating = dir.resolve("repeatingFormsEvents.csv");
     String title = dir.toAbsolutePath().normalize().getFileName().toString();
-    return build(title, dict, dataTable, data.toString(),
+    return build(
+        title,
+        dict,
+        dataTable,
+        data.toString(),
         Files.isRegularFile(events) ? CsvTables.read(events) : null,
         Files.isRegularFile(arms) ? CsvTables.read(arms) : null,
         Files.isRegularFile(mappings) ? CsvTables.read(mappings) : null,
@@ -63,7 +70,8 @@ public final class CsvProjectReader {
 
   /** A single data-dictionary file: a project with instruments and no records. */
   public static LoadedProject readDictionary(Path file) {
-    DictionaryReader.Dictionary dict = DictionaryReader.fromTable(CsvTables.read(file), file.toString());
+    DictionaryReader.Dictionary dict =
+        DictionaryReader.fromTable(CsvTables.read(file), file.toString());
     String name = file.getFileName().toString();
     String title = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
     return build(title, dict, null, null, null, null, null, null);
@@ -79,29 +87,45 @@ public final class CsvProjectReader {
     return null;
   }
 
-  private static LoadedProject build(String title, DictionaryReader.Dictionary dict, CsvTables.Table data,
-      String dataSource, CsvTables.Table eventTable, CsvTables.Table armTable, CsvTables.Table mappingTable,
+  private static LoadedProject build(
+      String title,
+      DictionaryReader.Dictionary dict,
+      CsvTables.Table data,
+      String dataSource,
+      CsvTables.Table eventTable,
+      CsvTables.Table armTable,
+      CsvTables.Table mappingTable,
       CsvTables.Table repeatingTable) {
-    boolean longitudinal = eventTable != null || (data != null && data.header().contains("redcap_event_name"));
+    boolean longitudinal =
+        eventTable != null || (data != null && data.header().contains("redcap_event_name"));
     ProjectInfo.Builder info = ProjectInfo.builder(title).longitudinal(longitudinal).purpose(0);
     List<Arm> arms = new ArrayList<>();
     List<Event> events = new ArrayList<>();
     if (longitudinal) {
       if (eventTable == null) {
-        throw new ProjectLoadException(dataSource + " has a redcap_event_name column, so the project directory"
-            + " needs an event.csv (event_name,arm_num,unique_event_name,…)");
+        throw new ProjectLoadException(
+            dataSource
+                + " has a redcap_event_name column, so the project directory"
+                + " needs an event.csv (event_name,arm_num,unique_event_name,…)");
       }
       readEvents(eventTable, armTable, arms, events);
     }
-    ProjectDefinition base = ProjectDefinition.builder(info.build()).forms(dict.forms()).fields(dict.fields())
-        .arms(arms).events(events).ensureClassicEvent().build();
+    ProjectDefinition base =
+        ProjectDefinition.builder(info.build())
+            .forms(dict.forms())
+            .fields(dict.fields())
+            .arms(arms)
+            .events(events)
+            .ensureClassicEvent()
+            .build();
     DataColumns columns = data == null ? null : new DataColumns(base, data.header(), dataSource);
 
     Map<String, List<String>> eventForms = new LinkedHashMap<>();
     if (longitudinal) {
       if (mappingTable != null) {
         for (List<String> row : mappingTable.rows()) {
-          eventForms.computeIfAbsent(cell(mappingTable, row, "unique_event_name"), k -> new ArrayList<>())
+          eventForms
+              .computeIfAbsent(cell(mappingTable, row, "unique_event_name"), k -> new ArrayList<>())
               .add(cell(mappingTable, row, "form"));
         }
       } else if (columns != null) {
@@ -111,9 +135,16 @@ public final class CsvProjectReader {
     List<RepeatingEntry> repeating = new ArrayList<>();
     if (repeatingTable != null) {
       for (List<String> row : repeatingTable.rows()) {
-        String event = longitudinal ? cell(repeatingTable, row, "event_name") : ProjectDefinition.CLASSIC_EVENT;
+        String event =
+            longitudinal
+                ? cell(repeatingTable, row, "event_name")
+                : ProjectDefinition.CLASSIC_EVENT;
         String form = cell(repeatingTable, row, "form_name");
-        repeating.add(new RepeatingEntry(event, form.isEmpty() ? null : form, cell(repeatingTable, row, "custom_form_label")));
+        repeating.add(
+            new RepeatingEntry(
+                event,
+                form.isEmpty() ? null : form,
+                cell(repeatingTable, row, "custom_form_label")));
       }
     } else if (columns != null) {
       repeating = columns.inferRepeating(data);
@@ -129,18 +160,28 @@ public final class CsvProjectReader {
       }
       info.surveysEnabled(!surveys.isEmpty());
     }
-    ProjectDefinition def = base.toBuilder().info(info.build()).eventForms(eventForms).repeating(repeating)
-        .dags(dags).surveys(surveys).build();
-    ProjectData projectData = data == null ? ProjectData.NONE : sink -> new DataColumns(def, data.header(), dataSource).replay(data, sink);
+    ProjectDefinition def =
+        base.toBuilder()
+            .info(info.build())
+            .eventForms(eventForms)
+            .repeating(repeating)
+            .dags(dags)
+            .surveys(surveys)
+            .build();
+    ProjectData projectData =
+        data == null
+            ? ProjectData.NONE
+            : sink -> new DataColumns(def, data.header(), dataSource).replay(data, sink);
     return new LoadedProject(def, projectData);
   }
 
-  private static void readEvents(CsvTables.Table eventTable, CsvTables.Table armTable, List<Arm> arms,
-      List<Event> events) {
+  private static void readEvents(
+      CsvTables.Table eventTable, CsvTables.Table armTable, List<Arm> arms, List<Event> events) {
     TreeMap<Integer, String> armNames = new TreeMap<>();
     if (armTable != null) {
       for (List<String> row : armTable.rows()) {
-        armNames.put(parseInt(cell(armTable, row, "arm_num"), "arm_num"), cell(armTable, row, "name"));
+        armNames.put(
+            parseInt(cell(armTable, row, "arm_num"), "arm_num"), cell(armTable, row, "name"));
       }
     }
     List<String> taken = new ArrayList<>();
@@ -154,9 +195,16 @@ public final class CsvProjectReader {
       }
       taken.add(unique);
       armNames.putIfAbsent(arm, "Arm " + arm);
-      unsorted.add(new Event(0, arm, name, unique, cell(eventTable, row, "custom_event_label"),
-          parseDouble(cell(eventTable, row, "day_offset")), parseDouble(cell(eventTable, row, "offset_min")),
-          parseDouble(cell(eventTable, row, "offset_max"))));
+      unsorted.add(
+          new Event(
+              0,
+              arm,
+              name,
+              unique,
+              cell(eventTable, row, "custom_event_label"),
+              parseDouble(cell(eventTable, row, "day_offset")),
+              parseDouble(cell(eventTable, row, "offset_min")),
+              parseDouble(cell(eventTable, row, "offset_max"))));
     }
     armNames.forEach((n, name) -> arms.add(new Arm(n, name)));
     for (int arm : armNames.keySet()) {
@@ -190,8 +238,18 @@ public final class CsvProjectReader {
 
   /** The meaning of each column of a flat data CSV. */
   private static final class DataColumns {
-    private enum Kind { RECORD_ID, EVENT, REPEAT_INSTRUMENT, REPEAT_INSTANCE, DAG, SURVEY_ID, TIMESTAMP, COMPLETE,
-      CHECKBOX, FIELD }
+    private enum Kind {
+      RECORD_ID,
+      EVENT,
+      REPEAT_INSTRUMENT,
+      REPEAT_INSTANCE,
+      DAG,
+      SURVEY_ID,
+      TIMESTAMP,
+      COMPLETE,
+      CHECKBOX,
+      FIELD
+    }
 
     private final ProjectDefinition def;
     private final Kind[] kinds;
@@ -213,7 +271,8 @@ public final class CsvProjectReader {
       formOf = new String[n];
       String recordId = def.recordIdField().name();
       if (n == 0 || !header.get(0).equals(recordId)) {
-        throw new ProjectLoadException(source + ": the first column must be the record ID field '" + recordId + "'");
+        throw new ProjectLoadException(
+            source + ": the first column must be the record ID field '" + recordId + "'");
       }
       List<String> unknown = new ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -254,8 +313,10 @@ public final class CsvProjectReader {
         }
       }
       if (!unknown.isEmpty()) {
-        throw new ProjectLoadException(source + ": these columns are not fields of the dictionary: "
-            + String.join(", ", unknown));
+        throw new ProjectLoadException(
+            source
+                + ": these columns are not fields of the dictionary: "
+                + String.join(", ", unknown));
       }
     }
 
@@ -318,7 +379,8 @@ public final class CsvProjectReader {
           continue;
         }
         if (!form.isEmpty() && def.form(form) == null) {
-          throw new ProjectLoadException(source + ": redcap_repeat_instrument '" + form + "' is not an instrument");
+          throw new ProjectLoadException(
+              source + ": redcap_repeat_instrument '" + form + "' is not an instrument");
         }
         if (seen.add(event + "|" + form)) {
           list.add(new RepeatingEntry(event, form.isEmpty() ? null : form, ""));
@@ -352,11 +414,16 @@ public final class CsvProjectReader {
           throw new ProjectLoadException(source + ": a row has no record ID");
         }
         if (declared.add(record)) {
-          sink.record(record, dagColumn < 0 || row.get(dagColumn).isEmpty() ? null : row.get(dagColumn),
+          sink.record(
+              record,
+              dagColumn < 0 || row.get(dagColumn).isEmpty() ? null : row.get(dagColumn),
               surveyColumn < 0 ? "" : row.get(surveyColumn));
         }
         String event = eventOf(row);
-        int instance = instanceColumn < 0 || row.get(instanceColumn).isEmpty() ? 1 : Integer.parseInt(row.get(instanceColumn));
+        int instance =
+            instanceColumn < 0 || row.get(instanceColumn).isEmpty()
+                ? 1
+                : Integer.parseInt(row.get(instanceColumn));
         sink.value(record, event, recordIdField, 1, record);
         List<Integer> calcs = new ArrayList<>();
         for (int i = 1; i < kinds.length; i++) {
@@ -380,7 +447,14 @@ public final class CsvProjectReader {
               if (def.field(fieldOf[i]).type() == FieldType.CALC) {
                 calcs.add(i);
               } else if (def.field(fieldOf[i]).type() == FieldType.FILE) {
-                sink.file(record, event, fieldOf[i], instance, v, "application/octet-stream", new byte[0]);
+                sink.file(
+                    record,
+                    event,
+                    fieldOf[i],
+                    instance,
+                    v,
+                    "application/octet-stream",
+                    new byte[0]);
               } else {
                 sink.value(record, event, fieldOf[i], instance, v);
               }

@@ -45,8 +45,10 @@ public final class CsvTables {
    */
   public static Lines lines(String text, char delimiter) throws IOException {
     String body = ByteOrderMark.strip(text);
-    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
-    try (Reader r = new StringReader(body); CSVParser parser = CSVParser.parse(r, format)) {
+    CSVFormat format =
+        CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+    try (Reader r = new StringReader(body);
+        CSVParser parser = CSVParser.parse(r, format)) {
       List<String> header = null;
       List<Line> lines = new ArrayList<>();
       for (CSVRecord rec : parser) {
@@ -80,8 +82,15 @@ public final class CsvTables {
     for (Line line : parsed.lines()) {
       List<String> cells = line.cells();
       if (cells.size() > header.size()) {
-        throw new ProjectLoadException(source + ": line " + line.number() + " has " + cells.size()
-            + " cells but the header has " + header.size() + " columns");
+        throw new ProjectLoadException(
+            source
+                + ": line "
+                + line.number()
+                + " has "
+                + cells.size()
+                + " cells but the header has "
+                + header.size()
+                + " columns");
       }
       while (cells.size() < header.size()) {
         cells.add("");

@@ -34,70 +34,173 @@ final class DemoStudy {
 
   /** The demo study: its definition and its 300 records (always the same ones). */
   static LoadedProject project() {
-    List<Form> forms = List.of(new Form("demographics", "Demographics"), new Form("visit", "Visit"),
-        new Form("labs", "Laboratory Results"), new Form("medications", "Medications"),
-        new Form("adverse_events", "Adverse Events"));
+    List<Form> forms =
+        List.of(
+            new Form("demographics", "Demographics"),
+            new Form("visit", "Visit"),
+            new Form("labs", "Laboratory Results"),
+            new Form("medications", "Medications"),
+            new Form("adverse_events", "Adverse Events"));
     List<Field> fields = new ArrayList<>();
     fields.add(Field.builder("study_id", "demographics", FieldType.TEXT).label("Study ID").build());
-    fields.add(Field.builder("first_name", "demographics", FieldType.TEXT).label("First name")
-        .sectionHeader("Participant").identifier(true).build());
-    fields.add(Field.builder("last_name", "demographics", FieldType.TEXT).label("Last name").identifier(true).build());
-    fields.add(Field.builder("dob", "demographics", FieldType.TEXT).label("Date of birth").validation("date_ymd")
-        .identifier(true).build());
-    fields.add(Field.builder("sex", "demographics", FieldType.RADIO).label("Sex")
-        .choicesOrCalculation("0, Female|1, Male|2, Other").build());
-    fields.add(Field.builder("race", "demographics", FieldType.CHECKBOX).label("Race (select all that apply)")
-        .choicesOrCalculation("1, American Indian or Alaska Native|2, Asian|3, Black or African American|"
-            + "4, Native Hawaiian or Other Pacific Islander|5, White|6, Prefer not to say").build());
-    fields.add(Field.builder("height", "demographics", FieldType.TEXT).label("Height (cm)").validation("number")
-        .validationMin("120").validationMax("220").sectionHeader("Measurements").build());
-    fields.add(Field.builder("weight", "demographics", FieldType.TEXT).label("Weight (kg)").validation("number")
-        .validationMin("30").validationMax("200").build());
-    fields.add(Field.builder("bmi", "demographics", FieldType.CALC).label("BMI")
-        .choicesOrCalculation("round(([weight]*10000)/(([height])^(2)),1)").build());
-    fields.add(Field.builder("email", "demographics", FieldType.TEXT).label("E-mail").validation("email")
-        .identifier(true).build());
-    fields.add(Field.builder("visit_date", "visit", FieldType.TEXT).label("Visit date").validation("date_ymd").build());
-    fields.add(Field.builder("sbp", "visit", FieldType.TEXT).label("Systolic blood pressure (mmHg)")
-        .validation("integer").validationMin("70").validationMax("220").build());
-    fields.add(Field.builder("dbp", "visit", FieldType.TEXT).label("Diastolic blood pressure (mmHg)")
-        .validation("integer").validationMin("40").validationMax("130").build());
-    fields.add(Field.builder("heart_rate", "visit", FieldType.TEXT).label("Heart rate (bpm)").validation("integer")
-        .build());
-    fields.add(Field.builder("temperature", "visit", FieldType.TEXT).label("Temperature (°C)")
-        .validation("number_1dp").build());
+    fields.add(
+        Field.builder("first_name", "demographics", FieldType.TEXT)
+            .label("First name")
+            .sectionHeader("Participant")
+            .identifier(true)
+            .build());
+    fields.add(
+        Field.builder("last_name", "demographics", FieldType.TEXT)
+            .label("Last name")
+            .identifier(true)
+            .build());
+    fields.add(
+        Field.builder("dob", "demographics", FieldType.TEXT)
+            .label("Date of birth")
+            .validation("date_ymd")
+            .identifier(true)
+            .build());
+    fields.add(
+        Field.builder("sex", "demographics", FieldType.RADIO)
+            .label("Sex")
+            .choicesOrCalculation("0, Female|1, Male|2, Other")
+            .build());
+    fields.add(
+        Field.builder("race", "demographics", FieldType.CHECKBOX)
+            .label("Race (select all that apply)")
+            .choicesOrCalculation(
+                "1, American Indian or Alaska Native|2, Asian|3, Black or African American|"
+                    + "4, Native Hawaiian or Other Pacific Islander|5, White|6, Prefer not to say")
+            .build());
+    fields.add(
+        Field.builder("height", "demographics", FieldType.TEXT)
+            .label("Height (cm)")
+            .validation("number")
+            .validationMin("120")
+            .validationMax("220")
+            .sectionHeader("Measurements")
+            .build());
+    fields.add(
+        Field.builder("weight", "demographics", FieldType.TEXT)
+            .label("Weight (kg)")
+            .validation("number")
+            .validationMin("30")
+            .validationMax("200")
+            .build());
+    fields.add(
+        Field.builder("bmi", "demographics", FieldType.CALC)
+            .label("BMI")
+            .choicesOrCalculation("round(([weight]*10000)/(([height])^(2)),1)")
+            .build());
+    fields.add(
+        Field.builder("email", "demographics", FieldType.TEXT)
+            .label("E-mail")
+            .validation("email")
+            .identifier(true)
+            .build());
+    fields.add(
+        Field.builder("visit_date", "visit", FieldType.TEXT)
+            .label("Visit date")
+            .validation("date_ymd")
+            .build());
+    fields.add(
+        Field.builder("sbp", "visit", FieldType.TEXT)
+            .label("Systolic blood pressure (mmHg)")
+            .validation("integer")
+            .validationMin("70")
+            .validationMax("220")
+            .build());
+    fields.add(
+        Field.builder("dbp", "visit", FieldType.TEXT)
+            .label("Diastolic blood pressure (mmHg)")
+            .validation("integer")
+            .validationMin("40")
+            .validationMax("130")
+            .build());
+    fields.add(
+        Field.builder("heart_rate", "visit", FieldType.TEXT)
+            .label("Heart rate (bpm)")
+            .validation("integer")
+            .build());
+    fields.add(
+        Field.builder("temperature", "visit", FieldType.TEXT)
+            .label("Temperature (°C)")
+            .validation("number_1dp")
+            .build());
     fields.add(Field.builder("visit_notes", "visit", FieldType.NOTES).label("Notes").build());
-    fields.add(Field.builder("lab_date", "labs", FieldType.TEXT).label("Sample date").validation("date_ymd").build());
-    fields.add(Field.builder("lab_time", "labs", FieldType.TEXT).label("Sample time").validation("time").build());
-    fields.add(Field.builder("glucose", "labs", FieldType.TEXT).label("Glucose (mg/dL)").validation("integer").build());
-    fields.add(Field.builder("hba1c", "labs", FieldType.TEXT).label("HbA1c (%)").validation("number_1dp").build());
-    fields.add(Field.builder("cholesterol", "labs", FieldType.TEXT).label("Total cholesterol (mg/dL)")
-        .validation("integer").build());
-    fields.add(Field.builder("creatinine", "labs", FieldType.TEXT).label("Creatinine (mg/dL)")
-        .validation("number_2dp").build());
+    fields.add(
+        Field.builder("lab_date", "labs", FieldType.TEXT)
+            .label("Sample date")
+            .validation("date_ymd")
+            .build());
+    fields.add(
+        Field.builder("lab_time", "labs", FieldType.TEXT)
+            .label("Sample time")
+            .validation("time")
+            .build());
+    fields.add(
+        Field.builder("glucose", "labs", FieldType.TEXT)
+            .label("Glucose (mg/dL)")
+            .validation("integer")
+            .build());
+    fields.add(
+        Field.builder("hba1c", "labs", FieldType.TEXT)
+            .label("HbA1c (%)")
+            .validation("number_1dp")
+            .build());
+    fields.add(
+        Field.builder("cholesterol", "labs", FieldType.TEXT)
+            .label("Total cholesterol (mg/dL)")
+            .validation("integer")
+            .build());
+    fields.add(
+        Field.builder("creatinine", "labs", FieldType.TEXT)
+            .label("Creatinine (mg/dL)")
+            .validation("number_2dp")
+            .build());
     fields.add(Field.builder("fasting", "labs", FieldType.YESNO).label("Fasting sample?").build());
-    fields.add(Field.builder("med_name", "medications", FieldType.TEXT).label("Medication").build());
-    fields.add(Field.builder("med_dose", "medications", FieldType.TEXT).label("Dose").validation("number").build());
-    fields.add(Field.builder("med_unit", "medications", FieldType.DROPDOWN).label("Unit")
-        .choicesOrCalculation("1, mg|2, mcg|3, mL|4, units").build());
-    fields.add(Field.builder("med_start", "medications", FieldType.TEXT).label("Start date").validation("date_ymd")
-        .build());
-    fields.add(Field.builder("med_ongoing", "medications", FieldType.YESNO).label("Ongoing?").build());
-    fields.add(Field.builder("ae_term", "adverse_events", FieldType.TEXT).label("Adverse event").build());
-    fields.add(Field.builder("ae_onset", "adverse_events", FieldType.TEXT).label("Onset date").validation("date_ymd")
-        .build());
-    fields.add(Field.builder("ae_severity", "adverse_events", FieldType.RADIO).label("Severity")
-        .choicesOrCalculation("1, Mild|2, Moderate|3, Severe").build());
-    fields.add(Field.builder("ae_serious", "adverse_events", FieldType.YESNO).label("Serious?").build());
+    fields.add(
+        Field.builder("med_name", "medications", FieldType.TEXT).label("Medication").build());
+    fields.add(
+        Field.builder("med_dose", "medications", FieldType.TEXT)
+            .label("Dose")
+            .validation("number")
+            .build());
+    fields.add(
+        Field.builder("med_unit", "medications", FieldType.DROPDOWN)
+            .label("Unit")
+            .choicesOrCalculation("1, mg|2, mcg|3, mL|4, units")
+            .build());
+    fields.add(
+        Field.builder("med_start", "medications", FieldType.TEXT)
+            .label("Start date")
+            .validation("date_ymd")
+            .build());
+    fields.add(
+        Field.builder("med_ongoing", "medications", FieldType.YESNO).label("Ongoing?").build());
+    fields.add(
+        Field.builder("ae_term", "adverse_events", FieldType.TEXT).label("Adverse event").build());
+    fields.add(
+        Field.builder("ae_onset", "adverse_events", FieldType.TEXT)
+            .label("Onset date")
+            .validation("date_ymd")
+            .build());
+    fields.add(
+        Field.builder("ae_severity", "adverse_events", FieldType.RADIO)
+            .label("Severity")
+            .choicesOrCalculation("1, Mild|2, Moderate|3, Severe")
+            .build());
+    fields.add(
+        Field.builder("ae_serious", "adverse_events", FieldType.YESNO).label("Serious?").build());
     List<Arm> arms = List.of(new Arm(1, "Standard care"), new Arm(2, "Intervention"));
     List<Event> events = new ArrayList<>();
     Map<String, List<String>> mappings = new LinkedHashMap<>();
     List<RepeatingEntry> repeating = new ArrayList<>();
     String[][] plan = {
-        {"Screening", "0", "demographics"},
-        {"Baseline", "7", "visit,labs,medications"},
-        {"Week 4", "35", "visit,medications,adverse_events"},
-        {"Week 12", "91", "visit,labs,adverse_events"},
+      {"Screening", "0", "demographics"},
+      {"Baseline", "7", "visit,labs,medications"},
+      {"Week 4", "35", "visit,medications,adverse_events"},
+      {"Week 12", "91", "visit,labs,adverse_events"},
     };
     for (Arm arm : arms) {
       for (String[] p : plan) {
@@ -106,7 +209,9 @@ final class DemoStudy {
         mappings.put(unique, List.of(p[2].split(",")));
         for (String f : p[2].split(",")) {
           if (f.equals("medications") || f.equals("adverse_events")) {
-            repeating.add(new RepeatingEntry(unique, f, f.equals("medications") ? "[med_name]" : "[ae_term]"));
+            repeating.add(
+                new RepeatingEntry(
+                    unique, f, f.equals("medications") ? "[med_name]" : "[ae_term]"));
           }
         }
       }
@@ -115,23 +220,40 @@ final class DemoStudy {
     events.add(new Event(0, 2, "Follow-up", followUp, "", 182, 0, 0));
     mappings.put(followUp, List.of("visit", "adverse_events"));
     repeating.add(new RepeatingEntry(followUp, "adverse_events", "[ae_term]"));
-    List<Dag> dags = List.of(new Dag(0, "site_north", "Site North"), new Dag(0, "site_south", "Site South"));
-    ProjectInfo info = ProjectInfo.builder("REDCap Emulator Demo Study").longitudinal(true).purpose(2)
-        .notes("A made-up study for trying redcap-jdbc; every person in it is fictional.")
-        .piFirstName("Ada").piLastName("Lovelace").build();
-    ProjectDefinition def = ProjectDefinition.builder(info).forms(forms).fields(fields).arms(arms).events(events)
-        .eventForms(mappings).repeating(repeating).dags(dags).build();
+    List<Dag> dags =
+        List.of(new Dag(0, "site_north", "Site North"), new Dag(0, "site_south", "Site South"));
+    ProjectInfo info =
+        ProjectInfo.builder("REDCap Emulator Demo Study")
+            .longitudinal(true)
+            .purpose(2)
+            .notes("A made-up study for trying redcap-jdbc; every person in it is fictional.")
+            .piFirstName("Ada")
+            .piLastName("Lovelace")
+            .build();
+    ProjectDefinition def =
+        ProjectDefinition.builder(info)
+            .forms(forms)
+            .fields(fields)
+            .arms(arms)
+            .events(events)
+            .eventForms(mappings)
+            .repeating(repeating)
+            .dags(dags)
+            .build();
     return new LoadedProject(def, sink -> demoRecords(def, sink));
   }
 
   private static void demoRecords(ProjectDefinition def, RecordSink sink) throws Exception {
     Random random = new Random(42);
-    String[] meds = {"Metformin", "Lisinopril", "Atorvastatin", "Amlodipine", "Levothyroxine", "Omeprazole"};
+    String[] meds = {
+      "Metformin", "Lisinopril", "Atorvastatin", "Amlodipine", "Levothyroxine", "Omeprazole"
+    };
     String[] aes = {"Headache", "Nausea", "Dizziness", "Fatigue", "Rash", "Cough", "Insomnia"};
     for (int r = 1; r <= 300; r++) {
       String record = String.valueOf(r);
       int arm = 1 + (r - 1) % 2;
-      sink.record(record, random.nextInt(10) == 0 ? null : (r % 3 == 0 ? "site_south" : "site_north"), "");
+      sink.record(
+          record, random.nextInt(10) == 0 ? null : (r % 3 == 0 ? "site_south" : "site_north"), "");
       List<Event> events = def.eventsOfArm(arm);
       int visits = 1 + random.nextInt(events.size());
       java.time.LocalDate start = java.time.LocalDate.of(2023, 1, 9).plusDays(random.nextInt(500));
@@ -147,8 +269,18 @@ final class DemoStudy {
             case "demographics":
               sink.value(record, ev, "first_name", 1, FIRST[random.nextInt(FIRST.length)]);
               sink.value(record, ev, "last_name", 1, LAST[random.nextInt(LAST.length)]);
-              sink.value(record, ev, "dob", 1, java.time.LocalDate.of(1945, 1, 1).plusDays(random.nextInt(20_000)).toString());
-              sink.value(record, ev, "sex", 1, String.valueOf(random.nextInt(10) == 0 ? 2 : random.nextInt(2)));
+              sink.value(
+                  record,
+                  ev,
+                  "dob",
+                  1,
+                  java.time.LocalDate.of(1945, 1, 1).plusDays(random.nextInt(20_000)).toString());
+              sink.value(
+                  record,
+                  ev,
+                  "sex",
+                  1,
+                  String.valueOf(random.nextInt(10) == 0 ? 2 : random.nextInt(2)));
               int race = 1 + random.nextInt(6);
               sink.value(record, ev, "race", 1, String.valueOf(race));
               if (random.nextInt(8) == 0) {
@@ -169,7 +301,12 @@ final class DemoStudy {
               sink.value(record, ev, "heart_rate", 1, String.valueOf(55 + random.nextInt(45)));
               sink.value(record, ev, "temperature", 1, "36." + random.nextInt(10));
               if (random.nextInt(4) == 0) {
-                sink.value(record, ev, "visit_notes", 1, "Participant " + WORDS[random.nextInt(WORDS.length)] + ".");
+                sink.value(
+                    record,
+                    ev,
+                    "visit_notes",
+                    1,
+                    "Participant " + WORDS[random.nextInt(WORDS.length)] + ".");
               }
               sink.value(record, ev, "visit_complete", 1, random.nextInt(5) == 0 ? "1" : "2");
               break;
@@ -178,9 +315,15 @@ final class DemoStudy {
                 break;
               }
               sink.value(record, ev, "lab_date", 1, day.plusDays(random.nextInt(3)).toString());
-              sink.value(record, ev, "lab_time", 1, two(7 + random.nextInt(4)) + ":" + two(random.nextInt(60)));
+              sink.value(
+                  record,
+                  ev,
+                  "lab_time",
+                  1,
+                  two(7 + random.nextInt(4)) + ":" + two(random.nextInt(60)));
               sink.value(record, ev, "glucose", 1, String.valueOf(70 + random.nextInt(120)));
-              sink.value(record, ev, "hba1c", 1, (5 + random.nextInt(5)) + "." + random.nextInt(10));
+              sink.value(
+                  record, ev, "hba1c", 1, (5 + random.nextInt(5)) + "." + random.nextInt(10));
               sink.value(record, ev, "cholesterol", 1, String.valueOf(140 + random.nextInt(120)));
               sink.value(record, ev, "creatinine", 1, "0." + two(60 + random.nextInt(40)));
               sink.value(record, ev, "fasting", 1, String.valueOf(random.nextInt(2)));
@@ -192,8 +335,10 @@ final class DemoStudy {
                 sink.value(record, ev, "med_name", i, meds[random.nextInt(meds.length)]);
                 sink.value(record, ev, "med_dose", i, String.valueOf(5 * (1 + random.nextInt(20))));
                 sink.value(record, ev, "med_unit", i, "1");
-                sink.value(record, ev, "med_start", i, day.minusDays(random.nextInt(900)).toString());
-                sink.value(record, ev, "med_ongoing", i, String.valueOf(random.nextInt(4) == 0 ? 0 : 1));
+                sink.value(
+                    record, ev, "med_start", i, day.minusDays(random.nextInt(900)).toString());
+                sink.value(
+                    record, ev, "med_ongoing", i, String.valueOf(random.nextInt(4) == 0 ? 0 : 1));
                 sink.value(record, ev, "medications_complete", i, "2");
               }
               break;
@@ -204,7 +349,8 @@ final class DemoStudy {
                 sink.value(record, ev, "ae_onset", i, day.minusDays(random.nextInt(20)).toString());
                 sink.value(record, ev, "ae_severity", i, String.valueOf(1 + random.nextInt(3)));
                 sink.value(record, ev, "ae_serious", i, random.nextInt(15) == 0 ? "1" : "0");
-                sink.value(record, ev, "adverse_events_complete", i, random.nextInt(3) == 0 ? "1" : "2");
+                sink.value(
+                    record, ev, "adverse_events_complete", i, random.nextInt(3) == 0 ? "1" : "2");
               }
               break;
             default:
@@ -222,8 +368,10 @@ final class DemoStudy {
 
   /** {@code round(([weight]*10000)/(([height])^(2)),1)} as REDCap stores it. */
   private static String bmi(double weight, double height) {
-    java.math.BigDecimal v = java.math.BigDecimal.valueOf(weight * 10000 / (height * height))
-        .setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+    java.math.BigDecimal v =
+        java.math.BigDecimal.valueOf(weight * 10000 / (height * height))
+            .setScale(1, java.math.RoundingMode.HALF_UP)
+            .stripTrailingZeros();
     return v.toPlainString();
   }
 }

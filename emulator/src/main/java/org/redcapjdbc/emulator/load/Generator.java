@@ -26,7 +26,8 @@ public final class Generator {
   /** A project for {@code spec} (see the class comment); {@code demo} gives the demo study. */
   public static LoadedProject fromSpec(String spec) {
     if (spec == null || spec.isBlank()) {
-      throw new ProjectLoadException("A generator spec is empty; give e.g. records=1000,fields=50 or demo");
+      throw new ProjectLoadException(
+          "A generator spec is empty; give e.g. records=1000,fields=50 or demo");
     }
     if (spec.strip().equalsIgnoreCase("demo")) {
       return DemoStudy.project();

@@ -17,31 +17,44 @@ public interface ProjectData {
    * {@code bmi}, with values in its XML) exports them blank once created (docs/redcap-api.md §2.2).
    */
   default ProjectData withoutCalcValues(ProjectDefinition def) {
-    return sink -> writeTo(new RecordSink() {
-      @Override
-      public void record(String record, String dag, String surveyIdentifier) throws Exception {
-        sink.record(record, dag, surveyIdentifier);
-      }
+    return sink ->
+        writeTo(
+            new RecordSink() {
+              @Override
+              public void record(String record, String dag, String surveyIdentifier)
+                  throws Exception {
+                sink.record(record, dag, surveyIdentifier);
+              }
 
-      @Override
-      public void value(String record, String event, String field, int instance, String value) throws Exception {
-        Field f = def.field(field);
-        if (f == null || f.type() != FieldType.CALC) {
-          sink.value(record, event, field, instance, value);
-        }
-      }
+              @Override
+              public void value(
+                  String record, String event, String field, int instance, String value)
+                  throws Exception {
+                Field f = def.field(field);
+                if (f == null || f.type() != FieldType.CALC) {
+                  sink.value(record, event, field, instance, value);
+                }
+              }
 
-      @Override
-      public void file(String record, String event, String field, int instance, String name, String mimeType,
-          byte[] content) throws Exception {
-        sink.file(record, event, field, instance, name, mimeType, content);
-      }
+              @Override
+              public void file(
+                  String record,
+                  String event,
+                  String field,
+                  int instance,
+                  String name,
+                  String mimeType,
+                  byte[] content)
+                  throws Exception {
+                sink.file(record, event, field, instance, name, mimeType, content);
+              }
 
-      @Override
-      public void surveyTimestamp(String record, String event, String form, int instance, String value)
-          throws Exception {
-        sink.surveyTimestamp(record, event, form, instance, value);
-      }
-    });
+              @Override
+              public void surveyTimestamp(
+                  String record, String event, String form, int instance, String value)
+                  throws Exception {
+                sink.surveyTimestamp(record, event, form, instance, value);
+              }
+            });
   }
 }

@@ -9,11 +9,20 @@ public interface RecordSink {
   /** Declares a record, its DAG (unique name, or null) and survey identifier (or ""). */
   void record(String record, String dagUniqueName, String surveyIdentifier) throws Exception;
 
-  void value(String record, String event, String field, int instance, String value) throws Exception;
-
-  /** A file-field value with the file's bytes (the stored value becomes the new doc id). */
-  void file(String record, String event, String field, int instance, String name, String mimeType, byte[] content)
+  void value(String record, String event, String field, int instance, String value)
       throws Exception;
 
-  void surveyTimestamp(String record, String event, String form, int instance, String value) throws Exception;
+  /** A file-field value with the file's bytes (the stored value becomes the new doc id). */
+  void file(
+      String record,
+      String event,
+      String field,
+      int instance,
+      String name,
+      String mimeType,
+      byte[] content)
+      throws Exception;
+
+  void surveyTimestamp(String record, String event, String form, int instance, String value)
+      throws Exception;
 }

@@ -31,18 +31,63 @@ import org.redcapjdbc.emulator.model.RepeatingEntry;
  * its spec for tests and benchmarks, the demo is a fixed, readable study.
  */
 final class SyntheticProject {
-  private static final FieldKind[] CYCLE = {FieldKind.TEXT, FieldKind.INTEGER, FieldKind.RADIO, FieldKind.DATE,
-      FieldKind.NUMBER, FieldKind.CALC, FieldKind.YESNO, FieldKind.DROPDOWN, FieldKind.NOTES, FieldKind.NUMBER_2DP,
-      FieldKind.DATETIME, FieldKind.EMAIL, FieldKind.TRUEFALSE, FieldKind.NUMBER_COMMA, FieldKind.TIME,
-      FieldKind.SLIDER, FieldKind.DATETIME_SECONDS, FieldKind.TEXT, FieldKind.INTEGER, FieldKind.FILE};
+  private static final FieldKind[] CYCLE = {
+    FieldKind.TEXT,
+    FieldKind.INTEGER,
+    FieldKind.RADIO,
+    FieldKind.DATE,
+    FieldKind.NUMBER,
+    FieldKind.CALC,
+    FieldKind.YESNO,
+    FieldKind.DROPDOWN,
+    FieldKind.NOTES,
+    FieldKind.NUMBER_2DP,
+    FieldKind.DATETIME,
+    FieldKind.EMAIL,
+    FieldKind.TRUEFALSE,
+    FieldKind.NUMBER_COMMA,
+    FieldKind.TIME,
+    FieldKind.SLIDER,
+    FieldKind.DATETIME_SECONDS,
+    FieldKind.TEXT,
+    FieldKind.INTEGER,
+    FieldKind.FILE
+  };
 
-  private enum FieldKind { TEXT, NOTES, INTEGER, NUMBER, NUMBER_2DP, NUMBER_COMMA, DATE, DATETIME, DATETIME_SECONDS,
-    TIME, EMAIL, RADIO, DROPDOWN, YESNO, TRUEFALSE, CHECKBOX, SLIDER, CALC, FILE }
+  private enum FieldKind {
+    TEXT,
+    NOTES,
+    INTEGER,
+    NUMBER,
+    NUMBER_2DP,
+    NUMBER_COMMA,
+    DATE,
+    DATETIME,
+    DATETIME_SECONDS,
+    TIME,
+    EMAIL,
+    RADIO,
+    DROPDOWN,
+    YESNO,
+    TRUEFALSE,
+    CHECKBOX,
+    SLIDER,
+    CALC,
+    FILE
+  }
 
   private SyntheticProject() {}
 
   /** Parsed generator settings. */
-  record Spec(int records, int fields, int events, int arms, int repeating, int checkboxes, int dags, long seed) {
+  record Spec(
+      int records,
+      int fields,
+      int events,
+      int arms,
+      int repeating,
+      int checkboxes,
+      int dags,
+      long seed) {
     static Spec parse(String text) {
       Map<String, Long> v = new LinkedHashMap<>();
       v.put("records", 100L);
@@ -61,30 +106,68 @@ final class SyntheticProject {
         int eq = p.indexOf('=');
         String key = eq < 0 ? p : p.substring(0, eq).strip().toLowerCase(Locale.ROOT);
         if (eq < 0 || !v.containsKey(key)) {
-          throw new ProjectLoadException("The generator spec item '" + p + "' is not valid; use key=value with keys "
-              + String.join(", ", v.keySet()));
+          throw new ProjectLoadException(
+              "The generator spec item '"
+                  + p
+                  + "' is not valid; use key=value with keys "
+                  + String.join(", ", v.keySet()));
         }
         try {
           v.put(key, Long.parseLong(p.substring(eq + 1).strip()));
         } catch (NumberFormatException e) {
-          throw new ProjectLoadException("The generator spec value of '" + key + "' must be a whole number, got '"
-              + p.substring(eq + 1).strip() + "'");
+          throw new ProjectLoadException(
+              "The generator spec value of '"
+                  + key
+                  + "' must be a whole number, got '"
+                  + p.substring(eq + 1).strip()
+                  + "'");
         }
       }
-      Spec s = new Spec(v.get("records").intValue(), v.get("fields").intValue(), v.get("events").intValue(),
-          v.get("arms").intValue(), v.get("repeating").intValue(), v.get("checkboxes").intValue(),
-          v.get("dags").intValue(), v.get("seed"));
-      if (s.records < 0 || s.fields < 2 || s.events < 1 || s.arms < 1 || s.repeating < 0 || s.checkboxes < 0
-          || s.dags < 0 || s.checkboxes + 1 > s.fields) {
-        throw new ProjectLoadException("The generator spec '" + text + "' is out of range: records >= 0, fields >= 2,"
-            + " events >= 1, arms >= 1, repeating >= 0, 0 <= checkboxes < fields, dags >= 0");
+      Spec s =
+          new Spec(
+              v.get("records").intValue(),
+              v.get("fields").intValue(),
+              v.get("events").intValue(),
+              v.get("arms").intValue(),
+              v.get("repeating").intValue(),
+              v.get("checkboxes").intValue(),
+              v.get("dags").intValue(),
+              v.get("seed"));
+      if (s.records < 0
+          || s.fields < 2
+          || s.events < 1
+          || s.arms < 1
+          || s.repeating < 0
+          || s.checkboxes < 0
+          || s.dags < 0
+          || s.checkboxes + 1 > s.fields) {
+        throw new ProjectLoadException(
+            "The generator spec '"
+                + text
+                + "' is out of range: records >= 0, fields >= 2,"
+                + " events >= 1, arms >= 1, repeating >= 0, 0 <= checkboxes < fields, dags >= 0");
       }
       return s;
     }
 
     String title() {
-      return "Generated project (records=" + records + ",fields=" + fields + ",events=" + events + ",arms=" + arms
-          + ",repeating=" + repeating + ",checkboxes=" + checkboxes + ",dags=" + dags + ",seed=" + seed + ")";
+      return "Generated project (records="
+          + records
+          + ",fields="
+          + fields
+          + ",events="
+          + events
+          + ",arms="
+          + arms
+          + ",repeating="
+          + repeating
+          + ",checkboxes="
+          + checkboxes
+          + ",dags="
+          + dags
+          + ",seed="
+          + seed
+          + ")";
     }
   }
 
@@ -100,7 +183,8 @@ final class SyntheticProject {
     // Fields: record ID, then the rest spread evenly; checkbox fields spread over the forms too.
     List<Field> fields = new ArrayList<>();
     List<FieldKind> kinds = new ArrayList<>();
-    fields.add(Field.builder("record_id", forms.get(0).name(), FieldType.TEXT).label("Record ID").build());
+    fields.add(
+        Field.builder("record_id", forms.get(0).name(), FieldType.TEXT).label("Record ID").build());
     kinds.add(FieldKind.TEXT);
     int rest = spec.fields - 1;
     int cycle = 0;
@@ -108,7 +192,8 @@ final class SyntheticProject {
       int formIndex = (int) ((long) i * formCount / rest);
       Form form = forms.get(formIndex);
       // Checkbox fields are spread evenly over the dictionary.
-      boolean checkbox = (long) i * spec.checkboxes / rest != (long) (i + 1) * spec.checkboxes / rest;
+      boolean checkbox =
+          (long) i * spec.checkboxes / rest != (long) (i + 1) * spec.checkboxes / rest;
       FieldKind kind;
       if (checkbox) {
         kind = FieldKind.CHECKBOX;
@@ -158,10 +243,24 @@ final class SyntheticProject {
     for (int d = 1; d <= spec.dags; d++) {
       dags.add(new Dag(0, "site_" + d, "Site " + d));
     }
-    ProjectInfo info = ProjectInfo.builder(spec.title()).longitudinal(longitudinal).autoNumbering(true).purpose(0)
-        .notes("Synthetic project made by the REDCap emulator's generator").build();
-    ProjectDefinition def = ProjectDefinition.builder(info).forms(forms).fields(fields).arms(arms).events(events)
-        .eventForms(mappings).repeating(repeating).dags(dags).ensureClassicEvent().build();
+    ProjectInfo info =
+        ProjectInfo.builder(spec.title())
+            .longitudinal(longitudinal)
+            .autoNumbering(true)
+            .purpose(0)
+            .notes("Synthetic project made by the REDCap emulator's generator")
+            .build();
+    ProjectDefinition def =
+        ProjectDefinition.builder(info)
+            .forms(forms)
+            .fields(fields)
+            .arms(arms)
+            .events(events)
+            .eventForms(mappings)
+            .repeating(repeating)
+            .dags(dags)
+            .ensureClassicEvent()
+            .build();
     return new LoadedProject(def, sink -> generateRecords(def, kinds, spec, sink));
   }
 
@@ -174,9 +273,10 @@ final class SyntheticProject {
     return false;
   }
 
-  private static Field field(String name, String form, FieldKind kind, int n, List<Field> fields,
-      List<FieldKind> kinds) {
-    String label = "Field " + n + " (" + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+  private static Field field(
+      String name, String form, FieldKind kind, int n, List<Field> fields, List<FieldKind> kinds) {
+    String label =
+        "Field " + n + " (" + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
     Field.Builder b = Field.builder(name, form, FieldType.TEXT).label(label);
     switch (kind) {
       case NOTES:
@@ -200,15 +300,21 @@ final class SyntheticProject {
       case EMAIL:
         return b.validation("email").identifier(true).build();
       case RADIO:
-        return b.type(FieldType.RADIO).choicesOrCalculation("1, Low|2, Medium|3, High|4, Unknown").build();
+        return b.type(FieldType.RADIO)
+            .choicesOrCalculation("1, Low|2, Medium|3, High|4, Unknown")
+            .build();
       case DROPDOWN:
-        return b.type(FieldType.DROPDOWN).choicesOrCalculation("0, None|1, One|2, Two|3, Three or more").build();
+        return b.type(FieldType.DROPDOWN)
+            .choicesOrCalculation("0, None|1, One|2, Two|3, Three or more")
+            .build();
       case YESNO:
         return b.type(FieldType.YESNO).build();
       case TRUEFALSE:
         return b.type(FieldType.TRUEFALSE).build();
       case CHECKBOX:
-        return b.type(FieldType.CHECKBOX).choicesOrCalculation("1, Red|2, Green|3, Blue|4, Other").build();
+        return b.type(FieldType.CHECKBOX)
+            .choicesOrCalculation("1, Red|2, Green|3, Blue|4, Other")
+            .build();
       case SLIDER:
         return b.type(FieldType.SLIDER).choicesOrCalculation("Low | Middle | High").build();
       case CALC:
@@ -227,8 +333,8 @@ final class SyntheticProject {
     }
   }
 
-  private static void generateRecords(ProjectDefinition def, List<FieldKind> kinds, Spec spec, RecordSink sink)
-      throws Exception {
+  private static void generateRecords(
+      ProjectDefinition def, List<FieldKind> kinds, Spec spec, RecordSink sink) throws Exception {
     Random random = new Random(spec.seed);
     List<Field> fields = def.fields();
     String recordId = def.recordIdField().name();
@@ -260,7 +366,8 @@ final class SyntheticProject {
               }
               FieldKind kind = kinds.get(i);
               if (kind == FieldKind.CALC) {
-                String source = f.choicesOrCalculation().substring(7, f.choicesOrCalculation().indexOf(']'));
+                String source =
+                    f.choicesOrCalculation().substring(7, f.choicesOrCalculation().indexOf(']'));
                 String x = saved.get(source);
                 if (x != null) {
                   saved.put(f.name(), timesOnePointFive(Integer.parseInt(x)));
@@ -280,8 +387,15 @@ final class SyntheticProject {
               }
               if (kind == FieldKind.FILE) {
                 if (random.nextInt(3) == 0) {
-                  sink.file(record, event.uniqueName(), f.name(), instance, "scan_" + record + "_" + instance + ".txt",
-                      "text/plain", ("scan of record " + record + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                  sink.file(
+                      record,
+                      event.uniqueName(),
+                      f.name(),
+                      instance,
+                      "scan_" + record + "_" + instance + ".txt",
+                      "text/plain",
+                      ("scan of record " + record + "\n")
+                          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
                 continue;
               }
@@ -290,7 +404,12 @@ final class SyntheticProject {
             for (Map.Entry<String, String> v : saved.entrySet()) {
               sink.value(record, event.uniqueName(), v.getKey(), instance, v.getValue());
             }
-            sink.value(record, event.uniqueName(), form.completeField(), instance, String.valueOf(random.nextInt(3)));
+            sink.value(
+                record,
+                event.uniqueName(),
+                form.completeField(),
+                instance,
+                String.valueOf(random.nextInt(3)));
           }
         }
       }
@@ -307,8 +426,13 @@ final class SyntheticProject {
       case TEXT:
         return FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
       case NOTES:
-        return "Patient " + WORDS[random.nextInt(WORDS.length)] + "; " + WORDS[random.nextInt(WORDS.length)]
-            + (random.nextInt(4) == 0 ? "\nSecond line: " + WORDS[random.nextInt(WORDS.length)] : "");
+        return "Patient "
+            + WORDS[random.nextInt(WORDS.length)]
+            + "; "
+            + WORDS[random.nextInt(WORDS.length)]
+            + (random.nextInt(4) == 0
+                ? "\nSecond line: " + WORDS[random.nextInt(WORDS.length)]
+                : "");
       case INTEGER:
         return String.valueOf(random.nextInt(121));
       case NUMBER:
@@ -322,7 +446,12 @@ final class SyntheticProject {
       case DATETIME:
         return date(random) + " " + two(random.nextInt(24)) + ":" + two(random.nextInt(60));
       case DATETIME_SECONDS:
-        return date(random) + " " + two(random.nextInt(24)) + ":" + two(random.nextInt(60)) + ":"
+        return date(random)
+            + " "
+            + two(random.nextInt(24))
+            + ":"
+            + two(random.nextInt(60))
+            + ":"
             + two(random.nextInt(60));
       case TIME:
         return two(random.nextInt(24)) + ":" + two(random.nextInt(60));

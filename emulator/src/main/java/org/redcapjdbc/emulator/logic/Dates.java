@@ -20,7 +20,8 @@ final class Dates {
 
   /** Literal dates written in a datediff's legacy format argument: 12/31/2016, 31-12-2016. */
   private static final Pattern DAY_FIRST_OR_MONTH_FIRST =
-      Pattern.compile("(\\d{1,2})[-/](\\d{1,2})[-/](\\d{4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+      Pattern.compile(
+          "(\\d{1,2})[-/](\\d{1,2})[-/](\\d{4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
 
   /** Seconds in REDCap's datediff units; a year is 365.2425 days and a month 30.44 days. */
   private static final double SECONDS_PER_DAY = 86_400;
@@ -70,7 +71,8 @@ final class Dates {
     if (time.group(hourGroup) == null) {
       return date.atStartOfDay();
     }
-    int seconds = time.group(hourGroup + 2) == null ? 0 : Integer.parseInt(time.group(hourGroup + 2));
+    int seconds =
+        time.group(hourGroup + 2) == null ? 0 : Integer.parseInt(time.group(hourGroup + 2));
     return date.atTime(
         LocalTime.of(
             Integer.parseInt(time.group(hourGroup)),

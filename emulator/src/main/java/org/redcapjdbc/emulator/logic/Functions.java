@@ -71,14 +71,21 @@ final class Functions {
               ? String.valueOf(range[0])
               : range[1] == UNLIMITED ? "at least " + range[0] : range[0] + " to " + range[1];
       throw LogicException.at(
-          function + "() takes " + expected + " argument" + (range[1] == 1 ? "" : "s")
-              + " but was given " + args.size(),
+          function
+              + "() takes "
+              + expected
+              + " argument"
+              + (range[1] == 1 ? "" : "s")
+              + " but was given "
+              + args.size(),
           offset);
     }
     if (function.equals("datediff")) {
       if (args.get(2) instanceof Node.StringLiteral unit && !Dates.isUnit(unit.value())) {
         throw LogicException.at(
-            "datediff() unit '" + unit.value() + "' is not one of y, M, d, h, m, s "
+            "datediff() unit '"
+                + unit.value()
+                + "' is not one of y, M, d, h, m, s "
                 + "(years, months, days, hours, minutes, seconds; case matters)",
             offset);
       }
@@ -88,7 +95,9 @@ final class Functions {
           && !fourth.value().equalsIgnoreCase("true")
           && !fourth.value().equalsIgnoreCase("false")) {
         throw LogicException.at(
-            "datediff() 4th argument '" + fourth.value() + "' is neither a date format "
+            "datediff() 4th argument '"
+                + fourth.value()
+                + "' is neither a date format "
                 + "(ymd, mdy, dmy) nor true/false",
             offset);
       }

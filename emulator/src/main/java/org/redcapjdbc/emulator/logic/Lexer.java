@@ -48,7 +48,8 @@ final class Lexer {
         readString(c);
       } else if (c == '[') {
         readBracket();
-      } else if (isDigit(c) || (c == '.' && pos + 1 < text.length() && isDigit(text.charAt(pos + 1)))) {
+      } else if (isDigit(c)
+          || (c == '.' && pos + 1 < text.length() && isDigit(text.charAt(pos + 1)))) {
         readNumber();
       } else if (isWordChar(c)) {
         while (pos < text.length() && isWordChar(text.charAt(pos))) {
@@ -116,7 +117,9 @@ final class Lexer {
         wordEnd++;
       }
       throw LogicException.at(
-          "'" + text.substring(start, wordEnd) + "' is neither a number nor a name; "
+          "'"
+              + text.substring(start, wordEnd)
+              + "' is neither a number nor a name; "
               + "put text values in quotes",
           start);
     }

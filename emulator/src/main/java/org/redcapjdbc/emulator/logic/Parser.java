@@ -22,8 +22,13 @@ final class Parser {
   private static final Pattern EVENT = Pattern.compile("[A-Za-z0-9_]+");
   private static final Pattern INSTANCE = Pattern.compile("[0-9]+");
   private static final List<String> INSTANCE_SMART_VARIABLES =
-      List.of("current-instance", "previous-instance", "next-instance", "first-instance",
-          "last-instance", "new-instance");
+      List.of(
+          "current-instance",
+          "previous-instance",
+          "next-instance",
+          "first-instance",
+          "last-instance",
+          "new-instance");
 
   private final List<Token> tokens;
   private int index;
@@ -268,13 +273,20 @@ final class Parser {
     }
     if (!call) {
       throw LogicException.at(
-          "unquoted text '" + word.text() + "'; put text values in quotes ('"
-              + word.text() + "') and field names in brackets ([" + word.text() + "])",
+          "unquoted text '"
+              + word.text()
+              + "'; put text values in quotes ('"
+              + word.text()
+              + "') and field names in brackets (["
+              + word.text()
+              + "])",
           word.start());
     }
     if (!Functions.isFunction(name)) {
       throw LogicException.at(
-          "unknown function '" + word.text() + "'; supported functions: "
+          "unknown function '"
+              + word.text()
+              + "'; supported functions: "
               + String.join(", ", Functions.names()),
           word.start());
     }
@@ -329,8 +341,11 @@ final class Parser {
     if (parts.size() >= 2 && !isInstanceQualifier(parts.get(1))) {
       if (!EVENT.matcher(first.text()).matches()) {
         throw LogicException.at(
-            "[" + first.text() + "] is not a unique event name, so it cannot come before ["
-                + parts.get(1).text() + "]",
+            "["
+                + first.text()
+                + "] is not a unique event name, so it cannot come before ["
+                + parts.get(1).text()
+                + "]",
             first.start());
       }
       return fieldWithInstance(head, parts.subList(1, parts.size()));
@@ -348,15 +363,22 @@ final class Parser {
     Matcher m = FIELD.matcher(fieldToken.text());
     if (!m.matches()) {
       throw LogicException.at(
-          "[" + fieldToken.text() + "] is not a field name; names are letters, digits and "
+          "["
+              + fieldToken.text()
+              + "] is not a field name; names are letters, digits and "
               + "underscores starting with a letter, optionally followed by a checkbox code "
               + "as in [field(code)]",
           fieldToken.start());
     }
     if (parts.size() > 2) {
       throw LogicException.at(
-          "unexpected [" + parts.get(2).text() + "] after [" + fieldToken.text() + "]["
-              + parts.get(1).text() + "]",
+          "unexpected ["
+              + parts.get(2).text()
+              + "] after ["
+              + fieldToken.text()
+              + "]["
+              + parts.get(1).text()
+              + "]",
           parts.get(2).start());
     }
     if (parts.size() == 2) {
@@ -368,14 +390,16 @@ final class Parser {
       }
       if (!instance.text().equalsIgnoreCase("current-instance")) {
         throw LogicException.at(
-            "instance references such as [" + fieldToken.text() + "][" + instance.text()
+            "instance references such as ["
+                + fieldToken.text()
+                + "]["
+                + instance.text()
                 + "] are not supported; a field always reads the row's own instance "
                 + "([current-instance])",
             instance.start());
       }
     }
-    Node.FieldRef ref =
-        new Node.FieldRef(event, m.group(1).toLowerCase(Locale.ROOT), m.group(2));
+    Node.FieldRef ref = new Node.FieldRef(event, m.group(1).toLowerCase(Locale.ROOT), m.group(2));
     references.add(ref);
     return ref;
   }
@@ -387,7 +411,9 @@ final class Parser {
     }
     if (content.indexOf(':') >= 0) {
       throw LogicException.at(
-          "[" + content + "]: modifiers and parameters after ':' (such as :label or :value) "
+          "["
+              + content
+              + "]: modifiers and parameters after ':' (such as :label or :value) "
               + "are not supported in logic",
           part.start());
     }
@@ -413,7 +439,6 @@ final class Parser {
       supported.append(supported.length() == 0 ? "" : ", ").append('[').append(name).append(']');
     }
     return LogicException.at(
-        "smart variable [" + t.text() + "] is not supported; supported: " + supported,
-        t.start());
+        "smart variable [" + t.text() + "] is not supported; supported: " + supported, t.start());
   }
 }

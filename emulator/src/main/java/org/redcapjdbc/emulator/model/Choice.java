@@ -41,7 +41,8 @@ public record Choice(String code, String label, boolean labelOnly) {
       if (comma < 0) {
         choices.add(new Choice(item, item, true));
       } else {
-        choices.add(new Choice(item.substring(0, comma).strip(), item.substring(comma + 1).strip()));
+        choices.add(
+            new Choice(item.substring(0, comma).strip(), item.substring(comma + 1).strip()));
       }
     }
     return choices;

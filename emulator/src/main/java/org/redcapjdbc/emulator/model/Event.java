@@ -22,6 +22,7 @@ public record Event(
   }
 
   public Event withId(int newId) {
-    return new Event(newId, armNumber, name, uniqueName, customLabel, dayOffset, offsetMin, offsetMax);
+    return new Event(
+        newId, armNumber, name, uniqueName, customLabel, dayOffset, offsetMin, offsetMax);
   }
 }

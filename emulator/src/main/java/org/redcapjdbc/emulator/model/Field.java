@@ -85,12 +85,24 @@ public final class Field {
 
   public Builder toBuilder() {
     return new Builder()
-        .name(name).formName(formName).sectionHeader(sectionHeader).type(type).label(label)
-        .choicesOrCalculation(choicesOrCalculation).note(note).validation(validation)
-        .validationMin(validationMin).validationMax(validationMax).identifier(identifier)
-        .branchingLogic(branchingLogic).required(required).customAlignment(customAlignment)
-        .questionNumber(questionNumber).matrixGroupName(matrixGroupName)
-        .matrixRanking(matrixRanking).annotation(annotation);
+        .name(name)
+        .formName(formName)
+        .sectionHeader(sectionHeader)
+        .type(type)
+        .label(label)
+        .choicesOrCalculation(choicesOrCalculation)
+        .note(note)
+        .validation(validation)
+        .validationMin(validationMin)
+        .validationMax(validationMax)
+        .identifier(identifier)
+        .branchingLogic(branchingLogic)
+        .required(required)
+        .customAlignment(customAlignment)
+        .questionNumber(questionNumber)
+        .matrixGroupName(matrixGroupName)
+        .matrixRanking(matrixRanking)
+        .annotation(annotation);
   }
 
   public String name() {
@@ -197,8 +209,7 @@ public final class Field {
 
   /** Number-valued fields whose decimal mark {@code decimalCharacter} rewrites on export. */
   public boolean isDecimalNumber() {
-    return type == FieldType.CALC
-        || (type == FieldType.TEXT && validation.startsWith("number"));
+    return type == FieldType.CALC || (type == FieldType.TEXT && validation.startsWith("number"));
   }
 
   @Override

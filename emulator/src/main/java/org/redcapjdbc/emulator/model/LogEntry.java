@@ -17,8 +17,15 @@ import java.time.LocalDateTime;
  * @param record the record concerned, blank for other entries
  * @param groupId the DAG of the user who made the change, or null
  */
-public record LogEntry(long id, LocalDateTime timestamp, String username, String type, String action, String details,
-    String record, Integer groupId) {
+public record LogEntry(
+    long id,
+    LocalDateTime timestamp,
+    String username,
+    String type,
+    String action,
+    String details,
+    String record,
+    Integer groupId) {
   public static final String EXPORT = "export";
   public static final String MANAGE = "manage";
   public static final String USER = "user";

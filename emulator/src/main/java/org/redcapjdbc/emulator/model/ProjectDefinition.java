@@ -69,7 +69,8 @@ public final class ProjectDefinition {
     this.reports = List.copyOf(b.reports);
     this.roles = List.copyOf(b.roles);
     if (fields.isEmpty()) {
-      throw new IllegalArgumentException("A project needs at least one field (the record ID field)");
+      throw new IllegalArgumentException(
+          "A project needs at least one field (the record ID field)");
     }
     for (Form f : forms) {
       formByName.put(f.name(), f);
@@ -81,7 +82,11 @@ public final class ProjectDefinition {
       List<Field> list = fieldsByForm.get(f.formName());
       if (list == null) {
         throw new IllegalArgumentException(
-            "Field '" + f.name() + "' is on form '" + f.formName() + "', which the project does not define");
+            "Field '"
+                + f.name()
+                + "' is on form '"
+                + f.formName()
+                + "', which the project does not define");
       }
       list.add(f);
       if (f.isCheckbox()) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A report definition from a project file; kept for report exports (not served yet). */
-public record Report(String uniqueName, String title, List<String> fields, Map<String, String> attributes) {
+public record Report(
+    String uniqueName, String title, List<String> fields, Map<String, String> attributes) {
   public Report {
     requireNonNull(uniqueName, "uniqueName");
     title = title == null ? "" : title;

@@ -20,33 +20,79 @@ import java.util.Map;
  */
 public final class UserRights {
   /** Right keys in the order REDCap's user export lists them. */
-  public static final List<String> KEYS = List.of(
-      "design", "alerts", "user_rights", "data_access_groups", "reports", "stats_and_charts",
-      "manage_survey_participants", "calendar", "data_import_tool", "data_comparison_tool", "logging",
-      "email_logging", "file_repository", "data_quality_create", "data_quality_execute", "api_export",
-      "api_import", "api_modules", "mobile_app", "mobile_app_download_data", "record_create",
-      "record_rename", "record_delete", "lock_records_all_forms", "lock_records", "lock_records_customization");
+  public static final List<String> KEYS =
+      List.of(
+          "design",
+          "alerts",
+          "user_rights",
+          "data_access_groups",
+          "reports",
+          "stats_and_charts",
+          "manage_survey_participants",
+          "calendar",
+          "data_import_tool",
+          "data_comparison_tool",
+          "logging",
+          "email_logging",
+          "file_repository",
+          "data_quality_create",
+          "data_quality_execute",
+          "api_export",
+          "api_import",
+          "api_modules",
+          "mobile_app",
+          "mobile_app_download_data",
+          "record_create",
+          "record_rename",
+          "record_delete",
+          "lock_records_all_forms",
+          "lock_records",
+          "lock_records_customization");
 
   /** Right keys in the order REDCap's user-role export lists them ({@code lock_records_customization} first). */
-  public static final List<String> ROLE_KEYS = List.of(
-      "design", "alerts", "user_rights", "data_access_groups", "reports", "stats_and_charts",
-      "manage_survey_participants", "calendar", "data_import_tool", "data_comparison_tool", "logging",
-      "email_logging", "file_repository", "data_quality_create", "data_quality_execute", "api_export",
-      "api_import", "api_modules", "mobile_app", "mobile_app_download_data", "record_create",
-      "record_rename", "record_delete", "lock_records_customization", "lock_records", "lock_records_all_forms");
+  public static final List<String> ROLE_KEYS =
+      List.of(
+          "design",
+          "alerts",
+          "user_rights",
+          "data_access_groups",
+          "reports",
+          "stats_and_charts",
+          "manage_survey_participants",
+          "calendar",
+          "data_import_tool",
+          "data_comparison_tool",
+          "logging",
+          "email_logging",
+          "file_repository",
+          "data_quality_create",
+          "data_quality_execute",
+          "api_export",
+          "api_import",
+          "api_modules",
+          "mobile_app",
+          "mobile_app_download_data",
+          "record_create",
+          "record_rename",
+          "record_delete",
+          "lock_records_customization",
+          "lock_records",
+          "lock_records_all_forms");
 
   /** API right name → attribute name in a project XML's {@code redcap:UserRoles} (where they differ). */
-  private static final Map<String, String> ODM_NAMES = Map.of(
-      "stats_and_charts", "graphical",
-      "manage_survey_participants", "participants",
-      "logging", "data_logging",
-      "data_quality_create", "data_quality_design",
-      "lock_records_all_forms", "lock_record_multiform",
-      "lock_records", "lock_record",
-      "lock_records_customization", "lock_record_customize");
+  private static final Map<String, String> ODM_NAMES =
+      Map.of(
+          "stats_and_charts", "graphical",
+          "manage_survey_participants", "participants",
+          "logging", "data_logging",
+          "data_quality_create", "data_quality_design",
+          "lock_records_all_forms", "lock_record_multiform",
+          "lock_records", "lock_record",
+          "lock_records_customization", "lock_record_customize");
 
   /** Export-rights levels. */
   public static final int EXPORT_NONE = 0;
+
   public static final int EXPORT_FULL = 1;
   public static final int EXPORT_DEIDENTIFIED = 2;
   public static final int EXPORT_NO_IDENTIFIERS = 3;
@@ -55,22 +101,27 @@ public final class UserRights {
   private final Map<String, Integer> forms;
   private final Map<String, Integer> formsExport;
 
-  public UserRights(Map<String, Integer> flags, Map<String, Integer> forms, Map<String, Integer> formsExport) {
+  public UserRights(
+      Map<String, Integer> flags, Map<String, Integer> forms, Map<String, Integer> formsExport) {
     Map<String, Integer> f = new LinkedHashMap<>();
     for (String k : KEYS) {
       f.put(k, requireNonNull(flags, "flags").getOrDefault(k, 0));
     }
     this.flags = Collections.unmodifiableMap(f);
     this.forms = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(forms, "forms")));
-    this.formsExport = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(formsExport, "formsExport")));
+    this.formsExport =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(requireNonNull(formsExport, "formsExport")));
   }
 
   /** Full rights, as a project's creator has them (the three REDCap leaves off stay 0), on every form. */
   public static UserRights full() {
     Map<String, Integer> m = new LinkedHashMap<>();
     for (String k : KEYS) {
-      boolean off = k.equals("email_logging") || k.equals("mobile_app_download_data")
-          || k.equals("lock_records_customization");
+      boolean off =
+          k.equals("email_logging")
+              || k.equals("mobile_app_download_data")
+              || k.equals("lock_records_customization");
       m.put(k, off ? 0 : 1);
     }
     return new UserRights(m, Map.of(), Map.of());
@@ -158,7 +209,9 @@ public final class UserRights {
       }
       flags.put(k, parseInt(v));
     }
-    return new UserRights(flags, bracketList(attributes.get("data_entry")),
+    return new UserRights(
+        flags,
+        bracketList(attributes.get("data_entry")),
         bracketList(attributes.get("data_export_instruments")));
   }
 
@@ -211,7 +264,9 @@ public final class UserRights {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof UserRights r && r.flags.equals(flags) && r.forms.equals(forms)
+    return o instanceof UserRights r
+        && r.flags.equals(flags)
+        && r.forms.equals(forms)
         && r.formsExport.equals(formsExport);
   }
 

@@ -12,7 +12,18 @@ import java.io.Reader;
  * sections, processing instructions and text are passed through untouched.
  */
 final class AttributeLineBreakReader extends Reader {
-  private enum State { TEXT, LT, BANG, BANG_DASH, COMMENT, CDATA, DECLARATION, PI, TAG, ATTRIBUTE }
+  private enum State {
+    TEXT,
+    LT,
+    BANG,
+    BANG_DASH,
+    COMMENT,
+    CDATA,
+    DECLARATION,
+    PI,
+    TAG,
+    ATTRIBUTE
+  }
 
   private final Reader in;
   private final char[] inBuf = new char[8192];
@@ -66,7 +77,10 @@ final class AttributeLineBreakReader extends Reader {
         state = ch == '!' ? State.BANG : ch == '?' ? State.PI : ch == '>' ? State.TEXT : State.TAG;
         break;
       case BANG:
-        state = ch == '-' ? State.BANG_DASH : ch == '[' ? State.CDATA : ch == '>' ? State.TEXT : State.DECLARATION;
+        state =
+            ch == '-'
+                ? State.BANG_DASH
+                : ch == '[' ? State.CDATA : ch == '>' ? State.TEXT : State.DECLARATION;
         break;
       case BANG_DASH:
         state = ch == '-' ? State.COMMENT : State.DECLARATION;

@@ -33,6 +33,7 @@ import org.redcapjdbc.emulator.model.ProjectDefinition;
 final class ClinicalDataReader {
   /** The pseudo-item that carries a record's DAG (not a field of the project). */
   static final String DAG_ITEM = "redcap_data_access_group";
+
   /** The pseudo-item that carries a record's survey identifier (not a field of the project). */
   static final String SURVEY_ID_ITEM = "redcap_survey_identifier";
 
@@ -62,8 +63,11 @@ final class ClinicalDataReader {
         form(stripPrefix(a.get("FormOID"), "Form."), parseInt(a.get("FormRepeatKey"), 1));
         break;
       case "ItemGroupData":
-        itemGroup(a.get("redcap:RepeatInstrument"), a.containsKey("redcap:RepeatInstance")
-            ? parseInt(a.get("redcap:RepeatInstance"), 1) : null);
+        itemGroup(
+            a.get("redcap:RepeatInstrument"),
+            a.containsKey("redcap:RepeatInstance")
+                ? parseInt(a.get("redcap:RepeatInstance"), 1)
+                : null);
         break;
       case "ItemData":
         item(a.get("ItemOID"), a.getOrDefault("Value", ""));
@@ -108,12 +112,27 @@ final class ClinicalDataReader {
   }
 
   private void item(String oid, String value) {
-    items.add(new Object[] {"I", subject, event, eventRepeat, form, formRepeat, groupRepeatInstance, oid, value});
+    items.add(
+        new Object[] {
+          "I", subject, event, eventRepeat, form, formRepeat, groupRepeatInstance, oid, value
+        });
   }
 
   private void file(String oid, String name, String mime, byte[] content) {
-    items.add(new Object[] {"F", subject, event, eventRepeat, form, formRepeat, groupRepeatInstance, oid,
-        name, mime, content});
+    items.add(
+        new Object[] {
+          "F",
+          subject,
+          event,
+          eventRepeat,
+          form,
+          formRepeat,
+          groupRepeatInstance,
+          oid,
+          name,
+          mime,
+          content
+        });
   }
 
   /** The collected records, resolved against {@code def} when the project is stored. */
@@ -148,16 +167,22 @@ final class ClinicalDataReader {
       String eventName = i[2] == null ? ProjectDefinition.CLASSIC_EVENT : (String) i[2];
       Event event = def.event(eventName);
       if (event == null) {
-        throw new ProjectLoadException("Record '" + record + "' has data in event '" + eventName
-            + "', which the project does not define");
+        throw new ProjectLoadException(
+            "Record '"
+                + record
+                + "' has data in event '"
+                + eventName
+                + "', which the project does not define");
       }
       String formName = (String) i[4];
       String oid = (String) i[7];
-      int instance = instanceOf(def, event, formName, (Integer) i[3], (Integer) i[5], (Integer) i[6]);
+      int instance =
+          instanceOf(def, event, formName, (Integer) i[3], (Integer) i[5], (Integer) i[6]);
       if (i[0].equals("F")) {
         Field f = def.field(oid);
         if (f != null) {
-          sink.file(record, eventName, f.name(), instance, (String) i[8], (String) i[9], (byte[]) i[10]);
+          sink.file(
+              record, eventName, f.name(), instance, (String) i[8], (String) i[9], (byte[]) i[10]);
         }
         continue;
       }
@@ -191,15 +216,24 @@ final class ClinicalDataReader {
       }
       Field f = def.field(oid);
       if (f == null) {
-        throw new ProjectLoadException("Record '" + record + "' has a value for item '" + oid
-            + "', which is not a field of the project");
+        throw new ProjectLoadException(
+            "Record '"
+                + record
+                + "' has a value for item '"
+                + oid
+                + "', which is not a field of the project");
       }
       sink.value(record, eventName, f.name(), instance, value);
     }
   }
 
-  private static int instanceOf(ProjectDefinition def, Event event, String form, Integer eventRepeat,
-      Integer formRepeat, Integer groupInstance) {
+  private static int instanceOf(
+      ProjectDefinition def,
+      Event event,
+      String form,
+      Integer eventRepeat,
+      Integer formRepeat,
+      Integer groupInstance) {
     if (groupInstance != null) {
       return groupInstance;
     }
@@ -214,12 +248,15 @@ final class ClinicalDataReader {
 
   private static String dagUniqueName(ProjectDefinition def, String value) {
     for (Dag d : def.dags()) {
-      if (d.uniqueName().equals(value) || d.name().equals(value)
+      if (d.uniqueName().equals(value)
+          || d.name().equals(value)
           || d.uniqueName().equals(value.toLowerCase(Locale.ROOT))) {
         return d.uniqueName();
       }
     }
-    throw new ProjectLoadException("A record is assigned to data access group '" + value
-        + "', which the project does not define");
+    throw new ProjectLoadException(
+        "A record is assigned to data access group '"
+            + value
+            + "', which the project does not define");
   }
 }

@@ -62,8 +62,12 @@ final class ClinicalDataWriter {
         if (groups.isEmpty()) {
           continue;
         }
-        out.write("\t<SubjectData SubjectKey=\"" + a(record.record()) + "\" redcap:RecordIdField=\""
-            + a(def.recordIdField().name()) + "\">\n");
+        out.write(
+            "\t<SubjectData SubjectKey=\""
+                + a(record.record())
+                + "\" redcap:RecordIdField=\""
+                + a(def.recordIdField().name())
+                + "\">\n");
         for (List<RecordRows.Row> group : groups) {
           subjectEvent(c, record, group, options);
         }
@@ -72,7 +76,8 @@ final class ClinicalDataWriter {
     }
   }
 
-  private void subjectEvent(Connection c, RecordData record, List<RecordRows.Row> group, Options options)
+  private void subjectEvent(
+      Connection c, RecordData record, List<RecordRows.Row> group, Options options)
       throws IOException, SQLException {
     Event event = group.get(0).event();
     boolean longitudinal = def.isLongitudinal();
@@ -84,8 +89,14 @@ final class ClinicalDataWriter {
         if (openEventInstance != null) {
           out.write("\t\t</StudyEventData>\n");
         }
-        out.write("\t\t<StudyEventData StudyEventOID=\"Event." + a(event.uniqueName()) + "\" StudyEventRepeatKey=\""
-            + eventInstance + "\" redcap:UniqueEventName=\"" + a(event.uniqueName()) + "\">\n");
+        out.write(
+            "\t\t<StudyEventData StudyEventOID=\"Event."
+                + a(event.uniqueName())
+                + "\" StudyEventRepeatKey=\""
+                + eventInstance
+                + "\" redcap:UniqueEventName=\""
+                + a(event.uniqueName())
+                + "\">\n");
         openEventInstance = eventInstance;
       }
       for (Form form : def.formsOf(event)) {
@@ -100,12 +111,20 @@ final class ClinicalDataWriter {
     }
   }
 
-  private void formData(Connection c, RecordData record, RecordRows.Row row, Form form, Options options,
-      String indent) throws IOException, SQLException {
+  private void formData(
+      Connection c,
+      RecordData record,
+      RecordRows.Row row,
+      Form form,
+      Options options,
+      String indent)
+      throws IOException, SQLException {
     int event = row.event().id();
     int instance = row.instance();
-    boolean isRecordIdForm = form.name().equals(def.recordIdField().formName()) && row.repeatForm() == null
-        && (!def.isRepeatingEvent(row.event()) || instance == 1);
+    boolean isRecordIdForm =
+        form.name().equals(def.recordIdField().formName())
+            && row.repeatForm() == null
+            && (!def.isRepeatingEvent(row.event()) || instance == 1);
     boolean hasData = isRecordIdForm || record.has(event, instance, form.completeField());
     for (Field f : def.fieldsOf(form.name())) {
       if (record.has(event, instance, f.name())) {
@@ -117,7 +136,13 @@ final class ClinicalDataWriter {
       return;
     }
     int formKey = row.repeatForm() != null ? instance : 1;
-    out.write(indent + "<FormData FormOID=\"Form." + a(form.name()) + "\" FormRepeatKey=\"" + formKey + "\">\n");
+    out.write(
+        indent
+            + "<FormData FormOID=\"Form."
+            + a(form.name())
+            + "\" FormRepeatKey=\""
+            + formKey
+            + "\">\n");
     String groupIndent = indent + "\t";
     // The groups the MetaDataVersion declared for this form.
     for (List<String> group : MetaDataWriter.itemGroups(def, form)) {
@@ -126,8 +151,11 @@ final class ClinicalDataWriter {
         items.append(items(c, record, row, form, name, options, groupIndent + "\t"));
       }
       if (items.length() > 0) {
-        out.write(groupIndent + "<ItemGroupData ItemGroupOID=\"" + a(form.name() + "." + group.get(0))
-            + "\" ItemGroupRepeatKey=\"1\">\n");
+        out.write(
+            groupIndent
+                + "<ItemGroupData ItemGroupOID=\""
+                + a(form.name() + "." + group.get(0))
+                + "\" ItemGroupRepeatKey=\"1\">\n");
         out.write(items.toString());
         out.write(groupIndent + "</ItemGroupData>\n");
       }
@@ -135,26 +163,43 @@ final class ClinicalDataWriter {
     out.write(indent + "</FormData>\n");
   }
 
-  private String items(Connection c, RecordData record, RecordRows.Row row, Form form, String name, Options options,
-      String indent) throws SQLException {
+  private String items(
+      Connection c,
+      RecordData record,
+      RecordRows.Row row,
+      Form form,
+      String name,
+      Options options,
+      String indent)
+      throws SQLException {
     int event = row.event().id();
     int instance = row.instance();
     StringBuilder sb = new StringBuilder();
     boolean selected = options.fields() == null || options.fields().contains(name);
     Field f = def.field(name);
     if (f == def.recordIdField()) {
-      sb.append(indent).append("<ItemData ItemOID=\"").append(a(name)).append("\" Value=\"").append(a(record.record()))
+      sb.append(indent)
+          .append("<ItemData ItemOID=\"")
+          .append(a(name))
+          .append("\" Value=\"")
+          .append(a(record.record()))
           .append("\"/>\n");
       if (options.dags() && record.header().groupId() != null) {
         Dag dag = def.dag(record.header().groupId());
         if (dag != null) {
-          sb.append(indent).append("<ItemData ItemOID=\"redcap_data_access_group\" Value=\"").append(a(dag.uniqueName()))
+          sb.append(indent)
+              .append("<ItemData ItemOID=\"redcap_data_access_group\" Value=\"")
+              .append(a(dag.uniqueName()))
               .append("\"/>\n");
         }
       }
-      if (options.surveyFields() && def.hasSurveys() && !record.header().surveyIdentifier().isEmpty()) {
-        sb.append(indent).append("<ItemData ItemOID=\"redcap_survey_identifier\" Value=\"")
-            .append(a(record.header().surveyIdentifier())).append("\"/>\n");
+      if (options.surveyFields()
+          && def.hasSurveys()
+          && !record.header().surveyIdentifier().isEmpty()) {
+        sb.append(indent)
+            .append("<ItemData ItemOID=\"redcap_survey_identifier\" Value=\"")
+            .append(a(record.header().surveyIdentifier()))
+            .append("\"/>\n");
       }
       return sb.toString();
     }
@@ -167,19 +212,31 @@ final class ClinicalDataWriter {
         if (options.surveyFields() && def.hasSurveys() && def.survey(form.name()) != null) {
           String ts = record.surveyTimestamp(event, form.name(), instance);
           if (!ts.isEmpty()) {
-            sb.append(indent).append("<ItemData ItemOID=\"").append(a(form.timestampField())).append("\" Value=\"")
-                .append(a(ts)).append("\"/>\n");
+            sb.append(indent)
+                .append("<ItemData ItemOID=\"")
+                .append(a(form.timestampField()))
+                .append("\" Value=\"")
+                .append(a(ts))
+                .append("\"/>\n");
           }
         }
-        sb.append(indent).append("<ItemData ItemOID=\"").append(a(name)).append("\" Value=\"").append(a(status))
+        sb.append(indent)
+            .append("<ItemData ItemOID=\"")
+            .append(a(name))
+            .append("\" Value=\"")
+            .append(a(status))
             .append("\"/>\n");
       }
       return sb.toString();
     }
     if (f.isCheckbox()) {
       for (Choice ch : f.choices()) {
-        sb.append(indent).append("<ItemData ItemOID=\"").append(a(f.checkboxColumn(ch))).append("\" Value=\"")
-            .append(record.checked(event, instance, name, ch.code()) ? "1" : "0").append("\"/>\n");
+        sb.append(indent)
+            .append("<ItemData ItemOID=\"")
+            .append(a(f.checkboxColumn(ch)))
+            .append("\" Value=\"")
+            .append(record.checked(event, instance, name, ch.code()) ? "1" : "0")
+            .append("\"/>\n");
       }
       return sb.toString();
     }
@@ -190,19 +247,38 @@ final class ClinicalDataWriter {
     if (f.type() == FieldType.FILE) {
       String[] doc = document(c, value);
       if (doc == null) {
-        sb.append(indent).append("<ItemData ItemOID=\"").append(a(name)).append("\" Value=\"").append(a(value))
+        sb.append(indent)
+            .append("<ItemData ItemOID=\"")
+            .append(a(name))
+            .append("\" Value=\"")
+            .append(a(value))
             .append("\"/>\n");
       } else if (exportFiles) {
-        sb.append(indent).append("<ItemDataBase64Binary ItemOID=\"").append(a(name)).append("\" redcap:DocName=\"")
-            .append(a(doc[0])).append("\" redcap:MimeType=\"").append(a(doc[1])).append("\"><![CDATA[")
-            .append(doc[2]).append("]]></ItemDataBase64Binary>\n");
+        sb.append(indent)
+            .append("<ItemDataBase64Binary ItemOID=\"")
+            .append(a(name))
+            .append("\" redcap:DocName=\"")
+            .append(a(doc[0]))
+            .append("\" redcap:MimeType=\"")
+            .append(a(doc[1]))
+            .append("\"><![CDATA[")
+            .append(doc[2])
+            .append("]]></ItemDataBase64Binary>\n");
       } else {
-        sb.append(indent).append("<ItemData ItemOID=\"").append(a(name)).append("\" Value=\"").append(a(doc[0]))
+        sb.append(indent)
+            .append("<ItemData ItemOID=\"")
+            .append(a(name))
+            .append("\" Value=\"")
+            .append(a(doc[0]))
             .append("\"/>\n");
       }
       return sb.toString();
     }
-    sb.append(indent).append("<ItemData ItemOID=\"").append(a(name)).append("\" Value=\"").append(a(value))
+    sb.append(indent)
+        .append("<ItemData ItemOID=\"")
+        .append(a(name))
+        .append("\" Value=\"")
+        .append(a(value))
         .append("\"/>\n");
     return sb.toString();
   }
@@ -215,8 +291,9 @@ final class ClinicalDataWriter {
     } catch (NumberFormatException e) {
       return null;
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT doc_name, mime_type, content FROM redcap_edocs WHERE doc_id = ? AND project_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT doc_name, mime_type, content FROM redcap_edocs WHERE doc_id = ? AND project_id = ?")) {
       ps.setInt(1, id);
       ps.setInt(2, def.id());
       try (ResultSet rs = ps.executeQuery()) {
@@ -224,8 +301,11 @@ final class ClinicalDataWriter {
           return null;
         }
         byte[] content = rs.getBytes(3);
-        return new String[] {rs.getString(1), rs.getString(2),
-            java.util.Base64.getEncoder().encodeToString(content == null ? new byte[0] : content)};
+        return new String[] {
+          rs.getString(1),
+          rs.getString(2),
+          java.util.Base64.getEncoder().encodeToString(content == null ? new byte[0] : content)
+        };
       }
     }
   }

@@ -41,8 +41,13 @@ final class GlobalVariablesWriter {
     ProjectInfo i = def.info();
     out.write("<GlobalVariables>\n");
     element("StudyName", i.title());
-    element("StudyDescription", "This file contains the " + (metadataOnly ? "metadata" : "metadata, events, and data")
-        + " for REDCap project \"" + i.title() + "\".");
+    element(
+        "StudyDescription",
+        "This file contains the "
+            + (metadataOnly ? "metadata" : "metadata, events, and data")
+            + " for REDCap project \""
+            + i.title()
+            + "\".");
     element("ProtocolName", i.title());
     element("redcap:RecordAutonumberingEnabled", flag(i.autoNumbering()));
     element("redcap:CustomRecordLabel", i.customRecordLabel());
@@ -62,16 +67,24 @@ final class GlobalVariablesWriter {
         out.write("\t\t<redcap:RepeatingInstruments>\n");
         for (RepeatingEntry r : def.repeating()) {
           if (!r.isRepeatingEvent()) {
-            out.write("\t\t\t<redcap:RepeatingInstrument redcap:UniqueEventName=\"" + a(r.eventUniqueName())
-                + "\" redcap:RepeatInstrument=\"" + a(r.formName()) + "\" redcap:CustomLabel=\"" + a(r.customLabel())
-                + "\"/>\n");
+            out.write(
+                "\t\t\t<redcap:RepeatingInstrument redcap:UniqueEventName=\""
+                    + a(r.eventUniqueName())
+                    + "\" redcap:RepeatInstrument=\""
+                    + a(r.formName())
+                    + "\" redcap:CustomLabel=\""
+                    + a(r.customLabel())
+                    + "\"/>\n");
           }
         }
         out.write("\t\t</redcap:RepeatingInstruments>\n");
       }
       for (RepeatingEntry r : def.repeating()) {
         if (r.isRepeatingEvent()) {
-          out.write("\t\t<redcap:RepeatingEvent redcap:UniqueEventName=\"" + a(r.eventUniqueName()) + "\"/>\n");
+          out.write(
+              "\t\t<redcap:RepeatingEvent redcap:UniqueEventName=\""
+                  + a(r.eventUniqueName())
+                  + "\"/>\n");
         }
       }
       out.write("\t</redcap:RepeatingInstrumentsAndEvents>\n");

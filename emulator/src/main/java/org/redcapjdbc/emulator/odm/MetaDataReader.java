@@ -63,7 +63,8 @@ final class MetaDataReader {
         recordIdField = a.get("redcap:RecordIdField");
         break;
       case "StudyEventRef":
-        eventOrder.put(a.get("StudyEventOID"), parseInt(a.get("OrderNumber"), eventOrder.size() + 1));
+        eventOrder.put(
+            a.get("StudyEventOID"), parseInt(a.get("OrderNumber"), eventOrder.size() + 1));
         break;
       case "StudyEventDef":
         readEventDef(x, a);
@@ -125,13 +126,15 @@ final class MetaDataReader {
     formDefs.add(f);
   }
 
-  private void readItemGroupDef(XMLStreamReader x, Map<String, String> a) throws XMLStreamException {
+  private void readItemGroupDef(XMLStreamReader x, Map<String, String> a)
+      throws XMLStreamException {
     List<String[]> items = new ArrayList<>();
     while (x.hasNext()) {
       int t = x.next();
       if (t == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("ItemRef")) {
         Map<String, String> r = attributes(x);
-        items.add(new String[] {r.get("ItemOID"), r.getOrDefault("redcap:Variable", r.get("ItemOID"))});
+        items.add(
+            new String[] {r.get("ItemOID"), r.getOrDefault("redcap:Variable", r.get("ItemOID"))});
       } else if (t == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("ItemGroupDef")) {
         break;
       }
@@ -226,13 +229,16 @@ final class MetaDataReader {
       for (String group : f.itemGroups) {
         for (String[] ref : itemGroups.getOrDefault(group, List.of())) {
           String variable = ref[1];
-          if (pseudo.contains(variable) || variable.equals(DAG_ITEM) || variable.equals(SURVEY_ID_ITEM)
+          if (pseudo.contains(variable)
+              || variable.equals(DAG_ITEM)
+              || variable.equals(SURVEY_ID_ITEM)
               || !seenVariables.add(variable)) {
             continue;
           }
           ItemDef d = itemDefs.get(ref[0]);
           if (d == null) {
-            throw new ProjectLoadException(source + ": item '" + ref[0] + "' is referenced but has no <ItemDef>");
+            throw new ProjectLoadException(
+                source + ": item '" + ref[0] + "' is referenced but has no <ItemDef>");
           }
           fields.add(toField(d, f.name));
         }
@@ -242,8 +248,11 @@ final class MetaDataReader {
       throw new ProjectLoadException(source + " defines no fields");
     }
     if (recordIdField != null && !fields.get(0).name().equals(recordIdField)) {
-      throw new ProjectLoadException(source + ": the record ID field '" + recordIdField
-          + "' is not the first field of the first instrument");
+      throw new ProjectLoadException(
+          source
+              + ": the record ID field '"
+              + recordIdField
+              + "' is not the first field of the first instrument");
     }
     return fields;
   }
@@ -258,10 +267,15 @@ final class MetaDataReader {
    * adds a repeating-event entry for an event marked {@code Repeating="Yes"} that the repeating
    * set-up does not list.
    */
-  void addEvents(List<Arm> arms, List<Event> events, Map<String, List<String>> eventForms,
+  void addEvents(
+      List<Arm> arms,
+      List<Event> events,
+      Map<String, List<String>> eventForms,
       List<RepeatingEntry> repeating) {
     List<EventDef> ordered = new ArrayList<>(eventDefs);
-    ordered.sort((p, q) -> Integer.compare(eventOrder.getOrDefault(p.oid, 0), eventOrder.getOrDefault(q.oid, 0)));
+    ordered.sort(
+        (p, q) ->
+            Integer.compare(eventOrder.getOrDefault(p.oid, 0), eventOrder.getOrDefault(q.oid, 0)));
     // Arms in number order, events in protocol order within them.
     TreeMap<Integer, String> armNames = new TreeMap<>();
     for (EventDef e : ordered) {
@@ -271,9 +285,21 @@ final class MetaDataReader {
     for (int arm : armNames.keySet()) {
       for (EventDef e : ordered) {
         if (e.armNumber == arm) {
-          events.add(new Event(0, arm, e.name, e.uniqueName, e.customLabel, e.dayOffset, e.offsetMin, e.offsetMax));
+          events.add(
+              new Event(
+                  0,
+                  arm,
+                  e.name,
+                  e.uniqueName,
+                  e.customLabel,
+                  e.dayOffset,
+                  e.offsetMin,
+                  e.offsetMax));
           eventForms.put(e.uniqueName, e.forms);
-          if (e.repeating && repeating.stream().noneMatch(r -> r.isRepeatingEvent() && r.eventUniqueName().equals(e.uniqueName))) {
+          if (e.repeating
+              && repeating.stream()
+                  .noneMatch(
+                      r -> r.isRepeatingEvent() && r.eventUniqueName().equals(e.uniqueName))) {
             repeating.add(new RepeatingEntry(e.uniqueName, null, ""));
           }
         }
@@ -285,8 +311,13 @@ final class MetaDataReader {
     Map<String, String> a = d.attributes;
     FieldType type = FieldType.fromName(a.getOrDefault("redcap:FieldType", "text"));
     if (type == null) {
-      throw new ProjectLoadException(source + ": field '" + d.variable + "' has an unknown redcap:FieldType '"
-          + a.get("redcap:FieldType") + "'");
+      throw new ProjectLoadException(
+          source
+              + ": field '"
+              + d.variable
+              + "' has an unknown redcap:FieldType '"
+              + a.get("redcap:FieldType")
+              + "'");
     }
     String choices = "";
     CodeListDef list = d.codeList == null ? null : codeLists.get(d.codeList);

@@ -39,29 +39,63 @@ final class MetaDataWriter {
   }
 
   void write() throws IOException {
-    out.write("<MetaDataVersion OID=\"" + a(metadataOid) + "\" Name=\"" + a(def.title())
-        + "\" redcap:RecordIdField=\"" + a(def.recordIdField().name()) + "\">\n");
+    out.write(
+        "<MetaDataVersion OID=\""
+            + a(metadataOid)
+            + "\" Name=\""
+            + a(def.title())
+            + "\" redcap:RecordIdField=\""
+            + a(def.recordIdField().name())
+            + "\">\n");
     if (def.isLongitudinal()) {
       out.write("\t<Protocol>\n");
       int order = 0;
       for (Event e : def.events()) {
-        out.write("\t\t<StudyEventRef StudyEventOID=\"Event." + a(e.uniqueName()) + "\" OrderNumber=\"" + (++order)
-            + "\" Mandatory=\"No\"/>\n");
+        out.write(
+            "\t\t<StudyEventRef StudyEventOID=\"Event."
+                + a(e.uniqueName())
+                + "\" OrderNumber=\""
+                + (++order)
+                + "\" Mandatory=\"No\"/>\n");
       }
       out.write("\t</Protocol>\n");
       for (Event e : def.events()) {
         Arm arm = def.arm(e.armNumber());
         String armName = arm == null ? "Arm " + e.armNumber() : arm.name();
-        out.write("\t<StudyEventDef OID=\"Event." + a(e.uniqueName()) + "\" Name=\"" + a(def.designationLabel(e))
-            + "\" Type=\"Common\" Repeating=\"" + (def.isRepeatingEvent(e) ? "Yes" : "No") + "\" redcap:EventName=\""
-            + a(e.name()) + "\" redcap:CustomEventLabel=\"" + a(e.customLabel()) + "\" redcap:UniqueEventName=\""
-            + a(e.uniqueName()) + "\" redcap:ArmNum=\"" + e.armNumber() + "\" redcap:ArmName=\"" + a(armName)
-            + "\" redcap:DayOffset=\"" + number(e.dayOffset()) + "\" redcap:OffsetMin=\"" + number(e.offsetMin())
-            + "\" redcap:OffsetMax=\"" + number(e.offsetMax()) + "\">\n");
+        out.write(
+            "\t<StudyEventDef OID=\"Event."
+                + a(e.uniqueName())
+                + "\" Name=\""
+                + a(def.designationLabel(e))
+                + "\" Type=\"Common\" Repeating=\""
+                + (def.isRepeatingEvent(e) ? "Yes" : "No")
+                + "\" redcap:EventName=\""
+                + a(e.name())
+                + "\" redcap:CustomEventLabel=\""
+                + a(e.customLabel())
+                + "\" redcap:UniqueEventName=\""
+                + a(e.uniqueName())
+                + "\" redcap:ArmNum=\""
+                + e.armNumber()
+                + "\" redcap:ArmName=\""
+                + a(armName)
+                + "\" redcap:DayOffset=\""
+                + number(e.dayOffset())
+                + "\" redcap:OffsetMin=\""
+                + number(e.offsetMin())
+                + "\" redcap:OffsetMax=\""
+                + number(e.offsetMax())
+                + "\">\n");
         int formOrder = 0;
         for (Form f : def.formsOf(e)) {
-          out.write("\t\t<FormRef FormOID=\"Form." + a(f.name()) + "\" OrderNumber=\"" + (++formOrder)
-              + "\" Mandatory=\"No\" redcap:FormName=\"" + a(f.name()) + "\"/>\n");
+          out.write(
+              "\t\t<FormRef FormOID=\"Form."
+                  + a(f.name())
+                  + "\" OrderNumber=\""
+                  + (++formOrder)
+                  + "\" Mandatory=\"No\" redcap:FormName=\""
+                  + a(f.name())
+                  + "\"/>\n");
         }
         out.write("\t</StudyEventDef>\n");
       }
@@ -70,10 +104,19 @@ final class MetaDataWriter {
     for (Form form : def.forms()) {
       List<List<String>> groups = itemGroups(def, form);
       groupsByForm.put(form.name(), groups);
-      out.write("\t<FormDef OID=\"Form." + a(form.name()) + "\" Name=\"" + a(form.label())
-          + "\" Repeating=\"No\" redcap:FormName=\"" + a(form.name()) + "\">\n");
+      out.write(
+          "\t<FormDef OID=\"Form."
+              + a(form.name())
+              + "\" Name=\""
+              + a(form.label())
+              + "\" Repeating=\"No\" redcap:FormName=\""
+              + a(form.name())
+              + "\">\n");
       for (List<String> g : groups) {
-        out.write("\t\t<ItemGroupRef ItemGroupOID=\"" + a(form.name() + "." + g.get(0)) + "\" Mandatory=\"No\"/>\n");
+        out.write(
+            "\t\t<ItemGroupRef ItemGroupOID=\""
+                + a(form.name() + "." + g.get(0))
+                + "\" Mandatory=\"No\"/>\n");
       }
       out.write("\t</FormDef>\n");
     }
@@ -81,14 +124,26 @@ final class MetaDataWriter {
       for (List<String> g : groupsByForm.get(form.name())) {
         String first = g.get(0);
         Field firstField = def.field(first);
-        String name = first.equals(form.completeField()) ? "Form Status"
-            : firstField != null && !firstField.sectionHeader().isEmpty() ? firstField.sectionHeader() : form.label();
-        out.write("\t<ItemGroupDef OID=\"" + a(form.name() + "." + first) + "\" Name=\"" + a(name)
-            + "\" Repeating=\"No\">\n");
+        String name =
+            first.equals(form.completeField())
+                ? "Form Status"
+                : firstField != null && !firstField.sectionHeader().isEmpty()
+                    ? firstField.sectionHeader()
+                    : form.label();
+        out.write(
+            "\t<ItemGroupDef OID=\""
+                + a(form.name() + "." + first)
+                + "\" Name=\""
+                + a(name)
+                + "\" Repeating=\"No\">\n");
         for (String item : g) {
           for (String[] ref : itemRefs(item)) {
-            out.write("\t\t<ItemRef ItemOID=\"" + a(ref[0]) + "\" Mandatory=\"No\" redcap:Variable=\"" + a(ref[1])
-                + "\"/>\n");
+            out.write(
+                "\t\t<ItemRef ItemOID=\""
+                    + a(ref[0])
+                    + "\" Mandatory=\"No\" redcap:Variable=\""
+                    + a(ref[1])
+                    + "\"/>\n");
           }
         }
         out.write("\t</ItemGroupDef>\n");
@@ -104,9 +159,14 @@ final class MetaDataWriter {
       if (def.survey(form.name()) != null && def.hasSurveys()) {
         pseudoItemDef(form.timestampField(), "datetime", "Survey Timestamp");
       }
-      out.write("\t<ItemDef OID=\"" + a(form.completeField()) + "\" Name=\"" + a(form.completeField())
-          + "\" DataType=\"text\" Length=\"1\" redcap:Variable=\"" + a(form.completeField())
-          + "\" redcap:FieldType=\"select\" redcap:SectionHeader=\"Form Status\">\n");
+      out.write(
+          "\t<ItemDef OID=\""
+              + a(form.completeField())
+              + "\" Name=\""
+              + a(form.completeField())
+              + "\" DataType=\"text\" Length=\"1\" redcap:Variable=\""
+              + a(form.completeField())
+              + "\" redcap:FieldType=\"select\" redcap:SectionHeader=\"Form Status\">\n");
       out.write("\t\t<Question><TranslatedText>Complete?</TranslatedText></Question>\n");
       out.write("\t\t<CodeListRef CodeListOID=\"" + a(form.completeField()) + ".choices\"/>\n");
       out.write("\t</ItemDef>\n");
@@ -115,8 +175,14 @@ final class MetaDataWriter {
       for (Field f : def.fieldsOf(form.name())) {
         codeLists(f);
       }
-      out.write("\t<CodeList OID=\"" + a(form.completeField()) + ".choices\" Name=\"" + a(form.completeField())
-          + "\" DataType=\"text\" redcap:Variable=\"" + a(form.completeField()) + "\">\n");
+      out.write(
+          "\t<CodeList OID=\""
+              + a(form.completeField())
+              + ".choices\" Name=\""
+              + a(form.completeField())
+              + "\" DataType=\"text\" redcap:Variable=\""
+              + a(form.completeField())
+              + "\">\n");
       codeListItem("0", "Incomplete");
       codeListItem("1", "Unverified");
       codeListItem("2", "Complete");
@@ -172,9 +238,20 @@ final class MetaDataWriter {
   }
 
   private void pseudoItemDef(String name, String dataType, String label) throws IOException {
-    out.write("\t<ItemDef OID=\"" + a(name) + "\" Name=\"" + a(name) + "\" DataType=\"" + dataType
-        + "\" Length=\"999\" redcap:Variable=\"" + a(name) + "\">\n");
-    out.write("\t\t<Question><TranslatedText>" + XmlText.escape(label) + "</TranslatedText></Question>\n");
+    out.write(
+        "\t<ItemDef OID=\""
+            + a(name)
+            + "\" Name=\""
+            + a(name)
+            + "\" DataType=\""
+            + dataType
+            + "\" Length=\"999\" redcap:Variable=\""
+            + a(name)
+            + "\">\n");
+    out.write(
+        "\t\t<Question><TranslatedText>"
+            + XmlText.escape(label)
+            + "</TranslatedText></Question>\n");
     out.write("\t</ItemDef>\n");
   }
 
@@ -185,12 +262,15 @@ final class MetaDataWriter {
       }
       return;
     }
-    String codeList = f.type().hasChoiceList() || f.type() == FieldType.YESNO || f.type() == FieldType.TRUEFALSE
-        ? f.name() + ".choices" : null;
+    String codeList =
+        f.type().hasChoiceList() || f.type() == FieldType.YESNO || f.type() == FieldType.TRUEFALSE
+            ? f.name() + ".choices"
+            : null;
     itemDef(f, f.name(), dataType(f), codeList == null ? "999" : "1", codeList);
   }
 
-  private void itemDef(Field f, String oid, String dataType, String length, String codeList) throws IOException {
+  private void itemDef(Field f, String oid, String dataType, String length, String codeList)
+      throws IOException {
     Map<String, String> attrs = new LinkedHashMap<>();
     attrs.put("OID", oid);
     attrs.put("Name", oid);
@@ -225,7 +305,10 @@ final class MetaDataWriter {
     }
     putIfNotEmpty(attrs, "redcap:FieldAnnotation", f.annotation());
     out.write("\t<ItemDef" + attributes(attrs) + ">\n");
-    out.write("\t\t<Question><TranslatedText>" + XmlText.escape(f.label()) + "</TranslatedText></Question>\n");
+    out.write(
+        "\t\t<Question><TranslatedText>"
+            + XmlText.escape(f.label())
+            + "</TranslatedText></Question>\n");
     if (codeList != null) {
       out.write("\t\t<CodeListRef CodeListOID=\"" + a(codeList) + "\"/>\n");
     }
@@ -241,8 +324,9 @@ final class MetaDataWriter {
   private void rangeCheck(String comparator, String value) throws IOException {
     out.write("\t\t<RangeCheck Comparator=\"" + comparator + "\" SoftHard=\"Soft\">\n");
     out.write("\t\t\t<CheckValue>" + XmlText.escape(value) + "</CheckValue>\n");
-    out.write("\t\t\t<ErrorMessage><TranslatedText>The value you provided is outside the suggested range."
-        + "</TranslatedText></ErrorMessage>\n");
+    out.write(
+        "\t\t\t<ErrorMessage><TranslatedText>The value you provided is outside the suggested range."
+            + "</TranslatedText></ErrorMessage>\n");
     out.write("\t\t</RangeCheck>\n");
   }
 
@@ -250,19 +334,38 @@ final class MetaDataWriter {
     if (f.isCheckbox()) {
       for (Choice c : f.choices()) {
         String oid = f.checkboxColumn(c);
-        out.write("\t<CodeList OID=\"" + a(oid) + ".choices\" Name=\"" + a(oid) + "\" DataType=\"boolean\""
-            + " redcap:Variable=\"" + a(f.name()) + "\" redcap:CheckboxChoices=\"" + a(f.choicesOrCalculation())
-            + "\">\n");
+        out.write(
+            "\t<CodeList OID=\""
+                + a(oid)
+                + ".choices\" Name=\""
+                + a(oid)
+                + "\" DataType=\"boolean\""
+                + " redcap:Variable=\""
+                + a(f.name())
+                + "\" redcap:CheckboxChoices=\""
+                + a(f.choicesOrCalculation())
+                + "\">\n");
         codeListItem("1", "Checked");
         codeListItem("0", "Unchecked");
         out.write("\t</CodeList>\n");
       }
       return;
     }
-    if (f.type().hasChoiceList() || f.type() == FieldType.YESNO || f.type() == FieldType.TRUEFALSE) {
-      String type = f.type() == FieldType.YESNO || f.type() == FieldType.TRUEFALSE ? "boolean" : "text";
-      out.write("\t<CodeList OID=\"" + a(f.name()) + ".choices\" Name=\"" + a(f.name()) + "\" DataType=\"" + type
-          + "\" redcap:Variable=\"" + a(f.name()) + "\">\n");
+    if (f.type().hasChoiceList()
+        || f.type() == FieldType.YESNO
+        || f.type() == FieldType.TRUEFALSE) {
+      String type =
+          f.type() == FieldType.YESNO || f.type() == FieldType.TRUEFALSE ? "boolean" : "text";
+      out.write(
+          "\t<CodeList OID=\""
+              + a(f.name())
+              + ".choices\" Name=\""
+              + a(f.name())
+              + "\" DataType=\""
+              + type
+              + "\" redcap:Variable=\""
+              + a(f.name())
+              + "\">\n");
       for (Choice c : f.choices()) {
         codeListItem(c.code(), c.label());
       }
@@ -271,8 +374,12 @@ final class MetaDataWriter {
   }
 
   private void codeListItem(String code, String label) throws IOException {
-    out.write("\t\t<CodeListItem CodedValue=\"" + a(code) + "\"><Decode><TranslatedText>" + XmlText.escape(label)
-        + "</TranslatedText></Decode></CodeListItem>\n");
+    out.write(
+        "\t\t<CodeListItem CodedValue=\""
+            + a(code)
+            + "\"><Decode><TranslatedText>"
+            + XmlText.escape(label)
+            + "</TranslatedText></Decode></CodeListItem>\n");
   }
 
   private static String dataType(Field f) {

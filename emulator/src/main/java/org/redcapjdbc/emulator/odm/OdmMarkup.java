@@ -14,7 +14,8 @@ final class OdmMarkup {
   /** Attributes in map order, each written {@code  key="value"} (a null value as empty). */
   static String attributes(Map<String, String> attrs) {
     StringBuilder sb = new StringBuilder();
-    attrs.forEach((k, v) -> sb.append(' ').append(k).append("=\"").append(a(v == null ? "" : v)).append('"'));
+    attrs.forEach(
+        (k, v) -> sb.append(' ').append(k).append("=\"").append(a(v == null ? "" : v)).append('"'));
     return sb.toString();
   }
 

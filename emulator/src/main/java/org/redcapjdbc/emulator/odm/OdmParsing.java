@@ -16,7 +16,10 @@ final class OdmParsing {
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < x.getAttributeCount(); i++) {
       String prefix = x.getAttributePrefix(i);
-      String key = prefix == null || prefix.isEmpty() ? x.getAttributeLocalName(i) : prefix + ":" + x.getAttributeLocalName(i);
+      String key =
+          prefix == null || prefix.isEmpty()
+              ? x.getAttributeLocalName(i)
+              : prefix + ":" + x.getAttributeLocalName(i);
       m.put(key, x.getAttributeValue(i));
     }
     return m;

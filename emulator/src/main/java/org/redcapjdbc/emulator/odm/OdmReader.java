@@ -93,7 +93,10 @@ public final class OdmReader {
     BufferedInputStream b = new BufferedInputStream(in);
     b.mark(3);
     byte[] head = b.readNBytes(3);
-    if (!(head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
+    if (!(head.length == 3
+        && (head[0] & 0xFF) == 0xEF
+        && (head[1] & 0xFF) == 0xBB
+        && (head[2] & 0xFF) == 0xBF)) {
       b.reset();
     }
     return new InputStreamReader(b, StandardCharsets.UTF_8);
@@ -151,8 +154,11 @@ public final class OdmReader {
           info.missingDataCodes(x.getElementText());
           break;
         case "RepeatingInstrument":
-          repeating.add(new RepeatingEntry(a.get("redcap:UniqueEventName"), a.get("redcap:RepeatInstrument"),
-              a.getOrDefault("redcap:CustomLabel", "")));
+          repeating.add(
+              new RepeatingEntry(
+                  a.get("redcap:UniqueEventName"),
+                  a.get("redcap:RepeatInstrument"),
+                  a.getOrDefault("redcap:CustomLabel", "")));
           break;
         case "RepeatingEvent":
           repeating.add(new RepeatingEntry(a.get("redcap:UniqueEventName"), null, ""));
@@ -170,8 +176,12 @@ public final class OdmReader {
         case "Reports":
           if (a.containsKey("title")) {
             String fields = a.getOrDefault("redcap_reports_fields", "");
-            reports.add(new Report(a.getOrDefault("unique_report_name", ""), a.get("title"),
-                fields.isEmpty() ? List.of() : List.of(fields.split(",")), a));
+            reports.add(
+                new Report(
+                    a.getOrDefault("unique_report_name", ""),
+                    a.get("title"),
+                    fields.isEmpty() ? List.of() : List.of(fields.split(",")),
+                    a));
           }
           break;
         case "UserRoles":
@@ -187,7 +197,8 @@ public final class OdmReader {
       }
     }
     if (!sawOdm) {
-      throw new ProjectLoadException(source + " is not a REDCap project file: it has no <ODM> root element");
+      throw new ProjectLoadException(
+          source + " is not a REDCap project file: it has no <ODM> root element");
     }
   }
 
@@ -196,7 +207,8 @@ public final class OdmReader {
   private LoadedProject build() {
     ProjectInfo.Builder ib = info;
     if (ib.build().title().isEmpty()) {
-      throw new ProjectLoadException(source + " has no <StudyName>: it does not look like a REDCap project file");
+      throw new ProjectLoadException(
+          source + " has no <StudyName>: it does not look like a REDCap project file");
     }
     List<Form> forms = metaData.forms();
     List<Field> fields = metaData.fields(forms);
@@ -219,11 +231,20 @@ public final class OdmReader {
     if (!surveysEnabledSeen) {
       ib.surveysEnabled(!surveys.isEmpty());
     }
-    ProjectDefinition def = ProjectDefinition.builder(ib.build())
-        .forms(forms).fields(fields).arms(arms).events(events).eventForms(eventForms)
-        .repeating(repeating).dags(dags).surveys(surveys).reports(reports).roles(roles)
-        .ensureClassicEvent()
-        .build();
+    ProjectDefinition def =
+        ProjectDefinition.builder(ib.build())
+            .forms(forms)
+            .fields(fields)
+            .arms(arms)
+            .events(events)
+            .eventForms(eventForms)
+            .repeating(repeating)
+            .dags(dags)
+            .surveys(surveys)
+            .reports(reports)
+            .roles(roles)
+            .ensureClassicEvent()
+            .build();
     validateReferences(def);
     return new LoadedProject(def, data.bind(def));
   }
@@ -231,19 +252,30 @@ public final class OdmReader {
   private void validateReferences(ProjectDefinition def) {
     for (RepeatingEntry r : def.repeating()) {
       if (def.event(r.eventUniqueName()) == null) {
-        throw new ProjectLoadException(source + ": the repeating set-up names event '" + r.eventUniqueName()
-            + "', which the project does not define");
+        throw new ProjectLoadException(
+            source
+                + ": the repeating set-up names event '"
+                + r.eventUniqueName()
+                + "', which the project does not define");
       }
       if (!r.isRepeatingEvent() && def.form(r.formName()) == null) {
-        throw new ProjectLoadException(source + ": the repeating set-up names instrument '" + r.formName()
-            + "', which the project does not define");
+        throw new ProjectLoadException(
+            source
+                + ": the repeating set-up names instrument '"
+                + r.formName()
+                + "', which the project does not define");
       }
     }
     for (Map.Entry<String, List<String>> e : def.eventForms().entrySet()) {
       for (String form : e.getValue()) {
         if (def.form(form) == null) {
-          throw new ProjectLoadException(source + ": event '" + e.getKey() + "' refers to instrument '" + form
-              + "', which the project does not define");
+          throw new ProjectLoadException(
+              source
+                  + ": event '"
+                  + e.getKey()
+                  + "' refers to instrument '"
+                  + form
+                  + "', which the project does not define");
         }
       }
     }

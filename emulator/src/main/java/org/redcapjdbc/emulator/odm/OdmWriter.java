@@ -32,7 +32,8 @@ import org.redcapjdbc.emulator.store.RecordHeader;
  * {@link MetaDataWriter} and {@link ClinicalDataWriter} write the parts.
  */
 public final class OdmWriter {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final String VERSION = "15.2.1";
 
   /**
@@ -44,8 +45,12 @@ public final class OdmWriter {
    * @param dags write {@code redcap_data_access_group} items
    * @param surveyFields write survey identifiers and timestamps
    */
-  public record Options(boolean metadataOnly, Set<String> fields,
-      Function<RecordData, List<List<RecordRows.Row>>> groups, boolean dags, boolean surveyFields) {}
+  public record Options(
+      boolean metadataOnly,
+      Set<String> fields,
+      Function<RecordData, List<List<RecordRows.Row>>> groups,
+      boolean dags,
+      boolean surveyFields) {}
 
   private final ProjectDefinition def;
   private final Writer out;
@@ -59,38 +64,66 @@ public final class OdmWriter {
     this.exportFiles = exportFiles;
     String compact = def.title().replaceAll("[^A-Za-z0-9]", "");
     this.studyOid = "Project." + (compact.isEmpty() ? "Project" + def.id() : compact);
-    this.metadataOid = "Metadata." + (compact.isEmpty() ? "Project" + def.id() : compact) + "_"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmm"));
+    this.metadataOid =
+        "Metadata."
+            + (compact.isEmpty() ? "Project" + def.id() : compact)
+            + "_"
+            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmm"));
   }
 
   /** Writes the project, then its records from {@code headers} (export order) unless metadata only. */
-  public static void write(ProjectDefinition def, Connection c, List<RecordHeader> headers, Options options,
-      OutputStream stream) throws IOException, SQLException {
+  public static void write(
+      ProjectDefinition def,
+      Connection c,
+      List<RecordHeader> headers,
+      Options options,
+      OutputStream stream)
+      throws IOException, SQLException {
     write(def, c, headers, options, stream, false);
   }
 
-  public static void write(ProjectDefinition def, Connection c, List<RecordHeader> headers, Options options,
-      OutputStream stream, boolean exportFiles) throws IOException, SQLException {
+  public static void write(
+      ProjectDefinition def,
+      Connection c,
+      List<RecordHeader> headers,
+      Options options,
+      OutputStream stream,
+      boolean exportFiles)
+      throws IOException, SQLException {
     Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 16384);
     OdmWriter writer = new OdmWriter(def, w, exportFiles);
     writer.document(c, headers, options);
     w.flush();
   }
 
-  private void document(Connection c, List<RecordHeader> headers, Options options) throws IOException, SQLException {
+  private void document(Connection c, List<RecordHeader> headers, Options options)
+      throws IOException, SQLException {
     String now = LocalDateTime.now().format(STAMP);
     out.write(XmlText.DECLARATION + "\n");
-    out.write("<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\""
-        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:redcap=\"https://projectredcap.org\""
-        + " xsi:schemaLocation=\"http://www.cdisc.org/ns/odm/v1.3 schema/odm/ODM1-3-1.xsd\" ODMVersion=\"1.3.1\""
-        + " FileOID=\"000-00-0000\" FileType=\"Snapshot\" Description=\"" + a(def.title()) + "\" AsOfDateTime=\""
-        + now + "\" CreationDateTime=\"" + now + "\" SourceSystem=\"REDCap\" SourceSystemVersion=\"" + VERSION + "\">\n");
+    out.write(
+        "<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\""
+            + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:redcap=\"https://projectredcap.org\""
+            + " xsi:schemaLocation=\"http://www.cdisc.org/ns/odm/v1.3 schema/odm/ODM1-3-1.xsd\" ODMVersion=\"1.3.1\""
+            + " FileOID=\"000-00-0000\" FileType=\"Snapshot\" Description=\""
+            + a(def.title())
+            + "\" AsOfDateTime=\""
+            + now
+            + "\" CreationDateTime=\""
+            + now
+            + "\" SourceSystem=\"REDCap\" SourceSystemVersion=\""
+            + VERSION
+            + "\">\n");
     out.write("<Study OID=\"" + a(studyOid) + "\">\n");
     new GlobalVariablesWriter(def, out).write(options.metadataOnly());
     new MetaDataWriter(def, out, metadataOid).write();
     out.write("</Study>\n");
     if (!options.metadataOnly()) {
-      out.write("<ClinicalData StudyOID=\"" + a(studyOid) + "\" MetaDataVersionOID=\"" + a(metadataOid) + "\">\n");
+      out.write(
+          "<ClinicalData StudyOID=\""
+              + a(studyOid)
+              + "\" MetaDataVersionOID=\""
+              + a(metadataOid)
+              + "\">\n");
       new ClinicalDataWriter(def, out, exportFiles).write(c, headers, options);
       out.write("</ClinicalData>\n");
     }

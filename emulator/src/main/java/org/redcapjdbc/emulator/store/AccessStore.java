@@ -40,11 +40,13 @@ public final class AccessStore {
     return sb.toString();
   }
 
-  public static void createUser(Connection c, int projectId, String username, Integer groupId,
-      Map<String, Integer> rights) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO redcap_users (project_id, username, email, firstname, lastname, expiration, group_id,"
-            + " unique_role_name, rights_json) VALUES (?, ?, '', '', '', '', ?, NULL, ?)")) {
+  public static void createUser(
+      Connection c, int projectId, String username, Integer groupId, Map<String, Integer> rights)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO redcap_users (project_id, username, email, firstname, lastname, expiration, group_id,"
+                + " unique_role_name, rights_json) VALUES (?, ?, '', '', '', '', ?, NULL, ?)")) {
       ps.setInt(1, projectId);
       ps.setString(2, username);
       if (groupId == null) {
@@ -57,9 +59,11 @@ public final class AccessStore {
     }
   }
 
-  public static void createToken(Connection c, String token, int projectId, String username) throws SQLException {
+  public static void createToken(Connection c, String token, int projectId, String username)
+      throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("INSERT INTO redcap_tokens (api_token, project_id, username) VALUES (?, ?, ?)")) {
+        c.prepareStatement(
+            "INSERT INTO redcap_tokens (api_token, project_id, username) VALUES (?, ?, ?)")) {
       ps.setString(1, token);
       ps.setInt(2, projectId);
       ps.setString(3, username);
@@ -81,12 +85,13 @@ public final class AccessStore {
   }
 
   private static Optional<ApiUser> lookupExact(Connection c, String token) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT u.project_id, u.username, u.group_id, u.rights_json, u.forms_json, u.forms_export_json,"
-            + " r.attributes_json FROM redcap_tokens t"
-            + " JOIN redcap_users u ON u.project_id = t.project_id AND u.username = t.username"
-            + " LEFT JOIN redcap_user_roles r ON r.project_id = u.project_id AND r.unique_role_name = u.unique_role_name"
-            + " WHERE t.api_token = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT u.project_id, u.username, u.group_id, u.rights_json, u.forms_json, u.forms_export_json,"
+                + " r.attributes_json FROM redcap_tokens t"
+                + " JOIN redcap_users u ON u.project_id = t.project_id AND u.username = t.username"
+                + " LEFT JOIN redcap_user_roles r ON r.project_id = u.project_id AND r.unique_role_name = u.unique_role_name"
+                + " WHERE t.api_token = ?")) {
       ps.setString(1, token);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -95,10 +100,18 @@ public final class AccessStore {
         int group = rs.getInt(3);
         Integer groupId = rs.wasNull() ? null : group;
         String roleJson = rs.getString(7);
-        UserRights rights = roleJson != null ? UserRights.fromRoleAttributes(Json.readStrings(roleJson))
-            : rights(rs.getString(4), rs.getString(5), rs.getString(6));
-        return Optional.of(new ApiUser(rs.getInt(1), rs.getString(2), groupId, rights.flags(), rights.forms(),
-            rights.formsExport()));
+        UserRights rights =
+            roleJson != null
+                ? UserRights.fromRoleAttributes(Json.readStrings(roleJson))
+                : rights(rs.getString(4), rs.getString(5), rs.getString(6));
+        return Optional.of(
+            new ApiUser(
+                rs.getInt(1),
+                rs.getString(2),
+                groupId,
+                rights.flags(),
+                rights.forms(),
+                rights.formsExport()));
       }
     }
   }
@@ -112,30 +125,36 @@ public final class AccessStore {
     if (json == null) {
       return m;
     }
-    Json.read(json).forEach((k, v) -> {
-      if (v instanceof Number n) {
-        m.put(k, n.intValue());
-      } else if (v != null) {
-        try {
-          m.put(k, Integer.parseInt(String.valueOf(v).strip()));
-        } catch (NumberFormatException e) {
-          m.put(k, 0);
-        }
-      }
-    });
+    Json.read(json)
+        .forEach(
+            (k, v) -> {
+              if (v instanceof Number n) {
+                m.put(k, n.intValue());
+              } else if (v != null) {
+                try {
+                  m.put(k, Integer.parseInt(String.valueOf(v).strip()));
+                } catch (NumberFormatException e) {
+                  m.put(k, 0);
+                }
+              }
+            });
     return m;
   }
 
   // ---------------------------------------------------------------- users
 
-  private static final String USER_COLUMNS = "username, email, firstname, lastname, expiration, group_id,"
-      + " unique_role_name, rights_json, forms_json, forms_export_json";
+  private static final String USER_COLUMNS =
+      "username, email, firstname, lastname, expiration, group_id,"
+          + " unique_role_name, rights_json, forms_json, forms_export_json";
 
   /** The users of a project, sorted by user name (as REDCap lists them). */
   public static List<StoredUser> users(Connection c, int projectId) throws SQLException {
     List<StoredUser> list = new java.util.ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + USER_COLUMNS + " FROM redcap_users WHERE project_id = ? ORDER BY username")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + USER_COLUMNS
+                + " FROM redcap_users WHERE project_id = ? ORDER BY username")) {
       ps.setInt(1, projectId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -146,9 +165,13 @@ public final class AccessStore {
     return list;
   }
 
-  public static Optional<StoredUser> user(Connection c, int projectId, String username) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + USER_COLUMNS + " FROM redcap_users WHERE project_id = ? AND username = ?")) {
+  public static Optional<StoredUser> user(Connection c, int projectId, String username)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + USER_COLUMNS
+                + " FROM redcap_users WHERE project_id = ? AND username = ?")) {
       ps.setInt(1, projectId);
       ps.setString(2, username);
       try (ResultSet rs = ps.executeQuery()) {
@@ -160,19 +183,27 @@ public final class AccessStore {
   private static StoredUser user(ResultSet rs) throws SQLException {
     int g = rs.getInt(6);
     Integer group = rs.wasNull() ? null : g;
-    return new StoredUser(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), group,
-        rs.getString(7), rights(rs.getString(8), rs.getString(9), rs.getString(10)));
+    return new StoredUser(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        group,
+        rs.getString(7),
+        rights(rs.getString(8), rs.getString(9), rs.getString(10)));
   }
 
   /** Inserts or replaces a user. */
   public static void saveUser(Connection c, int projectId, StoredUser u) throws SQLException {
     boolean exists = user(c, projectId, u.username()).isPresent();
-    String sql = exists
-        ? "UPDATE redcap_users SET email = ?, firstname = ?, lastname = ?, expiration = ?, group_id = ?,"
-            + " unique_role_name = ?, rights_json = ?, forms_json = ?, forms_export_json = ?"
-            + " WHERE project_id = ? AND username = ?"
-        : "INSERT INTO redcap_users (email, firstname, lastname, expiration, group_id, unique_role_name, rights_json,"
-            + " forms_json, forms_export_json, project_id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    String sql =
+        exists
+            ? "UPDATE redcap_users SET email = ?, firstname = ?, lastname = ?, expiration = ?, group_id = ?,"
+                + " unique_role_name = ?, rights_json = ?, forms_json = ?, forms_export_json = ?"
+                + " WHERE project_id = ? AND username = ?"
+            : "INSERT INTO redcap_users (email, firstname, lastname, expiration, group_id, unique_role_name, rights_json,"
+                + " forms_json, forms_export_json, project_id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, u.email());
       ps.setString(2, u.firstname());
@@ -195,8 +226,10 @@ public final class AccessStore {
 
   /** Deletes a user with its tokens and DAG-switcher assignments. */
   public static void deleteUser(Connection c, int projectId, String username) throws SQLException {
-    for (String table : new String[] {"redcap_tokens", "redcap_data_access_groups_users", "redcap_users"}) {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE project_id = ? AND username = ?")) {
+    for (String table :
+        new String[] {"redcap_tokens", "redcap_data_access_groups_users", "redcap_users"}) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM " + table + " WHERE project_id = ? AND username = ?")) {
         ps.setInt(1, projectId);
         ps.setString(2, username);
         ps.executeUpdate();
@@ -205,9 +238,12 @@ public final class AccessStore {
   }
 
   /** The API token of a user, if it has one. */
-  public static Optional<String> tokenOf(Connection c, int projectId, String username) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT api_token FROM redcap_tokens WHERE project_id = ?"
-        + " AND username = ? ORDER BY created_seq")) {
+  public static Optional<String> tokenOf(Connection c, int projectId, String username)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT api_token FROM redcap_tokens WHERE project_id = ?"
+                + " AND username = ? ORDER BY created_seq")) {
       ps.setInt(1, projectId);
       ps.setString(2, username);
       try (ResultSet rs = ps.executeQuery()) {
@@ -218,8 +254,10 @@ public final class AccessStore {
 
   /** Removes users from a role (the role was deleted): they keep their own rights. */
   public static void clearRole(Connection c, int projectId, String roleName) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE redcap_users SET unique_role_name = NULL"
-        + " WHERE project_id = ? AND unique_role_name = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE redcap_users SET unique_role_name = NULL"
+                + " WHERE project_id = ? AND unique_role_name = ?")) {
       ps.setInt(1, projectId);
       ps.setString(2, roleName);
       ps.executeUpdate();
@@ -228,10 +266,12 @@ public final class AccessStore {
 
   /** Takes users and records out of a deleted DAG. */
   public static void clearGroup(Connection c, int projectId, int groupId) throws SQLException {
-    for (String sql : new String[] {
-        "UPDATE redcap_users SET group_id = NULL WHERE project_id = ? AND group_id = ?",
-        "UPDATE redcap_records SET group_id = NULL WHERE project_id = ? AND group_id = ?",
-        "DELETE FROM redcap_data_access_groups_users WHERE project_id = ? AND group_id = ?"}) {
+    for (String sql :
+        new String[] {
+          "UPDATE redcap_users SET group_id = NULL WHERE project_id = ? AND group_id = ?",
+          "UPDATE redcap_records SET group_id = NULL WHERE project_id = ? AND group_id = ?",
+          "DELETE FROM redcap_data_access_groups_users WHERE project_id = ? AND group_id = ?"
+        }) {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setInt(1, projectId);
         ps.setInt(2, groupId);
@@ -241,10 +281,13 @@ public final class AccessStore {
   }
 
   /** The DAGs a user may switch to (REDCap's DAG Switcher), by group id. */
-  public static List<Integer> switchableGroups(Connection c, int projectId, String username) throws SQLException {
+  public static List<Integer> switchableGroups(Connection c, int projectId, String username)
+      throws SQLException {
     List<Integer> out = new java.util.ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT group_id FROM redcap_data_access_groups_users"
-        + " WHERE project_id = ? AND username = ? ORDER BY group_id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT group_id FROM redcap_data_access_groups_users"
+                + " WHERE project_id = ? AND username = ? ORDER BY group_id")) {
       ps.setInt(1, projectId);
       ps.setString(2, username);
       try (ResultSet rs = ps.executeQuery()) {
@@ -256,9 +299,12 @@ public final class AccessStore {
     return out;
   }
 
-  public static void allowGroup(Connection c, int projectId, String username, int groupId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("MERGE INTO redcap_data_access_groups_users (project_id, username,"
-        + " group_id) KEY (project_id, username, group_id) VALUES (?, ?, ?)")) {
+  public static void allowGroup(Connection c, int projectId, String username, int groupId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "MERGE INTO redcap_data_access_groups_users (project_id, username,"
+                + " group_id) KEY (project_id, username, group_id) VALUES (?, ?, ?)")) {
       ps.setInt(1, projectId);
       ps.setString(2, username);
       ps.setInt(3, groupId);
@@ -270,7 +316,8 @@ public final class AccessStore {
   public static List<String> tokensOf(Connection c, int projectId) throws SQLException {
     List<String> list = new java.util.ArrayList<>();
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT api_token FROM redcap_tokens WHERE project_id = ? ORDER BY created_seq")) {
+        c.prepareStatement(
+            "SELECT api_token FROM redcap_tokens WHERE project_id = ? ORDER BY created_seq")) {
       ps.setInt(1, projectId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -283,7 +330,8 @@ public final class AccessStore {
 
   /** The project a token belongs to, or empty. */
   public static Optional<Integer> projectOfToken(Connection c, String token) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT project_id FROM redcap_tokens WHERE api_token = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT project_id FROM redcap_tokens WHERE api_token = ?")) {
       ps.setString(1, token);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();

@@ -10,8 +10,13 @@ import org.redcapjdbc.emulator.model.UserRights;
  * rights ({@code api_export}, {@code api_import}, {@code record_delete}… as 0/1/2 numbers, plus
  * per-form data-entry and export rights; a user in a role has the role's rights).
  */
-public record ApiUser(int projectId, String username, Integer groupId, Map<String, Integer> rights,
-    Map<String, Integer> forms, Map<String, Integer> formsExport) {
+public record ApiUser(
+    int projectId,
+    String username,
+    Integer groupId,
+    Map<String, Integer> rights,
+    Map<String, Integer> forms,
+    Map<String, Integer> formsExport) {
   public ApiUser {
     requireNonNull(username, "username");
     rights = Map.copyOf(rights);

@@ -29,16 +29,26 @@ public final class DataWriter implements AutoCloseable {
   /** A writer on {@code c}; rows carry their record in their key, so the project is implied. */
   public DataWriter(Connection c, int projectId) throws SQLException {
     this.connection = c;
-    this.insert = c.prepareStatement("INSERT INTO redcap_data (data_key, event_id, field_name, instance, data_value)"
-        + " VALUES (?, ?, ?, ?, ?)");
-    this.update = c.prepareStatement("UPDATE redcap_data SET data_value = ? WHERE data_key >= ? AND data_key < ?"
-        + " AND event_id = ? AND field_name = ? AND instance = ?");
-    this.deleteField = c.prepareStatement("DELETE FROM redcap_data WHERE data_key >= ? AND data_key < ?"
-        + " AND event_id = ? AND field_name = ? AND instance = ?");
-    this.deleteValue = c.prepareStatement("DELETE FROM redcap_data WHERE data_key >= ? AND data_key < ?"
-        + " AND event_id = ? AND field_name = ? AND instance = ? AND data_value = ?");
-    this.mergeTimestamp = c.prepareStatement("MERGE INTO redcap_survey_timestamps (record_pk, event_id, form_name,"
-        + " instance, completion_time) KEY (record_pk, event_id, form_name, instance) VALUES (?, ?, ?, ?, ?)");
+    this.insert =
+        c.prepareStatement(
+            "INSERT INTO redcap_data (data_key, event_id, field_name, instance, data_value)"
+                + " VALUES (?, ?, ?, ?, ?)");
+    this.update =
+        c.prepareStatement(
+            "UPDATE redcap_data SET data_value = ? WHERE data_key >= ? AND data_key < ?"
+                + " AND event_id = ? AND field_name = ? AND instance = ?");
+    this.deleteField =
+        c.prepareStatement(
+            "DELETE FROM redcap_data WHERE data_key >= ? AND data_key < ?"
+                + " AND event_id = ? AND field_name = ? AND instance = ?");
+    this.deleteValue =
+        c.prepareStatement(
+            "DELETE FROM redcap_data WHERE data_key >= ? AND data_key < ?"
+                + " AND event_id = ? AND field_name = ? AND instance = ? AND data_value = ?");
+    this.mergeTimestamp =
+        c.prepareStatement(
+            "MERGE INTO redcap_survey_timestamps (record_pk, event_id, form_name,"
+                + " instance, completion_time) KEY (record_pk, event_id, form_name, instance) VALUES (?, ?, ?, ?, ?)");
   }
 
   /** Declares a record that has no stored rows yet, so its keys start without a look-up. */
@@ -50,8 +60,9 @@ public final class DataWriter implements AutoCloseable {
     Long next = nextKey.get(recordPk);
     if (next == null) {
       next = RecordStore.firstKey(recordPk);
-      try (PreparedStatement ps = connection.prepareStatement(
-          "SELECT MAX(data_key) FROM redcap_data WHERE data_key >= ? AND data_key < ?")) {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "SELECT MAX(data_key) FROM redcap_data WHERE data_key >= ? AND data_key < ?")) {
         ps.setLong(1, RecordStore.firstKey(recordPk));
         ps.setLong(2, RecordStore.firstKey(recordPk + 1));
         try (ResultSet rs = ps.executeQuery()) {
@@ -71,7 +82,8 @@ public final class DataWriter implements AutoCloseable {
     return next;
   }
 
-  public void insert(int eventId, int recordPk, String field, int instance, String value) throws SQLException {
+  public void insert(int eventId, int recordPk, String field, int instance, String value)
+      throws SQLException {
     insert.setLong(1, nextKey(recordPk));
     insert.setInt(2, eventId);
     insert.setString(3, field);
@@ -82,7 +94,8 @@ public final class DataWriter implements AutoCloseable {
     added();
   }
 
-  public void update(int eventId, int recordPk, String field, int instance, String value) throws SQLException {
+  public void update(int eventId, int recordPk, String field, int instance, String value)
+      throws SQLException {
     update.setString(1, value);
     bindKey(update, 2, eventId, recordPk, field, instance);
     update.addBatch();
@@ -97,14 +110,16 @@ public final class DataWriter implements AutoCloseable {
   }
 
   /** Removes one checked code of a checkbox. */
-  public void deleteValue(int eventId, int recordPk, String field, int instance, String value) throws SQLException {
+  public void deleteValue(int eventId, int recordPk, String field, int instance, String value)
+      throws SQLException {
     bindKey(deleteValue, 1, eventId, recordPk, field, instance);
     deleteValue.setString(6, value);
     deleteValue.addBatch();
     added();
   }
 
-  public void timestamp(int eventId, int recordPk, String form, int instance, String value) throws SQLException {
+  public void timestamp(int eventId, int recordPk, String form, int instance, String value)
+      throws SQLException {
     mergeTimestamp.setInt(1, recordPk);
     mergeTimestamp.setInt(2, eventId);
     mergeTimestamp.setString(3, form);
@@ -114,7 +129,8 @@ public final class DataWriter implements AutoCloseable {
     added();
   }
 
-  private static void bindKey(PreparedStatement ps, int first, int eventId, int recordPk, String field, int instance)
+  private static void bindKey(
+      PreparedStatement ps, int first, int eventId, int recordPk, String field, int instance)
       throws SQLException {
     ps.setLong(first, RecordStore.firstKey(recordPk));
     ps.setLong(first + 1, RecordStore.firstKey(recordPk + 1));

@@ -52,7 +52,9 @@ public final class Database implements AutoCloseable {
       throw new StoreException("Could not create the data directory " + dir, e);
     }
     String file = dir.toAbsolutePath().resolve("redcap-emulator").toString();
-    return new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000", true);
+    return new Database(
+        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000",
+        true);
   }
 
   public boolean isPersistent() {
@@ -93,7 +95,8 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = source.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("SHUTDOWN");
     } catch (SQLException e) {
       // Already closed.

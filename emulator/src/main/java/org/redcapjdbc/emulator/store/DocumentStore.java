@@ -22,14 +22,18 @@ public final class DocumentStore {
   public record Document(int docId, String name, String mimeType, byte[] content) {}
 
   /** A File Repository folder; {@code parentId}, {@code dagId} and {@code roleId} may be null. */
-  public record Folder(int folderId, Integer parentId, String name, Integer dagId, Integer roleId) {}
+  public record Folder(
+      int folderId, Integer parentId, String name, Integer dagId, Integer roleId) {}
 
   /** A File Repository file. */
   public record RepositoryFile(int docId, Integer folderId, String name) {}
 
-  public static Optional<Document> document(Connection c, int projectId, int docId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT doc_name, mime_type, content FROM redcap_edocs"
-        + " WHERE doc_id = ? AND project_id = ?")) {
+  public static Optional<Document> document(Connection c, int projectId, int docId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT doc_name, mime_type, content FROM redcap_edocs"
+                + " WHERE doc_id = ? AND project_id = ?")) {
       ps.setInt(1, docId);
       ps.setInt(2, projectId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -37,7 +41,9 @@ public final class DocumentStore {
           return Optional.empty();
         }
         byte[] content = rs.getBytes(3);
-        return Optional.of(new Document(docId, rs.getString(1), rs.getString(2), content == null ? new byte[0] : content));
+        return Optional.of(
+            new Document(
+                docId, rs.getString(1), rs.getString(2), content == null ? new byte[0] : content));
       }
     }
   }
@@ -52,11 +58,14 @@ public final class DocumentStore {
 
   // ---------------------------------------------------------------- File Repository
 
-  public static Folder createFolder(Connection c, int projectId, Integer parentId, String name, Integer dagId,
-      Integer roleId) throws SQLException {
+  public static Folder createFolder(
+      Connection c, int projectId, Integer parentId, String name, Integer dagId, Integer roleId)
+      throws SQLException {
     int id = ProjectStore.nextValue(c, "redcap_folder_seq");
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO redcap_docs_folders (folder_id, project_id,"
-        + " parent_folder_id, name, dag_id, role_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO redcap_docs_folders (folder_id, project_id,"
+                + " parent_folder_id, name, dag_id, role_id) VALUES (?, ?, ?, ?, ?, ?)")) {
       ps.setInt(1, id);
       ps.setInt(2, projectId);
       setInt(ps, 3, parentId);
@@ -68,9 +77,12 @@ public final class DocumentStore {
     return new Folder(id, parentId, name, dagId, roleId);
   }
 
-  public static Optional<Folder> folder(Connection c, int projectId, int folderId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT folder_id, parent_folder_id, name, dag_id, role_id"
-        + " FROM redcap_docs_folders WHERE project_id = ? AND folder_id = ?")) {
+  public static Optional<Folder> folder(Connection c, int projectId, int folderId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT folder_id, parent_folder_id, name, dag_id, role_id"
+                + " FROM redcap_docs_folders WHERE project_id = ? AND folder_id = ?")) {
       ps.setInt(1, projectId);
       ps.setInt(2, folderId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -80,11 +92,14 @@ public final class DocumentStore {
   }
 
   /** Sub-folders of a folder (null: the top level), sorted by name. */
-  public static List<Folder> folders(Connection c, int projectId, Integer parentId) throws SQLException {
+  public static List<Folder> folders(Connection c, int projectId, Integer parentId)
+      throws SQLException {
     List<Folder> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT folder_id, parent_folder_id, name, dag_id, role_id"
-        + " FROM redcap_docs_folders WHERE project_id = ? AND parent_folder_id IS NOT DISTINCT FROM ?"
-        + " ORDER BY name, folder_id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT folder_id, parent_folder_id, name, dag_id, role_id"
+                + " FROM redcap_docs_folders WHERE project_id = ? AND parent_folder_id IS NOT DISTINCT FROM ?"
+                + " ORDER BY name, folder_id")) {
       ps.setInt(1, projectId);
       setInt(ps, 2, parentId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -97,15 +112,19 @@ public final class DocumentStore {
   }
 
   private static Folder folder(ResultSet rs) throws SQLException {
-    return new Folder(rs.getInt(1), integer(rs, 2), rs.getString(3), integer(rs, 4), integer(rs, 5));
+    return new Folder(
+        rs.getInt(1), integer(rs, 2), rs.getString(3), integer(rs, 4), integer(rs, 5));
   }
 
   /** Files (not deleted) of a folder (null: the top level), in upload order. */
-  public static List<RepositoryFile> files(Connection c, int projectId, Integer folderId) throws SQLException {
+  public static List<RepositoryFile> files(Connection c, int projectId, Integer folderId)
+      throws SQLException {
     List<RepositoryFile> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT d.doc_id, d.folder_id, e.doc_name FROM redcap_docs d"
-        + " JOIN redcap_edocs e ON e.doc_id = d.doc_id WHERE d.project_id = ? AND d.deleted_at IS NULL"
-        + " AND d.folder_id IS NOT DISTINCT FROM ? ORDER BY d.doc_id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT d.doc_id, d.folder_id, e.doc_name FROM redcap_docs d"
+                + " JOIN redcap_edocs e ON e.doc_id = d.doc_id WHERE d.project_id = ? AND d.deleted_at IS NULL"
+                + " AND d.folder_id IS NOT DISTINCT FROM ? ORDER BY d.doc_id")) {
       ps.setInt(1, projectId);
       setInt(ps, 2, folderId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -118,22 +137,29 @@ public final class DocumentStore {
   }
 
   /** A repository file that is not deleted. */
-  public static Optional<RepositoryFile> repositoryFile(Connection c, int projectId, int docId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT d.doc_id, d.folder_id, e.doc_name FROM redcap_docs d"
-        + " JOIN redcap_edocs e ON e.doc_id = d.doc_id WHERE d.project_id = ? AND d.doc_id = ?"
-        + " AND d.deleted_at IS NULL")) {
+  public static Optional<RepositoryFile> repositoryFile(Connection c, int projectId, int docId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT d.doc_id, d.folder_id, e.doc_name FROM redcap_docs d"
+                + " JOIN redcap_edocs e ON e.doc_id = d.doc_id WHERE d.project_id = ? AND d.doc_id = ?"
+                + " AND d.deleted_at IS NULL")) {
       ps.setInt(1, projectId);
       ps.setInt(2, docId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new RepositoryFile(rs.getInt(1), integer(rs, 2), rs.getString(3)))
+        return rs.next()
+            ? Optional.of(new RepositoryFile(rs.getInt(1), integer(rs, 2), rs.getString(3)))
             : Optional.empty();
       }
     }
   }
 
-  public static void addToRepository(Connection c, int projectId, int docId, Integer folderId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO redcap_docs (doc_id, project_id, folder_id,"
-        + " deleted_at) VALUES (?, ?, ?, NULL)")) {
+  public static void addToRepository(Connection c, int projectId, int docId, Integer folderId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO redcap_docs (doc_id, project_id, folder_id,"
+                + " deleted_at) VALUES (?, ?, ?, NULL)")) {
       ps.setInt(1, docId);
       ps.setInt(2, projectId);
       setInt(ps, 3, folderId);
@@ -143,8 +169,9 @@ public final class DocumentStore {
 
   /** Marks a repository file deleted (REDCap moves it to a recycle bin for 30 days). */
   public static void markDeleted(Connection c, int projectId, int docId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE redcap_docs SET deleted_at = ? WHERE project_id = ?"
-        + " AND doc_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE redcap_docs SET deleted_at = ? WHERE project_id = ?" + " AND doc_id = ?")) {
       ps.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now().withNano(0)));
       ps.setInt(2, projectId);
       ps.setInt(3, docId);

@@ -17,16 +17,31 @@ public final class LogStore {
   private LogStore() {}
 
   /** What a log export asks for; null members do not filter. */
-  public record Query(Set<String> types, String username, String record, Integer groupId, LocalDateTime begin,
+  public record Query(
+      Set<String> types,
+      String username,
+      String record,
+      Integer groupId,
+      LocalDateTime begin,
       LocalDateTime end) {
     public static final Query ALL = new Query(null, null, null, null, null, null);
   }
 
   /** Appends an entry stamped now (to the second). */
-  public static void write(Connection c, int projectId, String username, Integer groupId, String type, String action,
-      String details, String record) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO redcap_log_event (log_id, project_id, ts, username,"
-        + " log_type, action, details, record, group_id) VALUES (NEXT VALUE FOR redcap_log_seq, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+  public static void write(
+      Connection c,
+      int projectId,
+      String username,
+      Integer groupId,
+      String type,
+      String action,
+      String details,
+      String record)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO redcap_log_event (log_id, project_id, ts, username,"
+                + " log_type, action, details, record, group_id) VALUES (NEXT VALUE FOR redcap_log_seq, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setInt(1, projectId);
       ps.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now().withNano(0)));
       ps.setString(3, username);
@@ -46,8 +61,10 @@ public final class LogStore {
 
   /** Entries matching {@code q}, oldest first. */
   public static List<LogEntry> read(Connection c, int projectId, Query q) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT log_id, ts, username, log_type, action, details, record, group_id"
-        + " FROM redcap_log_event WHERE project_id = ?");
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT log_id, ts, username, log_type, action, details, record, group_id"
+                + " FROM redcap_log_event WHERE project_id = ?");
     List<Object> args = new ArrayList<>();
     args.add(projectId);
     if (q.types() != null) {
@@ -91,8 +108,16 @@ public final class LogStore {
         while (rs.next()) {
           int g = rs.getInt(8);
           Integer group = rs.wasNull() ? null : g;
-          out.add(new LogEntry(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6), rs.getString(7), group));
+          out.add(
+              new LogEntry(
+                  rs.getLong(1),
+                  rs.getTimestamp(2).toLocalDateTime(),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  group));
         }
       }
     }

@@ -29,7 +29,8 @@ public final class ProjectHandle {
   /** Replaces the definition; call with the write lock held, after the store was updated. */
   public void update(ProjectDefinition newDefinition) {
     if (newDefinition.id() != definition.id()) {
-      throw new IllegalArgumentException("Definition of project " + newDefinition.id() + " given to project " + id());
+      throw new IllegalArgumentException(
+          "Definition of project " + newDefinition.id() + " given to project " + id());
     }
     this.definition = newDefinition;
   }

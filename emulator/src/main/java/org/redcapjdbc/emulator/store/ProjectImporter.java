@@ -38,19 +38,27 @@ public final class ProjectImporter {
     Database db = registry.database();
     ProjectDefinition def = loaded.definition();
     if (def.info().creationTime().isEmpty()) {
-      def = def.toBuilder().info(def.info().toBuilder().creationTime(LocalDateTime.now().format(TIME)).build()).build();
+      def =
+          def.toBuilder()
+              .info(def.info().toBuilder().creationTime(LocalDateTime.now().format(TIME)).build())
+              .build();
     }
     ProjectDefinition withDefinition = def;
-    ProjectDefinition stored = db.inTransaction(c -> {
-      if (AccessStore.projectOfToken(c, apiToken).isPresent()) {
-        throw new ProjectLoadException("The API token given for project '" + withDefinition.title()
-            + "' is already in use by another project");
-      }
-      ProjectDefinition s = ProjectStore.insert(c, withDefinition);
-      AccessStore.createUser(c, s.id(), AccessStore.DEFAULT_USER, null, AccessStore.fullRights());
-      AccessStore.createToken(c, apiToken, s.id(), AccessStore.DEFAULT_USER);
-      return s;
-    });
+    ProjectDefinition stored =
+        db.inTransaction(
+            c -> {
+              if (AccessStore.projectOfToken(c, apiToken).isPresent()) {
+                throw new ProjectLoadException(
+                    "The API token given for project '"
+                        + withDefinition.title()
+                        + "' is already in use by another project");
+              }
+              ProjectDefinition s = ProjectStore.insert(c, withDefinition);
+              AccessStore.createUser(
+                  c, s.id(), AccessStore.DEFAULT_USER, null, AccessStore.fullRights());
+              AccessStore.createToken(c, apiToken, s.id(), AccessStore.DEFAULT_USER);
+              return s;
+            });
     try (Connection c = db.connection()) {
       c.setAutoCommit(false);
       try (Loader loader = new Loader(c, stored)) {
@@ -62,50 +70,74 @@ public final class ProjectImporter {
       if (e instanceof ProjectLoadException ple) {
         throw ple;
       }
-      throw new ProjectLoadException("Could not store the records of project '" + stored.title() + "': "
-          + e.getMessage(), e);
+      throw new ProjectLoadException(
+          "Could not store the records of project '" + stored.title() + "': " + e.getMessage(), e);
     }
     return new StoredProject(registry.add(stored), apiToken);
   }
 
   private static void deleteProject(Database db, int projectId) {
-    db.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM redcap_survey_timestamps WHERE record_pk IN"
-          + " (SELECT record_pk FROM redcap_records WHERE project_id = ?)")) {
-        ps.setInt(1, projectId);
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM redcap_data WHERE event_id IN"
-          + " (SELECT event_id FROM redcap_events WHERE project_id = ?)")) {
-        ps.setInt(1, projectId);
-        ps.executeUpdate();
-      }
-      String[] byProject = {"redcap_records", "redcap_edocs",
-          "redcap_tokens", "redcap_users", "redcap_forms", "redcap_metadata", "redcap_arms", "redcap_surveys",
-          "redcap_reports", "redcap_user_roles", "redcap_data_access_groups", "redcap_data_access_groups_users",
-          "redcap_log_event", "redcap_docs_folders", "redcap_docs", "redcap_surveys_participants",
-          "redcap_surveys_queue_hashes"};
-      for (String t : new String[] {"redcap_event_forms", "redcap_repeat"}) {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t
-            + " WHERE event_id IN (SELECT event_id FROM redcap_events WHERE project_id = ?)")) {
-          ps.setInt(1, projectId);
-          ps.executeUpdate();
-        }
-      }
-      for (String t : byProject) {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE project_id = ?")) {
-          ps.setInt(1, projectId);
-          ps.executeUpdate();
-        }
-      }
-      for (String t : new String[] {"redcap_events", "redcap_projects"}) {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE project_id = ?")) {
-          ps.setInt(1, projectId);
-          ps.executeUpdate();
-        }
-      }
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM redcap_survey_timestamps WHERE record_pk IN"
+                      + " (SELECT record_pk FROM redcap_records WHERE project_id = ?)")) {
+            ps.setInt(1, projectId);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM redcap_data WHERE event_id IN"
+                      + " (SELECT event_id FROM redcap_events WHERE project_id = ?)")) {
+            ps.setInt(1, projectId);
+            ps.executeUpdate();
+          }
+          String[] byProject = {
+            "redcap_records",
+            "redcap_edocs",
+            "redcap_tokens",
+            "redcap_users",
+            "redcap_forms",
+            "redcap_metadata",
+            "redcap_arms",
+            "redcap_surveys",
+            "redcap_reports",
+            "redcap_user_roles",
+            "redcap_data_access_groups",
+            "redcap_data_access_groups_users",
+            "redcap_log_event",
+            "redcap_docs_folders",
+            "redcap_docs",
+            "redcap_surveys_participants",
+            "redcap_surveys_queue_hashes"
+          };
+          for (String t : new String[] {"redcap_event_forms", "redcap_repeat"}) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "DELETE FROM "
+                        + t
+                        + " WHERE event_id IN (SELECT event_id FROM redcap_events WHERE project_id = ?)")) {
+              ps.setInt(1, projectId);
+              ps.executeUpdate();
+            }
+          }
+          for (String t : byProject) {
+            try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM " + t + " WHERE project_id = ?")) {
+              ps.setInt(1, projectId);
+              ps.executeUpdate();
+            }
+          }
+          for (String t : new String[] {"redcap_events", "redcap_projects"}) {
+            try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM " + t + " WHERE project_id = ?")) {
+              ps.setInt(1, projectId);
+              ps.executeUpdate();
+            }
+          }
+          return null;
+        });
   }
 
   /** Writes records as the loaded project replays them. */
@@ -127,13 +159,16 @@ public final class ProjectImporter {
       this.connection = c;
       this.def = def;
       this.writer = new DataWriter(c, def.id());
-      this.insertRecord = c.prepareStatement("INSERT INTO redcap_records (record_pk, project_id, record, sort_key,"
-          + " group_id, survey_identifier, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      this.insertRecord =
+          c.prepareStatement(
+              "INSERT INTO redcap_records (record_pk, project_id, record, sort_key,"
+                  + " group_id, survey_identifier, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
       this.recordIdField = def.recordIdField().name();
     }
 
     @Override
-    public void record(String record, String dagUniqueName, String surveyIdentifier) throws SQLException {
+    public void record(String record, String dagUniqueName, String surveyIdentifier)
+        throws SQLException {
       if (records.containsKey(record)) {
         return;
       }
@@ -144,13 +179,20 @@ public final class ProjectImporter {
       if (dagUniqueName != null) {
         Dag dag = def.dag(dagUniqueName);
         if (dag == null) {
-          throw new ProjectLoadException("Record '" + record + "' is in data access group '" + dagUniqueName
-              + "', which the project does not define");
+          throw new ProjectLoadException(
+              "Record '"
+                  + record
+                  + "' is in data access group '"
+                  + dagUniqueName
+                  + "', which the project does not define");
         }
         group = dag.id();
       }
       // Records that come with a project file have no creation time, as REDCap's log has none.
-      RecordStore.bindHeader(insertRecord, def.id(), new RecordHeader(pk, record, group, surveyIdentifier, null, null));
+      RecordStore.bindHeader(
+          insertRecord,
+          def.id(),
+          new RecordHeader(pk, record, group, surveyIdentifier, null, null));
       insertRecord.addBatch();
       if (++pendingRecords >= 5000) {
         insertRecord.executeBatch();
@@ -161,8 +203,12 @@ public final class ProjectImporter {
     private Event event(String record, String eventName) {
       Event e = def.event(eventName);
       if (e == null) {
-        throw new ProjectLoadException("Record '" + record + "' has data in event '" + eventName
-            + "', which the project does not define");
+        throw new ProjectLoadException(
+            "Record '"
+                + record
+                + "' has data in event '"
+                + eventName
+                + "', which the project does not define");
       }
       return e;
     }
@@ -185,7 +231,8 @@ public final class ProjectImporter {
     }
 
     @Override
-    public void value(String record, String eventName, String field, int instance, String value) throws SQLException {
+    public void value(String record, String eventName, String field, int instance, String value)
+        throws SQLException {
       Event event = event(record, eventName);
       int pk = ensureRecordRow(record, event);
       if (field.equals(recordIdField)) {
@@ -193,16 +240,27 @@ public final class ProjectImporter {
       }
       Field f = def.field(field);
       if (f == null && def.formOfCompleteField(field) == null) {
-        throw new ProjectLoadException("Record '" + record + "' has a value for '" + field
-            + "', which is not a field of the project");
+        throw new ProjectLoadException(
+            "Record '"
+                + record
+                + "' has a value for '"
+                + field
+                + "', which is not a field of the project");
       }
       writer.insert(event.id(), pk, field, instance, value);
       counted();
     }
 
     @Override
-    public void file(String record, String eventName, String field, int instance, String name, String mime,
-        byte[] content) throws SQLException {
+    public void file(
+        String record,
+        String eventName,
+        String field,
+        int instance,
+        String name,
+        String mime,
+        byte[] content)
+        throws SQLException {
       Event event = event(record, eventName);
       int pk = ensureRecordRow(record, event);
       int docId = RecordStore.storeDocument(connection, def.id(), name, mime, content);
@@ -211,7 +269,8 @@ public final class ProjectImporter {
     }
 
     @Override
-    public void surveyTimestamp(String record, String eventName, String form, int instance, String value)
+    public void surveyTimestamp(
+        String record, String eventName, String form, int instance, String value)
         throws SQLException {
       Event event = event(record, eventName);
       int pk = ensureRecordRow(record, event);

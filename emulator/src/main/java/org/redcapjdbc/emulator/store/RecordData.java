@@ -19,7 +19,8 @@ public final class RecordData {
   private final Map<Integer, TreeMap<Integer, Map<String, Object>>> index = new LinkedHashMap<>();
   private Map<String, String> timestamps = Map.of();
 
-  public RecordData(RecordHeader header, List<DataValue> values, List<SurveyTimestamp> surveyTimestamps) {
+  public RecordData(
+      RecordHeader header, List<DataValue> values, List<SurveyTimestamp> surveyTimestamps) {
     this.header = requireNonNull(header, "header");
     this.values = Collections.unmodifiableList(values);
     int lastEvent = Integer.MIN_VALUE;
@@ -27,8 +28,10 @@ public final class RecordData {
     Map<String, Object> fields = null;
     for (DataValue v : values) {
       if (v.eventId() != lastEvent || v.instance() != lastInstance) {
-        fields = index.computeIfAbsent(v.eventId(), k -> new TreeMap<>())
-            .computeIfAbsent(v.instance(), k -> new HashMap<>());
+        fields =
+            index
+                .computeIfAbsent(v.eventId(), k -> new TreeMap<>())
+                .computeIfAbsent(v.instance(), k -> new HashMap<>());
         lastEvent = v.eventId();
         lastInstance = v.instance();
       }

@@ -37,8 +37,11 @@ public final class RecordStore {
   /** Every record of the project, in export order (numeric-aware). */
   public static List<RecordHeader> listRecords(Connection c, int projectId) throws SQLException {
     List<RecordHeader> list = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + HEADER_COLUMNS + " FROM redcap_records WHERE project_id = ? ORDER BY sort_key")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + HEADER_COLUMNS
+                + " FROM redcap_records WHERE project_id = ? ORDER BY sort_key")) {
       ps.setInt(1, projectId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -53,11 +56,14 @@ public final class RecordStore {
    * The named records that exist, in export order. One indexed lookup per name, so that an export
    * of a batch of records costs the batch, not a listing of the whole project.
    */
-  public static List<RecordHeader> listRecords(Connection c, int projectId, Collection<String> names)
-      throws SQLException {
+  public static List<RecordHeader> listRecords(
+      Connection c, int projectId, Collection<String> names) throws SQLException {
     TreeMap<String, RecordHeader> bySortKey = new TreeMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + HEADER_COLUMNS + ", sort_key FROM redcap_records WHERE project_id = ? AND record = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + HEADER_COLUMNS
+                + ", sort_key FROM redcap_records WHERE project_id = ? AND record = ?")) {
       ps.setInt(1, projectId);
       for (String name : names) {
         ps.setString(2, name);
@@ -71,9 +77,13 @@ public final class RecordStore {
     return new ArrayList<>(bySortKey.values());
   }
 
-  public static Optional<RecordHeader> header(Connection c, int projectId, String record) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + HEADER_COLUMNS + " FROM redcap_records WHERE project_id = ? AND record = ?")) {
+  public static Optional<RecordHeader> header(Connection c, int projectId, String record)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + HEADER_COLUMNS
+                + " FROM redcap_records WHERE project_id = ? AND record = ?")) {
       ps.setInt(1, projectId);
       ps.setString(2, record);
       try (ResultSet rs = ps.executeQuery()) {
@@ -85,7 +95,12 @@ public final class RecordStore {
   private static RecordHeader header(ResultSet rs) throws SQLException {
     int g = rs.getInt(3);
     Integer group = rs.wasNull() ? null : g;
-    return new RecordHeader(rs.getInt(1), rs.getString(2), group, rs.getString(4), time(rs.getTimestamp(5)),
+    return new RecordHeader(
+        rs.getInt(1),
+        rs.getString(2),
+        group,
+        rs.getString(4),
+        time(rs.getTimestamp(5)),
         time(rs.getTimestamp(6)));
   }
 
@@ -94,15 +109,17 @@ public final class RecordStore {
   }
 
   /** Loads the data and survey timestamps of stored records (one key-range read each), in the given order. */
-  public static Map<String, RecordData> load(Connection c, int projectId, List<RecordHeader> headers)
-      throws SQLException {
+  public static Map<String, RecordData> load(
+      Connection c, int projectId, List<RecordHeader> headers) throws SQLException {
     Map<String, RecordData> out = new LinkedHashMap<>();
-    try (PreparedStatement data = c.prepareStatement(
-        "SELECT event_id, field_name, instance, data_value, data_key FROM redcap_data"
-            + " WHERE data_key >= ? AND data_key < ? ORDER BY data_key");
-        PreparedStatement stamps = c.prepareStatement(
-            "SELECT event_id, form_name, instance, completion_time FROM redcap_survey_timestamps"
-                + " WHERE record_pk = ?")) {
+    try (PreparedStatement data =
+            c.prepareStatement(
+                "SELECT event_id, field_name, instance, data_value, data_key FROM redcap_data"
+                    + " WHERE data_key >= ? AND data_key < ? ORDER BY data_key");
+        PreparedStatement stamps =
+            c.prepareStatement(
+                "SELECT event_id, form_name, instance, completion_time FROM redcap_survey_timestamps"
+                    + " WHERE record_pk = ?")) {
       boolean anyStamps = hasTimestamps(c, projectId);
       for (RecordHeader h : headers) {
         List<DataValue> values = new ArrayList<>();
@@ -110,7 +127,9 @@ public final class RecordStore {
         data.setLong(2, firstKey(h.pk() + 1));
         try (ResultSet rs = data.executeQuery()) {
           while (rs.next()) {
-            values.add(new DataValue(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5)));
+            values.add(
+                new DataValue(
+                    rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5)));
           }
         }
         List<SurveyTimestamp> times = new ArrayList<>();
@@ -118,7 +137,9 @@ public final class RecordStore {
           stamps.setInt(1, h.pk());
           try (ResultSet rs = stamps.executeQuery()) {
             while (rs.next()) {
-              times.add(new SurveyTimestamp(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
+              times.add(
+                  new SurveyTimestamp(
+                      rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
             }
           }
         }
@@ -129,8 +150,10 @@ public final class RecordStore {
   }
 
   private static boolean hasTimestamps(Connection c, int projectId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM redcap_survey_timestamps t JOIN redcap_records r"
-        + " ON r.record_pk = t.record_pk WHERE r.project_id = ? LIMIT 1")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM redcap_survey_timestamps t JOIN redcap_records r"
+                + " ON r.record_pk = t.record_pk WHERE r.project_id = ? LIMIT 1")) {
       ps.setInt(1, projectId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
@@ -139,9 +162,11 @@ public final class RecordStore {
   }
 
   /** File names of stored documents, by doc id. */
-  public static Map<Integer, String> docNames(Connection c, Collection<Integer> docIds) throws SQLException {
+  public static Map<Integer, String> docNames(Connection c, Collection<Integer> docIds)
+      throws SQLException {
     Map<Integer, String> names = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT doc_name FROM redcap_edocs WHERE doc_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT doc_name FROM redcap_edocs WHERE doc_id = ?")) {
       for (int id : docIds) {
         ps.setInt(1, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -160,11 +185,13 @@ public final class RecordStore {
   }
 
   /** Stores a new record (giving it a key when it has none) and returns its header. */
-  public static RecordHeader insertRecord(Connection c, int projectId, RecordHeader h) throws SQLException {
+  public static RecordHeader insertRecord(Connection c, int projectId, RecordHeader h)
+      throws SQLException {
     RecordHeader withPk = h.pk() == 0 ? h.withPk(newRecordPk(c)) : h;
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO redcap_records (record_pk, project_id, record, sort_key, group_id, survey_identifier,"
-            + " created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO redcap_records (record_pk, project_id, record, sort_key, group_id, survey_identifier,"
+                + " created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       bindHeader(ps, projectId, withPk);
       ps.executeUpdate();
     }
@@ -187,9 +214,10 @@ public final class RecordStore {
   }
 
   public static void updateRecord(Connection c, RecordHeader h) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE redcap_records SET group_id = ?, survey_identifier = ?, created_at = ?, modified_at = ?"
-            + " WHERE record_pk = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE redcap_records SET group_id = ?, survey_identifier = ?, created_at = ?, modified_at = ?"
+                + " WHERE record_pk = ?")) {
       if (h.groupId() == null) {
         ps.setNull(1, Types.INTEGER);
       } else {
@@ -205,13 +233,15 @@ public final class RecordStore {
 
   /** Deletes a record with all its data. */
   public static void deleteRecord(Connection c, RecordHeader h) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM redcap_data WHERE data_key >= ? AND data_key < ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM redcap_data WHERE data_key >= ? AND data_key < ?")) {
       ps.setLong(1, firstKey(h.pk()));
       ps.setLong(2, firstKey(h.pk() + 1));
       ps.executeUpdate();
     }
     for (String table : new String[] {"redcap_survey_timestamps", "redcap_records"}) {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE record_pk = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM " + table + " WHERE record_pk = ?")) {
         ps.setInt(1, h.pk());
         ps.executeUpdate();
       }
@@ -221,7 +251,8 @@ public final class RecordStore {
   /** Renames a record: its data are keyed by the record's internal key, so only the name changes. */
   public static void renameRecord(Connection c, RecordHeader h, String to) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("UPDATE redcap_records SET record = ?, sort_key = ? WHERE record_pk = ?")) {
+        c.prepareStatement(
+            "UPDATE redcap_records SET record = ?, sort_key = ? WHERE record_pk = ?")) {
       ps.setString(1, to);
       ps.setString(2, RecordNames.sortKey(to));
       ps.setInt(3, h.pk());
@@ -230,17 +261,20 @@ public final class RecordStore {
   }
 
   /** Deletes every data row and timestamp of a project in the given events (event or arm deletion). */
-  public static void deleteEventData(Connection c, int projectId, Collection<Integer> eventIds) throws SQLException {
+  public static void deleteEventData(Connection c, int projectId, Collection<Integer> eventIds)
+      throws SQLException {
     if (eventIds.isEmpty()) {
       return;
     }
     for (int event : eventIds) {
       // Event ids are unique across projects.
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM redcap_data WHERE event_id = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM redcap_data WHERE event_id = ?")) {
         ps.setInt(1, event);
         ps.executeUpdate();
       }
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM redcap_survey_timestamps WHERE event_id = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM redcap_survey_timestamps WHERE event_id = ?")) {
         ps.setInt(1, event);
         ps.executeUpdate();
       }
@@ -250,19 +284,26 @@ public final class RecordStore {
 
   /** Removes records left without any data row. */
   public static int deleteEmptyRecords(Connection c, int projectId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "DELETE FROM redcap_records r WHERE r.project_id = ? AND NOT EXISTS (SELECT 1 FROM redcap_data d"
-            + " WHERE d.data_key >= CAST(r.record_pk AS BIGINT) * " + (1L << KEY_BITS)
-            + " AND d.data_key < (CAST(r.record_pk AS BIGINT) + 1) * " + (1L << KEY_BITS) + ")")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM redcap_records r WHERE r.project_id = ? AND NOT EXISTS (SELECT 1 FROM redcap_data d"
+                + " WHERE d.data_key >= CAST(r.record_pk AS BIGINT) * "
+                + (1L << KEY_BITS)
+                + " AND d.data_key < (CAST(r.record_pk AS BIGINT) + 1) * "
+                + (1L << KEY_BITS)
+                + ")")) {
       ps.setInt(1, projectId);
       return ps.executeUpdate();
     }
   }
 
   /** Renames a field in stored data (the record-ID field renamed by a metadata import). */
-  public static void renameField(Connection c, int projectId, String from, String to) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE redcap_data SET field_name = ? WHERE field_name = ?"
-        + " AND event_id IN (SELECT event_id FROM redcap_events WHERE project_id = ?)")) {
+  public static void renameField(Connection c, int projectId, String from, String to)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE redcap_data SET field_name = ? WHERE field_name = ?"
+                + " AND event_id IN (SELECT event_id FROM redcap_events WHERE project_id = ?)")) {
       ps.setString(1, to);
       ps.setString(2, from);
       ps.setInt(3, projectId);
@@ -271,12 +312,13 @@ public final class RecordStore {
   }
 
   /** Stores a file and returns its doc id. */
-  public static int storeDocument(Connection c, int projectId, String name, String mime, byte[] content)
-      throws SQLException {
+  public static int storeDocument(
+      Connection c, int projectId, String name, String mime, byte[] content) throws SQLException {
     int id = ProjectStore.nextValue(c, "redcap_doc_seq");
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO redcap_edocs (doc_id, project_id, doc_name, mime_type, doc_size, content, stored_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO redcap_edocs (doc_id, project_id, doc_name, mime_type, doc_size, content, stored_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       ps.setInt(1, id);
       ps.setInt(2, projectId);
       ps.setString(3, name);

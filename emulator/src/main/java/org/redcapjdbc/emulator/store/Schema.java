@@ -73,7 +73,8 @@ final class Schema {
         + " group_id INT, survey_identifier VARCHAR NOT NULL DEFAULT '', created_at TIMESTAMP, modified_at TIMESTAMP,"
         + " CONSTRAINT redcap_records_name UNIQUE (project_id, record))",
     "CREATE INDEX IF NOT EXISTS redcap_records_sort ON redcap_records (project_id, sort_key)",
-    // The EAV table. data_key = record_pk * 2^24 + n clusters it by record: a record's rows are one key
+    // The EAV table. data_key = record_pk * 2^24 + n clusters it by record: a record's rows are one
+    // key
     // range, in storage order, so no secondary index is needed, and the key carries the record (and
     // through it the project) so rows stay narrow. redcap_data_view spells the key out.
     "CREATE TABLE IF NOT EXISTS redcap_data ("

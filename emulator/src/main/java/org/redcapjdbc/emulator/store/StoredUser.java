@@ -9,8 +9,15 @@ import org.redcapjdbc.emulator.model.UserRights;
  * role (unique role name, null when in none) and its own rights (a user in a role has the role's
  * rights instead).
  */
-public record StoredUser(String username, String email, String firstname, String lastname, String expiration,
-    Integer groupId, String roleName, UserRights rights) {
+public record StoredUser(
+    String username,
+    String email,
+    String firstname,
+    String lastname,
+    String expiration,
+    Integer groupId,
+    String roleName,
+    UserRights rights) {
   public StoredUser {
     requireNonNull(username, "username");
     email = email == null ? "" : email;

@@ -21,11 +21,14 @@ public final class SurveyStore {
   public record Codes(String hash, String accessCode, String returnCode) {}
 
   /** The codes of a response, created when first asked for. */
-  public static Codes codes(Connection c, int projectId, String form, int eventId, String record, int instance)
+  public static Codes codes(
+      Connection c, int projectId, String form, int eventId, String record, int instance)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT hash, access_code, return_code FROM"
-        + " redcap_surveys_participants WHERE project_id = ? AND form_name = ? AND event_id = ? AND record = ?"
-        + " AND instance = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT hash, access_code, return_code FROM"
+                + " redcap_surveys_participants WHERE project_id = ? AND form_name = ? AND event_id = ? AND record = ?"
+                + " AND instance = ?")) {
       ps.setInt(1, projectId);
       ps.setString(2, form);
       ps.setInt(3, eventId);
@@ -37,10 +40,13 @@ public final class SurveyStore {
         }
       }
     }
-    // Link hashes of 16 characters as seen on a current server; access codes of 9, return codes of 8.
+    // Link hashes of 16 characters as seen on a current server; access codes of 9, return codes of
+    // 8.
     Codes codes = new Codes(random(16), random(9), random(8));
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO redcap_surveys_participants (project_id, form_name,"
-        + " event_id, record, instance, hash, access_code, return_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO redcap_surveys_participants (project_id, form_name,"
+                + " event_id, record, instance, hash, access_code, return_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setInt(1, projectId);
       ps.setString(2, form);
       ps.setInt(3, eventId);
@@ -56,8 +62,10 @@ public final class SurveyStore {
 
   /** A record's survey-queue hash, created when first asked for. */
   public static String queueHash(Connection c, int projectId, String record) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM redcap_surveys_queue_hashes WHERE project_id = ?"
-        + " AND record = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT hash FROM redcap_surveys_queue_hashes WHERE project_id = ?"
+                + " AND record = ?")) {
       ps.setInt(1, projectId);
       ps.setString(2, record);
       try (ResultSet rs = ps.executeQuery()) {
@@ -67,8 +75,10 @@ public final class SurveyStore {
       }
     }
     String hash = random(10);
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO redcap_surveys_queue_hashes (project_id, record, hash)"
-        + " VALUES (?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO redcap_surveys_queue_hashes (project_id, record, hash)"
+                + " VALUES (?, ?, ?)")) {
       ps.setInt(1, projectId);
       ps.setString(2, record);
       ps.setString(3, hash);

@@ -33,31 +33,48 @@ public final class ExportThroughputBenchmark {
   public static void main(String[] args) throws Exception {
     String spec = args.length > 0 ? args[0] : "records=20000,fields=100,seed=1";
     boolean onDisk = args.length > 1 && args[1].equals("data");
-    java.nio.file.Path dir = onDisk ? java.nio.file.Files.createTempDirectory("emulator-bench") : null;
+    java.nio.file.Path dir =
+        onDisk ? java.nio.file.Files.createTempDirectory("emulator-bench") : null;
     resetPeaks();
     try (RedcapEmulator emulator = RedcapEmulator.builder().dataDir(dir).build().start()) {
       long t0 = System.nanoTime();
       long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       EmulatedProject p = emulator.generate(spec, null);
       double generateSeconds = (System.nanoTime() - t0) / 1e9;
-      double generateCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
-      System.out.printf(Locale.ROOT, "generate %s: %.1f s wall, %.1f s CPU, peak heap %.0f MB%n", spec,
-          generateSeconds, generateCpu, peakHeapMb());
+      double generateCpu =
+          (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "generate %s: %.1f s wall, %.1f s CPU, peak heap %.0f MB%n",
+          spec,
+          generateSeconds,
+          generateCpu,
+          peakHeapMb());
       System.gc();
       Runtime rt = Runtime.getRuntime();
-      System.out.printf(Locale.ROOT, "storage: %s, heap in use after GC: %.0f MB%n", onDisk ? "files" : "memory",
+      System.out.printf(
+          Locale.ROOT,
+          "storage: %s, heap in use after GC: %.0f MB%n",
+          onDisk ? "files" : "memory",
           (rt.totalMemory() - rt.freeMemory()) / 1e6);
       HttpClient http = HttpClient.newHttpClient();
       for (String format : new String[] {"json", "csv", "json", "csv"}) {
         System.gc();
         resetPeaks();
-        String body = "token=" + URLEncoder.encode(p.token(), StandardCharsets.UTF_8)
-            + "&content=record&type=flat&format=" + format;
+        String body =
+            "token="
+                + URLEncoder.encode(p.token(), StandardCharsets.UTF_8)
+                + "&content=record&type=flat&format="
+                + format;
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
-        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(emulator.url()))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(emulator.url()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         long bytes = 0;
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = r.body()) {
@@ -67,9 +84,16 @@ public final class ExportThroughputBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (processCpuNanos() - cpuStart) / 1e9;
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+            Locale.ROOT,
             "export %s: status %d, %.1f MB in %.2f s = %.1f MB/s (process CPU %.1f s), peak heap %.0f MB%n",
-            format, r.statusCode(), bytes / 1e6, seconds, bytes / 1e6 / seconds, cpu, peakHeapMb());
+            format,
+            r.statusCode(),
+            bytes / 1e6,
+            seconds,
+            bytes / 1e6 / seconds,
+            cpu,
+            peakHeapMb());
       }
     }
   }

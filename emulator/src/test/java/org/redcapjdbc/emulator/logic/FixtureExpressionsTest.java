@@ -37,8 +37,8 @@ class FixtureExpressionsTest {
   };
 
   /** One dictionary row: API and web-UI dictionaries share the column order. */
-  private record Field(String name, String type, String choicesOrCalc, String validation,
-      String branching) {}
+  private record Field(
+      String name, String type, String choicesOrCalc, String validation, String branching) {}
 
   @Test
   void everyCalcAndBranchingExpressionParsesAndPrintsBackToAnEqualExpression() throws Exception {
@@ -110,7 +110,8 @@ class FixtureExpressionsTest {
     List<CSVRecord> rows = csv("redcapr/simple/data.csv");
     assertThat(rows).hasSize(5);
     for (CSVRecord r : rows) {
-      MapContext row = MapContext.row().with("weight", r.get("weight")).with("height", r.get("height"));
+      MapContext row =
+          MapContext.row().with("weight", r.get("weight")).with("height", r.get("height"));
       assertThat(bmi.evaluate(row)).as("record %s", r.get("record_id")).isEqualTo(r.get("bmi"));
     }
   }
@@ -132,7 +133,8 @@ class FixtureExpressionsTest {
       r.toMap().forEach(row::with);
       assertThat(r.get("height_comma")).contains(",");
       assertThat(bmi.evaluate(row)).as("bmi of %s", r.get("name")).isEqualTo(r.get("bmi"));
-      assertThat(bmiComma.evaluate(row)).as("bmi_comma of %s", r.get("name"))
+      assertThat(bmiComma.evaluate(row))
+          .as("bmi_comma of %s", r.get("name"))
           .isEqualTo(r.get("bmi_comma"));
     }
   }
@@ -187,16 +189,16 @@ class FixtureExpressionsTest {
 
   @Test
   void constantCalcFromTheValidationTypesProject() throws Exception {
-    assertThat(calc("redcapr/validation-types-1/dictionary.csv", "f_calculated")
-            .evaluate(MapContext.row()))
+    assertThat(
+            calc("redcapr/validation-types-1/dictionary.csv", "f_calculated")
+                .evaluate(MapContext.row()))
         .isEqualTo("7");
   }
 
   /** The row {@code current} plus every other event row of the same record. */
   private static MapContext contextFor(List<CSVRecord> rows, CSVRecord current) {
-    MapContext ctx = MapContext.row()
-        .record(current.get("study_id"))
-        .event(current.get("redcap_event_name"));
+    MapContext ctx =
+        MapContext.row().record(current.get("study_id")).event(current.get("redcap_event_name"));
     for (CSVRecord r : rows) {
       if (r.get("study_id").equals(current.get("study_id"))) {
         r.toMap().forEach((field, value) -> ctx.withIn(r.get("redcap_event_name"), field, value));
@@ -220,8 +222,7 @@ class FixtureExpressionsTest {
   private static List<CSVRecord> csv(String resource) throws IOException {
     try (Reader reader = new InputStreamReader(open(resource), StandardCharsets.UTF_8);
         CSVParser parser =
-            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(reader)) {
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
       return parser.getRecords();
     }
   }

@@ -63,8 +63,7 @@ class NumbersTest {
   @Test
   void refusesToFormatNonFiniteNumbers() {
     assertThatIllegalArgumentException().isThrownBy(() -> Numbers.format(Double.NaN));
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> Numbers.format(Double.POSITIVE_INFINITY));
+    assertThatIllegalArgumentException().isThrownBy(() -> Numbers.format(Double.POSITIVE_INFINITY));
   }
 
   @Test

@@ -99,8 +99,7 @@ class ReferencesTest {
 
   @Test
   void smartVariablesReadTheRow() {
-    MapContext repeat =
-        MapContext.row().record("1001").event("visit_2_arm_2").instance(3);
+    MapContext repeat = MapContext.row().record("1001").event("visit_2_arm_2").instance(3);
     assertThat(Eval.test("[record-name] = '1001'", repeat)).isTrue();
     assertThat(Eval.test("[record-name] = 1001", repeat)).isTrue();
     assertThat(Eval.test("[event-name] = 'visit_2_arm_2'", repeat)).isTrue();
@@ -125,8 +124,10 @@ class ReferencesTest {
     LogicExpression e = Eval.parse("[mood][current-instance] > 5");
     assertThat(e.test(ctx)).isTrue();
     assertThat(e.toString()).isEqualTo("[mood] > 5");
-    assertThat(Eval.test("[ev_arm_1][mood][current-instance] = 4",
-            MapContext.row().withIn("ev_arm_1", "mood", "4")))
+    assertThat(
+            Eval.test(
+                "[ev_arm_1][mood][current-instance] = 4",
+                MapContext.row().withIn("ev_arm_1", "mood", "4")))
         .isTrue();
   }
 

@@ -15,17 +15,48 @@ import org.junit.jupiter.api.Test;
  */
 class RoundTripTest {
   private static final long SEED = 20_240_615L;
-  private static final String[] NUMBERS = {"0", "1", "2.5", ".5", "10", "007", "3.", "12.938129834911"};
+  private static final String[] NUMBERS = {
+    "0", "1", "2.5", ".5", "10", "007", "3.", "12.938129834911"
+  };
   private static final String[] STRINGS = {
     "", "a", "A", "O'Brien", "say \"hi\"", "1", "1.0", "x y", "#x", "//", "2024-06-01", "a\\b"
   };
   private static final String[] FIELDS = {"a", "b", "dob", "race"};
   private static final String[] EVENTS = {"baseline_arm_1", "visit_2_arm_2"};
   private static final String[] FUNCTIONS = {
-    "if", "datediff", "round", "roundup", "rounddown", "abs", "min", "max", "sum", "mean",
-    "median", "stdev", "sqrt", "isnumber", "isinteger", "isblankormissingcode", "contains",
-    "not_contain", "starts_with", "ends_with", "left", "right", "mid", "length", "concat",
-    "concat_ws", "year", "mod", "log", "find", "upper", "replace_text", "age_at_date"
+    "if",
+    "datediff",
+    "round",
+    "roundup",
+    "rounddown",
+    "abs",
+    "min",
+    "max",
+    "sum",
+    "mean",
+    "median",
+    "stdev",
+    "sqrt",
+    "isnumber",
+    "isinteger",
+    "isblankormissingcode",
+    "contains",
+    "not_contain",
+    "starts_with",
+    "ends_with",
+    "left",
+    "right",
+    "mid",
+    "length",
+    "concat",
+    "concat_ws",
+    "year",
+    "mod",
+    "log",
+    "find",
+    "upper",
+    "replace_text",
+    "age_at_date"
   };
 
   @Test
@@ -61,10 +92,56 @@ class RoundTripTest {
   @Test
   void randomTextEitherParsesOrFailsWithALogicException() {
     String[] pieces = {
-      "[a]", "[b(1)]", "[ev_arm_1]", "[event-name]", "[a][2]", "[", "]", "(", ")", ",", "'x'",
-      "\"y\"", "'", "1", "2.5", ".", "=", "==", "<>", "!=", "<", "<=", ">", ">=", "+", "-", "*",
-      "/", "^", "and", "or", "&&", "||", "!", "not", "if", "round", "datediff", "sum", "true",
-      " ", " ", "\n", "#", "//", "$", "[record-name]", "'today'", "'y'", "x"
+      "[a]",
+      "[b(1)]",
+      "[ev_arm_1]",
+      "[event-name]",
+      "[a][2]",
+      "[",
+      "]",
+      "(",
+      ")",
+      ",",
+      "'x'",
+      "\"y\"",
+      "'",
+      "1",
+      "2.5",
+      ".",
+      "=",
+      "==",
+      "<>",
+      "!=",
+      "<",
+      "<=",
+      ">",
+      ">=",
+      "+",
+      "-",
+      "*",
+      "/",
+      "^",
+      "and",
+      "or",
+      "&&",
+      "||",
+      "!",
+      "not",
+      "if",
+      "round",
+      "datediff",
+      "sum",
+      "true",
+      " ",
+      " ",
+      "\n",
+      "#",
+      "//",
+      "$",
+      "[record-name]",
+      "'today'",
+      "'y'",
+      "x"
     };
     Random random = new Random(SEED + 2);
     int parsed = 0;
@@ -113,8 +190,19 @@ class RoundTripTest {
   }
 
   private static String pickValue(Random random) {
-    String[] values = {"", "", "0", "1", "-3.5", "abc", "UNK", "2000-02-29", "2024-06-01 08:30",
-        "1e400", "99999999999999999999"};
+    String[] values = {
+      "",
+      "",
+      "0",
+      "1",
+      "-3.5",
+      "abc",
+      "UNK",
+      "2000-02-29",
+      "2024-06-01 08:30",
+      "1e400",
+      "99999999999999999999"
+    };
     return values[random.nextInt(values.length)];
   }
 

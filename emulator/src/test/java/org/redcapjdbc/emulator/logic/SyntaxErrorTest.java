@@ -117,7 +117,10 @@ class SyntaxErrorTest {
             + "  0\n"
             + ")";
     MapContext ctx =
-        MapContext.row().with("field1", "1").with("field2", "8").with("score", "3")
+        MapContext.row()
+            .with("field1", "1")
+            .with("field2", "8")
+            .with("score", "3")
             .with("factor", "2");
     assertThat(Eval.evaluate(logic, ctx)).isEqualTo("6");
     // '#' and '//' inside text or after a value on the same line are not comments.

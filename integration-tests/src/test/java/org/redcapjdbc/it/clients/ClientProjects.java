@@ -2,7 +2,6 @@ package org.redcapjdbc.it.clients;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +35,7 @@ final class ClientProjects {
   private static RedcapEmulator emulator;
   private static final Map<String, EmulatedProject> PROJECTS = new HashMap<>();
 
-  private ClientProjects() {
-  }
+  private ClientProjects() {}
 
   static synchronized RedcapEmulator emulator() {
     if (emulator == null) {
@@ -52,8 +50,11 @@ final class ClientProjects {
   }
 
   static synchronized EmulatedProject basicDemography() {
-    return PROJECTS.computeIfAbsent("basic", k -> emulator().loadProject(
-        resource("fixtures/phpcap/PHPCapBasicDemography.REDCap.xml"), null));
+    return PROJECTS.computeIfAbsent(
+        "basic",
+        k ->
+            emulator()
+                .loadProject(resource("fixtures/phpcap/PHPCapBasicDemography.REDCap.xml"), null));
   }
 
   static synchronized EmulatedProject awkwardNames() {
@@ -79,20 +80,24 @@ final class ClientProjects {
     try {
       Path dir = Files.createTempDirectory("redcap-awkward-names").resolve("awkward_names");
       Files.createDirectories(dir);
-      String header = "field_name,form_name,section_header,field_type,field_label,"
-          + "select_choices_or_calculations,field_note,text_validation_type_or_show_slider_number,"
-          + "text_validation_min,text_validation_max,identifier,branching_logic,required_field,"
-          + "custom_alignment,question_number,matrix_group_name,matrix_ranking,field_annotation\n";
-      Files.writeString(dir.resolve("dictionary.csv"), header
-          + "record_id,order,,text,Record ID,,,,,,,,,,,,,\n"
-          + "o_note,order,,notes,Order note,,,,,,,,,,,,,\n"
-          + "v1_count,visit_1,,text,<b>Visit</b> one count,,,integer,,,,,,,,,,\n"
-          + "v1_flag,visit_1,,yesno,Visit one flag,,,,,,,,,,,,,\n"
-          + "vx_date,visitx1,,text,Visit x date,,,date_ymd,,,,,,,,,,\n"
-          + "r_note,records,,notes,Records note,,,,,,,,,,,,,\n"
-          + "g_sex,group,,radio,Sex,\"1, F | 2, M\",,,,,,,,,,,,\n",
+      String header =
+          "field_name,form_name,section_header,field_type,field_label,"
+              + "select_choices_or_calculations,field_note,text_validation_type_or_show_slider_number,"
+              + "text_validation_min,text_validation_max,identifier,branching_logic,required_field,"
+              + "custom_alignment,question_number,matrix_group_name,matrix_ranking,field_annotation\n";
+      Files.writeString(
+          dir.resolve("dictionary.csv"),
+          header
+              + "record_id,order,,text,Record ID,,,,,,,,,,,,,\n"
+              + "o_note,order,,notes,Order note,,,,,,,,,,,,,\n"
+              + "v1_count,visit_1,,text,<b>Visit</b> one count,,,integer,,,,,,,,,,\n"
+              + "v1_flag,visit_1,,yesno,Visit one flag,,,,,,,,,,,,,\n"
+              + "vx_date,visitx1,,text,Visit x date,,,date_ymd,,,,,,,,,,\n"
+              + "r_note,records,,notes,Records note,,,,,,,,,,,,,\n"
+              + "g_sex,group,,radio,Sex,\"1, F | 2, M\",,,,,,,,,,,,\n",
           StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("data.csv"),
+      Files.writeString(
+          dir.resolve("data.csv"),
           "record_id,o_note,order_complete,v1_count,v1_flag,visit_1_complete,vx_date,"
               + "visitx1_complete,r_note,records_complete,g_sex,group_complete\n"
               + "1,first,2,3,1,2,2020-01-02,1,note one,0,1,2\n"

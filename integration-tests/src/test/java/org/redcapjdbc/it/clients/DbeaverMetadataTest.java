@@ -51,17 +51,20 @@ class DbeaverMetadataTest {
   private static String url;
   private static EmulatedProject demo;
   private static EmulatedProject awkward;
+
   /** DBeaver's three connections: main, metadata, SQL editor. */
   private static Connection main;
+
   private static Connection meta;
   private static Connection editor;
 
-  @BeforeAll static void connectLikeDbeaver() throws Exception {
+  @BeforeAll
+  static void connectLikeDbeaver() throws Exception {
     demo = ClientProjects.demo();
     awkward = ClientProjects.awkwardNames();
     url = ClientProjects.url();
-    driver = (Driver) Class.forName("org.redcapjdbc.jdbc.RedcapDriver").getConstructor()
-        .newInstance();
+    driver =
+        (Driver) Class.forName("org.redcapjdbc.jdbc.RedcapDriver").getConstructor().newInstance();
     main = open(demo, false);
     meta = open(demo, true);
     editor = open(demo, false);
@@ -82,7 +85,8 @@ class DbeaverMetadataTest {
     return c;
   }
 
-  @AfterAll static void disconnect() throws SQLException {
+  @AfterAll
+  static void disconnect() throws SQLException {
     for (Connection c : new Connection[] {main, meta, editor}) {
       if (c != null) {
         c.rollback(); // DBeaver rolls back at disconnect
@@ -93,28 +97,32 @@ class DbeaverMetadataTest {
 
   // ---------------------------------------------------------------- connect
 
-  @Test void driverIsMadeAndDescribedLikeDbeaverDoes() throws Exception {
-    Driver d = (Driver) Class.forName("org.redcapjdbc.jdbc.RedcapDriver").getConstructor()
-        .newInstance();
+  @Test
+  void driverIsMadeAndDescribedLikeDbeaverDoes() throws Exception {
+    Driver d =
+        (Driver) Class.forName("org.redcapjdbc.jdbc.RedcapDriver").getConstructor().newInstance();
     assertThat(d.acceptsURL(url)).isTrue();
     assertThat(d.acceptsURL("jdbc:h2:mem:x")).isFalse();
     assertThat(d.getPropertyInfo(url, new Properties())).isNotEmpty();
     assertThat(d.getPropertyInfo(url, null)).isNotEmpty();
   }
 
-  @Test void connectWithoutUserOrPasswordFailsClearlyUnlessTheUrlHasTheToken() throws Exception {
+  @Test
+  void connectWithoutUserOrPasswordFailsClearlyUnlessTheUrlHasTheToken() throws Exception {
     // DBeaver leaves out empty user and password properties.
     assertThatThrownBy(() -> driver.connect(url, new Properties()))
-        .isInstanceOf(SQLException.class).hasMessageContaining("token");
-    String withToken = "jdbc:redcap:url=" + ClientProjects.emulator().url() + ";token="
-        + demo.token();
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("token");
+    String withToken =
+        "jdbc:redcap:url=" + ClientProjects.emulator().url() + ";token=" + demo.token();
     try (Connection c = driver.connect(withToken, new Properties())) {
       assertThat(c).isNotNull();
       assertThat(c.getSchema()).isEqualTo("redcap");
     }
   }
 
-  @Test void autoCommitStaysOnAndCommitRollbackAreHarmless() throws SQLException {
+  @Test
+  void autoCommitStaysOnAndCommitRollbackAreHarmless() throws SQLException {
     try (Connection c = driver.connect(url, ClientProjects.token(demo))) {
       c.setAutoCommit(false); // a "Production" connection type
       assertThatCode(c::commit).doesNotThrowAnyException();
@@ -126,7 +134,8 @@ class DbeaverMetadataTest {
     }
   }
 
-  @Test void catalogIsAbsentAndSchemaIsRedcap() throws SQLException {
+  @Test
+  void catalogIsAbsentAndSchemaIsRedcap() throws SQLException {
     assertThat(main.getCatalog()).isNullOrEmpty();
     try (ResultSet rs = meta.getMetaData().getCatalogs()) {
       while (rs.next()) {
@@ -147,15 +156,20 @@ class DbeaverMetadataTest {
     }
   }
 
-  @Test void everyProbeDbeaverMakesAtConnectAnswers() throws SQLException {
+  @Test
+  void everyProbeDbeaverMakesAtConnectAnswers() throws SQLException {
     DatabaseMetaData md = meta.getMetaData();
     assertThat(md.getDatabaseMajorVersion()).isNotNegative();
     assertThat(md.getDatabaseMinorVersion()).isNotNegative();
     assertThat(md.getIdentifierQuoteString()).isEqualTo("\"");
     md.getSQLStateType();
-    assertThat(md.supportsCorrelatedSubqueries() || md.supportsSubqueriesInComparisons()
-        || md.supportsSubqueriesInExists() || md.supportsSubqueriesInIns()
-        || md.supportsSubqueriesInQuantifieds()).isTrue();
+    assertThat(
+            md.supportsCorrelatedSubqueries()
+                || md.supportsSubqueriesInComparisons()
+                || md.supportsSubqueriesInExists()
+                || md.supportsSubqueriesInIns()
+                || md.supportsSubqueriesInQuantifieds())
+        .isTrue();
     md.supportsMixedCaseIdentifiers();
     md.supportsMixedCaseQuotedIdentifiers();
     md.storesUpperCaseIdentifiers();
@@ -190,19 +204,34 @@ class DbeaverMetadataTest {
     md.getCatalogTerm();
     md.supportsBatchUpdates();
     if (md.supportsTransactions()) {
-      for (int level : new int[] {Connection.TRANSACTION_READ_UNCOMMITTED,
-          Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_REPEATABLE_READ,
-          Connection.TRANSACTION_SERIALIZABLE}) {
+      for (int level :
+          new int[] {
+            Connection.TRANSACTION_READ_UNCOMMITTED,
+            Connection.TRANSACTION_READ_COMMITTED,
+            Connection.TRANSACTION_REPEATABLE_READ,
+            Connection.TRANSACTION_SERIALIZABLE
+          }) {
         md.supportsTransactionIsolationLevel(level);
       }
     }
   }
 
-  @Test void typeInfoAndSchemas() throws SQLException {
+  @Test
+  void typeInfoAndSchemas() throws SQLException {
     DatabaseMetaData md = meta.getMetaData();
     Set<String> typeNames = typeNames(md);
-    assertThat(typeNames).contains("VARCHAR", "BIGINT", "DECIMAL", "DOUBLE", "INTEGER",
-        "SMALLINT", "BOOLEAN", "DATE", "TIME", "TIMESTAMP");
+    assertThat(typeNames)
+        .contains(
+            "VARCHAR",
+            "BIGINT",
+            "DECIMAL",
+            "DOUBLE",
+            "INTEGER",
+            "SMALLINT",
+            "BOOLEAN",
+            "DATE",
+            "TIME",
+            "TIMESTAMP");
     for (ResultSet rs : new ResultSet[] {md.getSchemas(null, "%"), md.getSchemas()}) {
       Set<String> schemas = new HashSet<>();
       try (rs) {
@@ -217,7 +246,8 @@ class DbeaverMetadataTest {
 
   // ---------------------------------------------------------------- navigator
 
-  @Test void tablesHaveTypesAndRemarksAndResolveByExactName() throws SQLException {
+  @Test
+  void tablesHaveTypesAndRemarksAndResolveByExactName() throws SQLException {
     for (EmulatedProject p : List.of(demo, awkward)) {
       try (Connection c = open(p, true)) {
         DatabaseMetaData md = c.getMetaData();
@@ -228,7 +258,8 @@ class DbeaverMetadataTest {
               String type = rs.getString("TABLE_TYPE");
               assertThat(type).as("TABLE_TYPE").isIn("TABLE", "VIEW", "SYSTEM TABLE");
               assertThat(FORBIDDEN_TABLE_TYPES).doesNotContain(type);
-              assertThat(rs.getString("REMARKS")).as("REMARKS of " + rs.getString("TABLE_NAME"))
+              assertThat(rs.getString("REMARKS"))
+                  .as("REMARKS of " + rs.getString("TABLE_NAME"))
                   .isNotNull();
               assertThat(rs.getString("TABLE_SCHEM")).isEqualTo(schema);
               tables.add(rs.getString("TABLE_NAME"));
@@ -246,7 +277,8 @@ class DbeaverMetadataTest {
     }
   }
 
-  @Test void functionsAndProceduresAreEmptyNotErrors() throws SQLException {
+  @Test
+  void functionsAndProceduresAreEmptyNotErrors() throws SQLException {
     DatabaseMetaData md = meta.getMetaData();
     try (ResultSet rs = md.getFunctions(null, "redcap", "%")) {
       assertThat(rs.next()).isFalse();
@@ -261,7 +293,8 @@ class DbeaverMetadataTest {
    * that table's columns only (dbeaver#9998). The awkward project has {@code visit_1} and
    * {@code visitx1}, equal if {@code _} were a wildcard, so this cannot pass by luck.
    */
-  @Test void columnsOfEachTableByItsRawNameAreThatTablesOnly() throws SQLException {
+  @Test
+  void columnsOfEachTableByItsRawNameAreThatTablesOnly() throws SQLException {
     for (EmulatedProject p : List.of(awkward, demo)) {
       try (Connection c = open(p, true)) {
         DatabaseMetaData md = c.getMetaData();
@@ -269,14 +302,16 @@ class DbeaverMetadataTest {
           Map<String, List<String>> all = columnsByTable(md, schema, "%");
           assertThat(all).isNotEmpty();
           if (p == awkward && schema.equals("redcap")) {
-            assertThat(all).containsKeys("visit_1", "visitx1", "order", "group", "records",
-                "records_form");
-            assertThat(wildcardClashes(all.keySet())).as("names equal under _ wildcards")
+            assertThat(all)
+                .containsKeys("visit_1", "visitx1", "order", "group", "records", "records_form");
+            assertThat(wildcardClashes(all.keySet()))
+                .as("names equal under _ wildcards")
                 .isNotEmpty();
           }
           for (Map.Entry<String, List<String>> t : all.entrySet()) {
             Map<String, List<String>> one = columnsByTable(md, schema, t.getKey());
-            assertThat(one.keySet()).as("getColumns(null, %s, %s, %%)", schema, t.getKey())
+            assertThat(one.keySet())
+                .as("getColumns(null, %s, %s, %%)", schema, t.getKey())
                 .containsExactly(t.getKey());
             assertThat(one.get(t.getKey())).isEqualTo(t.getValue());
           }
@@ -285,7 +320,8 @@ class DbeaverMetadataTest {
     }
   }
 
-  @Test void indexInfoIsEmptyOrCorrectAndNeverAPlainError() throws SQLException {
+  @Test
+  void indexInfoIsEmptyOrCorrectAndNeverAPlainError() throws SQLException {
     DatabaseMetaData md = meta.getMetaData();
     try (ResultSet rs = md.getIndexInfo(null, "redcap", "%", false, true)) {
       while (rs.next()) {
@@ -310,7 +346,8 @@ class DbeaverMetadataTest {
 
   // ---------------------------------------------------------------- table editor
 
-  @Test void columnsCarryWhatTheColumnsTabReads() throws SQLException {
+  @Test
+  void columnsCarryWhatTheColumnsTabReads() throws SQLException {
     for (EmulatedProject p : List.of(demo, awkward)) {
       try (Connection c = open(p, true)) {
         DatabaseMetaData md = c.getMetaData();
@@ -327,20 +364,24 @@ class DbeaverMetadataTest {
                 assertThat(rs.getInt("ORDINAL_POSITION")).as(what).isEqualTo(++position);
                 assertThat(rs.getInt("DATA_TYPE")).as(what).isNotEqualTo(Types.OTHER);
                 String typeName = rs.getString("TYPE_NAME").trim();
-                assertThat(typeNames).as("TYPE_NAME of " + what + " in getTypeInfo")
+                assertThat(typeNames)
+                    .as("TYPE_NAME of " + what + " in getTypeInfo")
                     .contains(typeName);
-                assertThat(rs.getLong("COLUMN_SIZE")).as(what).isLessThanOrEqualTo(
-                    Integer.MAX_VALUE);
+                assertThat(rs.getLong("COLUMN_SIZE"))
+                    .as(what)
+                    .isLessThanOrEqualTo(Integer.MAX_VALUE);
                 rs.getInt("DECIMAL_DIGITS");
                 rs.wasNull();
-                assertThat(rs.getInt("NULLABLE")).as(what).isIn(DatabaseMetaData.columnNoNulls,
-                    DatabaseMetaData.columnNullable);
+                assertThat(rs.getInt("NULLABLE"))
+                    .as(what)
+                    .isIn(DatabaseMetaData.columnNoNulls, DatabaseMetaData.columnNullable);
                 assertThat(rs.getString("REMARKS")).as("REMARKS of " + what).isNotBlank();
                 rs.getString("IS_AUTOINCREMENT");
                 rs.getString("IS_GENERATEDCOLUMN");
                 typeOfColumn.put(column, typeName);
                 if (schema.equals("redcap") && position == 1) {
-                  assertThat(rs.getInt("NULLABLE")).as("the record ID " + what)
+                  assertThat(rs.getInt("NULLABLE"))
+                      .as("the record ID " + what)
                       .isEqualTo(DatabaseMetaData.columnNoNulls);
                 }
               }
@@ -348,15 +389,16 @@ class DbeaverMetadataTest {
             assertThat(typeOfColumn).as("columns of " + t).isNotEmpty();
             if (schema.equals("redcap")) {
               // The grid's type names must be getColumns' (DBeaver matches them up).
-              try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY,
-                  ResultSet.CONCUR_READ_ONLY)) {
+              try (Statement s =
+                  c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 s.setMaxRows(1);
-                try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + schema + "\".\"" + t
-                    + "\"")) {
+                try (ResultSet rs =
+                    s.executeQuery("SELECT * FROM \"" + schema + "\".\"" + t + "\"")) {
                   ResultSetMetaData rsmd = rs.getMetaData();
                   for (int i = 1; i <= rsmd.getColumnCount(); i++) {
-                    assertThat(rsmd.getColumnTypeName(i)).as("type of " + t + "."
-                        + rsmd.getColumnName(i)).isEqualTo(typeOfColumn.get(rsmd.getColumnName(i)));
+                    assertThat(rsmd.getColumnTypeName(i))
+                        .as("type of " + t + "." + rsmd.getColumnName(i))
+                        .isEqualTo(typeOfColumn.get(rsmd.getColumnName(i)));
                   }
                 }
               }
@@ -367,7 +409,8 @@ class DbeaverMetadataTest {
     }
   }
 
-  @Test void primaryKeysAreStableAndNamedAndMatchColumns() throws SQLException {
+  @Test
+  void primaryKeysAreStableAndNamedAndMatchColumns() throws SQLException {
     DatabaseMetaData md = meta.getMetaData();
     for (String schema : List.of("redcap", "meta")) {
       for (String t : tableNames(md, schema)) {
@@ -397,7 +440,8 @@ class DbeaverMetadataTest {
     }
   }
 
-  @Test void importedAndExportedKeysAreEmptyOrConsistent() throws SQLException {
+  @Test
+  void importedAndExportedKeysAreEmptyOrConsistent() throws SQLException {
     DatabaseMetaData md = meta.getMetaData();
     Set<String> tables = new HashSet<>(tableNames(md, "redcap"));
     for (String t : tables) {
@@ -427,7 +471,8 @@ class DbeaverMetadataTest {
 
   // ---------------------------------------------------------------- data tab
 
-  @Test void dataTabReadsTwoHundredRowsThenClosesEarly() throws Exception {
+  @Test
+  void dataTabReadsTwoHundredRowsThenClosesEarly() throws Exception {
     DatabaseMetaData md = meta.getMetaData();
     List<String> tables = tableNames(md, "redcap");
     assertThat(tables).contains("records");
@@ -437,8 +482,8 @@ class DbeaverMetadataTest {
     readLikeTheDataTab(main, "SELECT * FROM \"redcap\".\"records\"", "records", 200);
     // More than 200 rows: the cursor stops at the limit, and closing before the end is prompt.
     for (Integer maxRows : new Integer[] {200, 400, null}) {
-      try (Statement s = main.createStatement(ResultSet.TYPE_FORWARD_ONLY,
-          ResultSet.CONCUR_READ_ONLY)) {
+      try (Statement s =
+          main.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         if (maxRows != null) {
           s.setMaxRows(maxRows);
         }
@@ -463,8 +508,11 @@ class DbeaverMetadataTest {
       main.getWarnings();
       main.clearWarnings();
     }
-    try (PreparedStatement p = main.prepareStatement("SELECT COUNT(*) FROM redcap.records",
-        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+    try (PreparedStatement p =
+        main.prepareStatement(
+            "SELECT COUNT(*) FROM redcap.records",
+            ResultSet.TYPE_FORWARD_ONLY,
+            ResultSet.CONCUR_READ_ONLY)) {
       assertThat(p.execute()).isTrue();
       try (ResultSet rs = p.getResultSet()) {
         assertThat(rs.next()).isTrue();
@@ -474,7 +522,8 @@ class DbeaverMetadataTest {
     }
   }
 
-  @Test void keywordNamedTablesReadQuoted() throws Exception {
+  @Test
+  void keywordNamedTablesReadQuoted() throws Exception {
     try (Connection c = open(awkward, false)) {
       for (String t : List.of("order", "group", "records_form", "visit_1", "visitx1")) {
         readLikeTheDataTab(c, "SELECT * FROM \"redcap\".\"" + t + "\"", t, 200);
@@ -488,8 +537,7 @@ class DbeaverMetadataTest {
    */
   private static void readLikeTheDataTab(Connection c, String sql, String table, int maxRows)
       throws SQLException {
-    try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY,
-        ResultSet.CONCUR_READ_ONLY)) {
+    try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
       s.setMaxRows(maxRows);
       assertThat(s.execute(sql)).as(sql).isTrue();
       try (ResultSet rs = s.getResultSet()) {
@@ -536,11 +584,11 @@ class DbeaverMetadataTest {
 
   // ---------------------------------------------------------------- SQL editor
 
-  @Test void sqlEditorUsesTheDefaultSchemaAndReportsErrorsWithoutConnectionStates()
-      throws SQLException {
+  @Test
+  void sqlEditorUsesTheDefaultSchemaAndReportsErrorsWithoutConnectionStates() throws SQLException {
     editor.setSchema("redcap");
-    try (Statement s = editor.createStatement(ResultSet.TYPE_FORWARD_ONLY,
-        ResultSet.CONCUR_READ_ONLY)) {
+    try (Statement s =
+        editor.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
       s.setMaxRows(200);
       assertThat(s.execute("SELECT * FROM records WHERE redcap_event_name IS NOT NULL")).isTrue();
       try (ResultSet rs = s.getResultSet()) {
@@ -567,7 +615,8 @@ class DbeaverMetadataTest {
         fail("Invalid SQL ran without an SQLException");
       }
       String state = bad.getSQLState() == null ? "" : bad.getSQLState();
-      assertThat(state).as("SQLState of a syntax error (08xxx makes DBeaver reconnect)")
+      assertThat(state)
+          .as("SQLState of a syntax error (08xxx makes DBeaver reconnect)")
           .doesNotStartWith("08");
       editor.getWarnings();
       editor.clearWarnings();
@@ -580,13 +629,15 @@ class DbeaverMetadataTest {
    * INSERT with RETURN_GENERATED_KEYS, DELETE; DDL is refused with an SQLException, never a
    * RuntimeException.
    */
-  @Test void sqlEditorDmlAndGridEdits() throws SQLException {
+  @Test
+  void sqlEditorDmlAndGridEdits() throws SQLException {
     try (Connection c = open(awkward, false)) {
       c.setSchema("redcap");
-      try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY,
-          ResultSet.CONCUR_READ_ONLY)) {
+      try (Statement s =
+          c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         assertThat(s.execute("UPDATE \"order\" SET o_note = 'edited in SQL' WHERE record_id = '2'"))
-            .as("execute of an UPDATE").isFalse();
+            .as("execute of an UPDATE")
+            .isFalse();
         assertThat(updateCount(s)).isEqualTo(1);
         for (java.sql.SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
           assertThat(w.getMessage()).isNotBlank(); // null or a chain; DBeaver walks it
@@ -613,8 +664,9 @@ class DbeaverMetadataTest {
         assertThat(state).doesNotStartWith("08");
       }
       // The grid's UPDATE: fully qualified, quoted, tab-indented, one ? per value and key.
-      try (PreparedStatement p = c.prepareStatement(
-          "UPDATE \"redcap\".\"visit_1\"\n\tSET \"v1_count\"=?\n\tWHERE \"record_id\"=?")) {
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "UPDATE \"redcap\".\"visit_1\"\n\tSET \"v1_count\"=?\n\tWHERE \"record_id\"=?")) {
         p.setLong(1, 42);
         p.setString(2, "2");
         assertThat(p.execute()).isFalse();
@@ -627,9 +679,10 @@ class DbeaverMetadataTest {
       assertThat(values(c, "SELECT record_id, v1_count FROM visit_1 ORDER BY record_id"))
           .containsExactly("1=null", "2=42", "3=7");
       // The grid's INSERT asks for generated keys.
-      try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO \"redcap\".\"group\" (\"record_id\", \"g_sex\") VALUES (?, ?)",
-          Statement.RETURN_GENERATED_KEYS)) {
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "INSERT INTO \"redcap\".\"group\" (\"record_id\", \"g_sex\") VALUES (?, ?)",
+              Statement.RETURN_GENERATED_KEYS)) {
         p.setString(1, "4");
         p.setString(2, "2");
         assertThat(p.execute()).isFalse();
@@ -642,8 +695,8 @@ class DbeaverMetadataTest {
       }
       assertThat(values(c, "SELECT record_id, g_sex_label FROM \"group\" ORDER BY record_id"))
           .contains("4=M");
-      try (PreparedStatement p = c.prepareStatement(
-          "DELETE FROM \"redcap\".\"group\" WHERE \"record_id\"=?")) {
+      try (PreparedStatement p =
+          c.prepareStatement("DELETE FROM \"redcap\".\"group\" WHERE \"record_id\"=?")) {
         p.setString(1, "4");
         assertThat(p.execute()).isFalse();
         assertThat(p.getLargeUpdateCount()).isGreaterThanOrEqualTo(0);
@@ -664,7 +717,8 @@ class DbeaverMetadataTest {
 
   private static List<String> values(Connection c, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         rows.add(rs.getString(1) + "=" + rs.getString(2));
       }
@@ -672,7 +726,8 @@ class DbeaverMetadataTest {
     return rows;
   }
 
-  @Test void unreachableRedcapIsAClearSqlException() throws Exception {
+  @Test
+  void unreachableRedcapIsAClearSqlException() throws Exception {
     int closedPort;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       closedPort = s.getLocalPort();
@@ -683,12 +738,14 @@ class DbeaverMetadataTest {
     p.setProperty("connectTimeout", "2");
     // DBeaver classifies SQLState 08xxx or a SocketException cause as "connection lost" and
     // retries once; the message must say what happened either way.
-    assertThatThrownBy(() -> driver.connect(nowhere, p)).isInstanceOf(SQLException.class)
+    assertThatThrownBy(() -> driver.connect(nowhere, p))
+        .isInstanceOf(SQLException.class)
         .hasMessageContaining("127.0.0.1:" + closedPort)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(demo.token()));
   }
 
-  @Test void queryTimeoutAndCancelStopASlowQuery() throws Exception {
+  @Test
+  void queryTimeoutAndCancelStopASlowQuery() throws Exception {
     ClientProjects.emulator().faults().latencyMillis(4000);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try (Connection c = driver.connect(url, ClientProjects.token(demo))) {
@@ -697,16 +754,19 @@ class DbeaverMetadataTest {
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> drain(s.executeQuery("SELECT * FROM records")))
             .isInstanceOf(SQLException.class);
-        assertThat((System.nanoTime() - t0) / 1_000_000).as("ms until the timeout ended it")
+        assertThat((System.nanoTime() - t0) / 1_000_000)
+            .as("ms until the timeout ended it")
             .isLessThan(3500);
       }
       Statement s = c.createStatement();
       CountDownLatch started = new CountDownLatch(1);
-      Future<Object> running = pool.submit(() -> {
-        started.countDown();
-        drain(s.executeQuery("SELECT * FROM records"));
-        return null;
-      });
+      Future<Object> running =
+          pool.submit(
+              () -> {
+                started.countDown();
+                drain(s.executeQuery("SELECT * FROM records"));
+                return null;
+              });
       started.await();
       Thread.sleep(300);
       long t0 = System.nanoTime();
@@ -717,7 +777,8 @@ class DbeaverMetadataTest {
       } catch (java.util.concurrent.ExecutionException e) {
         assertThat(e.getCause()).isInstanceOf(SQLException.class);
       }
-      assertThat((System.nanoTime() - t0) / 1_000_000).as("ms until cancel ended it")
+      assertThat((System.nanoTime() - t0) / 1_000_000)
+          .as("ms until cancel ended it")
           .isLessThan(3500);
       s.close();
     } finally {
@@ -726,47 +787,54 @@ class DbeaverMetadataTest {
     }
   }
 
-  @Test void metadataFromTwoThreadsWhileAQueryStreams() throws Exception {
+  @Test
+  void metadataFromTwoThreadsWhileAQueryStreams() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
-      Future<Integer> streaming = pool.submit(() -> {
-        try (Statement s = main.createStatement();
-            ResultSet rs = s.executeQuery("SELECT * FROM records")) {
-          int n = 0;
-          while (rs.next()) {
-            n++;
-          }
-          return n;
-        }
-      });
+      Future<Integer> streaming =
+          pool.submit(
+              () -> {
+                try (Statement s = main.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT * FROM records")) {
+                  int n = 0;
+                  while (rs.next()) {
+                    n++;
+                  }
+                  return n;
+                }
+              });
       List<CompletableFuture<Void>> browsing = new ArrayList<>();
       for (int thread = 0; thread < 2; thread++) {
         boolean tables = thread == 0;
-        browsing.add(CompletableFuture.runAsync(() -> {
-          try {
-            for (int i = 0; i < 20; i++) {
-              DatabaseMetaData md = meta.getMetaData();
-              if (tables) {
-                assertThat(tableNames(md, "redcap")).contains("records");
-              } else {
-                assertThat(columnsByTable(md, "redcap", "records").get("records"))
-                    .contains("redcap_event_name", "redcap_repeat_instance");
-              }
-            }
-          } catch (SQLException e) {
-            throw new IllegalStateException(e);
-          }
-        }, pool));
+        browsing.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    for (int i = 0; i < 20; i++) {
+                      DatabaseMetaData md = meta.getMetaData();
+                      if (tables) {
+                        assertThat(tableNames(md, "redcap")).contains("records");
+                      } else {
+                        assertThat(columnsByTable(md, "redcap", "records").get("records"))
+                            .contains("redcap_event_name", "redcap_repeat_instance");
+                      }
+                    }
+                  } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                  }
+                },
+                pool));
       }
-      CompletableFuture.allOf(browsing.toArray(new CompletableFuture<?>[0])).get(60,
-          TimeUnit.SECONDS);
+      CompletableFuture.allOf(browsing.toArray(new CompletableFuture<?>[0]))
+          .get(60, TimeUnit.SECONDS);
       assertThat(streaming.get(60, TimeUnit.SECONDS)).isGreaterThan(200);
     } finally {
       pool.shutdownNow();
     }
   }
 
-  @Test void isValidIsQuickAndCloseWorksAfterRollback() throws SQLException {
+  @Test
+  void isValidIsQuickAndCloseWorksAfterRollback() throws SQLException {
     Connection c = driver.connect(url, ClientProjects.token(demo));
     assertThat(c.isClosed()).isFalse();
     long t0 = System.nanoTime();
@@ -815,8 +883,7 @@ class DbeaverMetadataTest {
     return names;
   }
 
-  private static List<String> tableNames(DatabaseMetaData md, String schema)
-      throws SQLException {
+  private static List<String> tableNames(DatabaseMetaData md, String schema) throws SQLException {
     List<String> names = new ArrayList<>();
     try (ResultSet rs = md.getTables(null, schema, "%", null)) {
       while (rs.next()) {
@@ -826,13 +893,14 @@ class DbeaverMetadataTest {
     return names;
   }
 
-  private static Map<String, List<String>> columnsByTable(DatabaseMetaData md, String schema,
-      String tablePattern) throws SQLException {
+  private static Map<String, List<String>> columnsByTable(
+      DatabaseMetaData md, String schema, String tablePattern) throws SQLException {
     Map<String, List<String>> columns = new LinkedHashMap<>();
     try (ResultSet rs = md.getColumns(null, schema, tablePattern, "%")) {
       while (rs.next()) {
         assertThat(rs.getString("TABLE_SCHEM")).isEqualTo(schema);
-        columns.computeIfAbsent(rs.getString("TABLE_NAME"), k -> new ArrayList<>())
+        columns
+            .computeIfAbsent(rs.getString("TABLE_NAME"), k -> new ArrayList<>())
             .add(rs.getString("COLUMN_NAME"));
       }
     }
@@ -845,8 +913,13 @@ class DbeaverMetadataTest {
     List<String[]> key = new ArrayList<>();
     try (ResultSet rs = md.getPrimaryKeys(null, schema, table)) {
       while (rs.next()) {
-        key.add(new String[] {rs.getString("TABLE_NAME"), rs.getString("COLUMN_NAME"),
-            String.valueOf(rs.getShort("KEY_SEQ")), rs.getString("PK_NAME")});
+        key.add(
+            new String[] {
+              rs.getString("TABLE_NAME"),
+              rs.getString("COLUMN_NAME"),
+              String.valueOf(rs.getShort("KEY_SEQ")),
+              rs.getString("PK_NAME")
+            });
       }
     }
     key.sort((a, b) -> Integer.compare(Integer.parseInt(a[2]), Integer.parseInt(b[2])));

@@ -55,8 +55,8 @@ class HikariPoolTest {
 
       // The returned connection is reused, and still works after Hikari's reset.
       try (Connection c = pool.getConnection();
-          PreparedStatement p = c.prepareStatement(
-              "SELECT last_name FROM demographics WHERE record_id = ?")) {
+          PreparedStatement p =
+              c.prepareStatement("SELECT last_name FROM demographics WHERE record_id = ?")) {
         assertThat(c.unwrap(Connection.class)).isSameAs(physical.get(0));
         p.setString(1, "1012");
         try (ResultSet rs = p.executeQuery()) {
@@ -70,17 +70,19 @@ class HikariPoolTest {
       List<Future<Long>> answers = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         int weight = 70 + 10 * i;
-        answers.add(threads.submit(() -> {
-          try (Connection c = pool.getConnection()) {
-            synchronized (physical) {
-              physical.add(c.unwrap(Connection.class));
-            }
-            long n = count(c, "SELECT COUNT(*) FROM demographics WHERE weight > " + weight);
-            Thread.sleep(200); // hold it, so that the others need their own
-            c.commit();
-            return n;
-          }
-        }));
+        answers.add(
+            threads.submit(
+                () -> {
+                  try (Connection c = pool.getConnection()) {
+                    synchronized (physical) {
+                      physical.add(c.unwrap(Connection.class));
+                    }
+                    long n = count(c, "SELECT COUNT(*) FROM demographics WHERE weight > " + weight);
+                    Thread.sleep(200); // hold it, so that the others need their own
+                    c.commit();
+                    return n;
+                  }
+                }));
       }
       List<Long> counts = new ArrayList<>();
       for (Future<Long> f : answers) {
@@ -99,7 +101,8 @@ class HikariPoolTest {
   }
 
   private static long count(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       assertThat(rs.next()).isTrue();
       return rs.getLong(1);
     }

@@ -41,28 +41,35 @@ class SchemaCrawlerTest {
   private static final class Problems extends Handler {
     final List<String> seen = new ArrayList<>();
 
-    @Override public synchronized void publish(LogRecord r) {
+    @Override
+    public synchronized void publish(LogRecord r) {
       if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-        seen.add(r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()
-            + (r.getThrown() != null ? " (" + r.getThrown() + ")" : ""));
+        seen.add(
+            r.getLevel()
+                + " "
+                + r.getLoggerName()
+                + ": "
+                + r.getMessage()
+                + (r.getThrown() != null ? " (" + r.getThrown() + ")" : ""));
       }
     }
 
-    @Override public void flush() {
-    }
+    @Override
+    public void flush() {}
 
-    @Override public void close() {
-    }
+    @Override
+    public void close() {}
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"demo", "awkward names", "basic demography"})
   void crawlSeesEveryTableColumnRemarkAndKey(String which) throws Exception {
-    EmulatedProject project = switch (which) {
-      case "demo" -> ClientProjects.demo();
-      case "awkward names" -> ClientProjects.awkwardNames();
-      default -> ClientProjects.basicDemography();
-    };
+    EmulatedProject project =
+        switch (which) {
+          case "demo" -> ClientProjects.demo();
+          case "awkward names" -> ClientProjects.awkwardNames();
+          default -> ClientProjects.basicDemography();
+        };
     Map<String, TableFacts> expected = new LinkedHashMap<>();
     try (Connection c = ClientProjects.connect(project)) {
       DatabaseMetaData md = c.getMetaData();
@@ -79,11 +86,15 @@ class SchemaCrawlerTest {
     }
     Catalog catalog;
     try {
-      DatabaseConnectionSource source = DatabaseConnectionSources.newDatabaseConnectionSource(
-          ClientProjects.url(), new MultiUseUserCredentials("redcap", project.token()));
-      SchemaCrawlerOptions options = SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
-          .withLoadOptions(LoadOptionsBuilder.builder()
-              .withSchemaInfoLevel(SchemaInfoLevelBuilder.maximum()).toOptions());
+      DatabaseConnectionSource source =
+          DatabaseConnectionSources.newDatabaseConnectionSource(
+              ClientProjects.url(), new MultiUseUserCredentials("redcap", project.token()));
+      SchemaCrawlerOptions options =
+          SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
+              .withLoadOptions(
+                  LoadOptionsBuilder.builder()
+                      .withSchemaInfoLevel(SchemaInfoLevelBuilder.maximum())
+                      .toOptions());
       catalog = SchemaCrawlerUtility.getCatalog(source, options);
     } finally {
       for (Logger l : loggers) {
@@ -98,13 +109,15 @@ class SchemaCrawlerTest {
         crawled.put(schema.getName() + "." + t.getName(), TableFacts.of(schema.getName(), t));
       }
     }
-    assertThat(crawled.keySet()).as("tables crawled").containsExactlyInAnyOrderElementsOf(
-        expected.keySet());
+    assertThat(crawled.keySet())
+        .as("tables crawled")
+        .containsExactlyInAnyOrderElementsOf(expected.keySet());
     for (Map.Entry<String, TableFacts> e : expected.entrySet()) {
       TableFacts got = crawled.get(e.getKey());
       assertThat(got).as(e.getKey()).usingRecursiveComparison().isEqualTo(e.getValue());
       assertThat(got.remarks()).as("remarks of " + e.getKey()).isNotBlank();
-      assertThat(got.columnRemarks()).as("column remarks of " + e.getKey())
+      assertThat(got.columnRemarks())
+          .as("column remarks of " + e.getKey())
           .allSatisfy(r -> assertThat(r).isNotBlank());
       if (e.getKey().startsWith("redcap.")) {
         assertThat(got.primaryKey()).as("key of " + e.getKey()).isNotEmpty();
@@ -113,8 +126,12 @@ class SchemaCrawlerTest {
   }
 
   /** A table as both sides can describe it. */
-  record TableFacts(String remarks, List<String> columns, List<String> columnTypes,
-      List<String> columnRemarks, List<String> primaryKey) {
+  record TableFacts(
+      String remarks,
+      List<String> columns,
+      List<String> columnTypes,
+      List<String> columnRemarks,
+      List<String> primaryKey) {
 
     static Map<String, TableFacts> read(DatabaseMetaData md, String schema) throws SQLException {
       Map<String, TableFacts> tables = new LinkedHashMap<>();
@@ -138,13 +155,15 @@ class SchemaCrawlerTest {
         List<String[]> key = new ArrayList<>();
         try (ResultSet rs = md.getPrimaryKeys(null, schema, t.getKey())) {
           while (rs.next()) {
-            key.add(new String[] {String.valueOf(rs.getShort("KEY_SEQ")),
-                rs.getString("COLUMN_NAME")});
+            key.add(
+                new String[] {String.valueOf(rs.getShort("KEY_SEQ")), rs.getString("COLUMN_NAME")});
           }
         }
         key.sort((a, b) -> Integer.compare(Integer.parseInt(a[0]), Integer.parseInt(b[0])));
-        tables.put(schema + "." + t.getKey(), new TableFacts(t.getValue(), columns, types,
-            columnRemarks, key.stream().map(k -> k[1]).toList()));
+        tables.put(
+            schema + "." + t.getKey(),
+            new TableFacts(
+                t.getValue(), columns, types, columnRemarks, key.stream().map(k -> k[1]).toList()));
       }
       return tables;
     }

@@ -10,8 +10,14 @@ import static java.util.Objects.requireNonNull;
  * @param size {@code COLUMN_SIZE} (the precision of a DECIMAL)
  * @param scale {@code DECIMAL_DIGITS}
  */
-record ColumnShape(String name, int dataType, String typeName, int size, int scale,
-    boolean nullable, String remarks) {
+record ColumnShape(
+    String name,
+    int dataType,
+    String typeName,
+    int size,
+    int scale,
+    boolean nullable,
+    String remarks) {
   ColumnShape {
     requireNonNull(name, "name");
     requireNonNull(typeName, "typeName");
@@ -19,8 +25,16 @@ record ColumnShape(String name, int dataType, String typeName, int size, int sca
 
   /** The column's type in H2's DDL. */
   String h2Type() {
-    return H2Types.ddlType(dataType, size, scale).orElseThrow(() -> new AssertionError("Column "
-        + name + " has type " + typeName + " (" + dataType
-        + "), which the H2 copy does not know how to hold"));
+    return H2Types.ddlType(dataType, size, scale)
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "Column "
+                        + name
+                        + " has type "
+                        + typeName
+                        + " ("
+                        + dataType
+                        + "), which the H2 copy does not know how to hold"));
   }
 }

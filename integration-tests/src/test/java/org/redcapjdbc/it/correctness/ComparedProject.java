@@ -71,14 +71,18 @@ enum ComparedProject {
       Path fixtureDir = resource("fixtures/" + fixture);
       Files.copy(fixtureDir.resolve("dictionary.csv"), dir.resolve("dictionary.csv"));
       String data = Files.readString(fixtureDir.resolve("data.csv"), StandardCharsets.UTF_8);
-      String extra = Files.readString(resource("corpus/data/validation-types-1-extra.csv"),
-          StandardCharsets.UTF_8);
+      String extra =
+          Files.readString(
+              resource("corpus/data/validation-types-1-extra.csv"), StandardCharsets.UTF_8);
       String header = data.substring(0, data.indexOf('\n') + 1);
       if (!extra.startsWith(header)) {
-        throw new AssertionError("validation-types-1-extra.csv must start with the fixture's"
-            + " data header: " + header);
+        throw new AssertionError(
+            "validation-types-1-extra.csv must start with the fixture's"
+                + " data header: "
+                + header);
       }
-      Files.writeString(dir.resolve("data.csv"),
+      Files.writeString(
+          dir.resolve("data.csv"),
           (data.endsWith("\n") ? data : data + "\n") + extra.substring(header.length()),
           StandardCharsets.UTF_8);
       return dir;

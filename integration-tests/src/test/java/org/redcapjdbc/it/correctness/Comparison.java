@@ -9,28 +9,41 @@ import java.util.Map;
 final class Comparison {
   private static final int SHOWN = 8;
 
-  private Comparison() {
-  }
+  private Comparison() {}
 
-  static void assertSame(String what, String sql, QueryResult expected, QueryResult actual,
-      boolean ordered) {
+  static void assertSame(
+      String what, String sql, QueryResult expected, QueryResult actual, boolean ordered) {
     if (expected.columnCount() != actual.columnCount()) {
-      throw new AssertionError(what + ": the driver answered " + actual.columnCount()
-          + " columns, H2 " + expected.columnCount() + "\n  " + sql);
+      throw new AssertionError(
+          what
+              + ": the driver answered "
+              + actual.columnCount()
+              + " columns, H2 "
+              + expected.columnCount()
+              + "\n  "
+              + sql);
     }
     List<String> want = expected.rowsComparableWith(actual, ordered);
     List<String> got = actual.rowsComparableWith(expected, ordered);
     if (want.equals(got)) {
       return;
     }
-    StringBuilder m = new StringBuilder(what).append(": the driver's ").append(got.size())
-        .append(" rows differ from H2's ").append(want.size()).append("\n  ").append(sql);
+    StringBuilder m =
+        new StringBuilder(what)
+            .append(": the driver's ")
+            .append(got.size())
+            .append(" rows differ from H2's ")
+            .append(want.size())
+            .append("\n  ")
+            .append(sql);
     List<String> missing = minus(want, got);
     List<String> extra = minus(got, want);
     if (missing.isEmpty() && extra.isEmpty()) {
       m.append("\n  the same rows in another order; first difference at row ")
-          .append(firstDifference(want, got)).append(":\n    H2:     ")
-          .append(want.get(firstDifference(want, got))).append("\n    driver: ")
+          .append(firstDifference(want, got))
+          .append(":\n    H2:     ")
+          .append(want.get(firstDifference(want, got)))
+          .append("\n    driver: ")
           .append(got.get(firstDifference(want, got)));
     } else {
       append(m, "only in H2", missing);

@@ -28,16 +28,15 @@ import java.util.stream.Stream;
  * Other {@code --} lines between entries are comments.
  */
 final class Corpus {
-  private Corpus() {
-  }
+  private Corpus() {}
 
   static List<CorpusEntry> load() {
     Path dir = ComparedProject.resource("corpus");
     List<CorpusEntry> entries = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
-        entries.addAll(parse(f.getFileName().toString(),
-            Files.readAllLines(f, StandardCharsets.UTF_8)));
+        entries.addAll(
+            parse(f.getFileName().toString(), Files.readAllLines(f, StandardCharsets.UTF_8)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -45,8 +44,8 @@ final class Corpus {
     Set<String> ids = new HashSet<>();
     for (CorpusEntry e : entries) {
       if (!ids.add(e.id())) {
-        throw new IllegalStateException("Corpus id " + e.id() + " is used twice (" + e.source()
-            + ")");
+        throw new IllegalStateException(
+            "Corpus id " + e.id() + " is used twice (" + e.source() + ")");
       }
     }
     return entries;
@@ -59,8 +58,7 @@ final class Corpus {
       String line = lines.get(i).trim();
       if (!line.startsWith("-- query:")) {
         if (!line.isEmpty() && !line.startsWith("--")) {
-          throw new IllegalStateException(file + ":" + (i + 1) + ": SQL outside an entry: "
-              + line);
+          throw new IllegalStateException(file + ":" + (i + 1) + ": SQL outside an entry: " + line);
         }
         i++;
         continue;
@@ -107,8 +105,15 @@ final class Corpus {
       }
       long markers = markers(sql);
       if (markers != params.size()) {
-        throw new IllegalStateException(source + ": entry " + id + " has " + markers
-            + " ? markers but " + params.size() + " params");
+        throw new IllegalStateException(
+            source
+                + ": entry "
+                + id
+                + " has "
+                + markers
+                + " ? markers but "
+                + params.size()
+                + " params");
       }
       entries.add(new CorpusEntry(id, projects, ordered, params, sql.toString().trim(), source));
     }

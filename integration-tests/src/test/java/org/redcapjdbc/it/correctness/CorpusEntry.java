@@ -22,8 +22,13 @@ import java.util.Set;
  * @param params values bound to its {@code ?} markers, in order
  * @param source the file and line it was read from, for messages
  */
-record CorpusEntry(String id, Set<ComparedProject> projects, boolean ordered, List<Param> params,
-    String sql, String source) {
+record CorpusEntry(
+    String id,
+    Set<ComparedProject> projects,
+    boolean ordered,
+    List<Param> params,
+    String sql,
+    String source) {
   CorpusEntry {
     requireNonNull(id, "id");
     projects = Set.copyOf(projects);
@@ -53,8 +58,10 @@ record CorpusEntry(String id, Set<ComparedProject> projects, boolean ordered, Li
         case "BOOLEAN" -> new Param(Types.BOOLEAN, Boolean.valueOf(v));
         case "DATE" -> new Param(Types.DATE, java.sql.Date.valueOf(LocalDate.parse(v)));
         case "TIME" -> new Param(Types.TIME, java.sql.Time.valueOf(LocalTime.parse(v)));
-        case "TIMESTAMP" -> new Param(Types.TIMESTAMP,
-            java.sql.Timestamp.valueOf(LocalDateTime.parse(v.replace(' ', 'T'))));
+        case "TIMESTAMP" ->
+            new Param(
+                Types.TIMESTAMP,
+                java.sql.Timestamp.valueOf(LocalDateTime.parse(v.replace(' ', 'T'))));
         default -> throw new IllegalArgumentException("Unknown parameter type " + type);
       };
     }

@@ -17,8 +17,12 @@ import java.util.function.Function;
  * something the API does not.
  */
 final class ExpectedRows {
-  private static final Set<String> PSEUDO = Set.of("redcap_event_name",
-      "redcap_repeat_instrument", "redcap_repeat_instance", "redcap_data_access_group");
+  private static final Set<String> PSEUDO =
+      Set.of(
+          "redcap_event_name",
+          "redcap_repeat_instrument",
+          "redcap_repeat_instance",
+          "redcap_data_access_group");
 
   private final RawApi api;
   private final RawDictionary dictionary;
@@ -47,8 +51,10 @@ final class ExpectedRows {
     }
     String form = table.name();
     if (api.rows("instrument").stream().noneMatch(i -> form.equals(i.get("instrument_name")))) {
-      throw new AssertionError("The driver shows table " + table.name()
-          + ", which is neither records nor an instrument of the project");
+      throw new AssertionError(
+          "The driver shows table "
+              + table.name()
+              + ", which is neither records nor an instrument of the project");
     }
     return typedRows(table, flatBlankGray(), row -> holdsData(table, form, row));
   }
@@ -57,16 +63,25 @@ final class ExpectedRows {
 
   private List<Map<String, String>> flat() {
     if (flat == null) {
-      flat = api.rows("record", "type", "flat", "rawOrLabel", "raw",
-          "exportDataAccessGroups", "true");
+      flat =
+          api.rows("record", "type", "flat", "rawOrLabel", "raw", "exportDataAccessGroups", "true");
     }
     return flat;
   }
 
   private List<Map<String, String>> flatBlankGray() {
     if (flatBlankGray == null) {
-      flatBlankGray = api.rows("record", "type", "flat", "rawOrLabel", "raw",
-          "exportDataAccessGroups", "true", "exportBlankForGrayFormStatus", "true");
+      flatBlankGray =
+          api.rows(
+              "record",
+              "type",
+              "flat",
+              "rawOrLabel",
+              "raw",
+              "exportDataAccessGroups",
+              "true",
+              "exportBlankForGrayFormStatus",
+              "true");
     }
     return flatBlankGray;
   }
@@ -82,7 +97,8 @@ final class ExpectedRows {
     }
     for (ColumnShape c : table.columns()) {
       String name = c.name();
-      if (PSEUDO.contains(name) || name.equals(dictionary.recordIdField())
+      if (PSEUDO.contains(name)
+          || name.equals(dictionary.recordIdField())
           || !row.containsKey(name)) {
         continue;
       }
@@ -94,7 +110,9 @@ final class ExpectedRows {
     return false;
   }
 
-  private List<Object[]> typedRows(TableShape table, List<Map<String, String>> rows,
+  private List<Object[]> typedRows(
+      TableShape table,
+      List<Map<String, String>> rows,
       java.util.function.Predicate<Map<String, String>> keep) {
     List<Function<Map<String, String>, Object>> readers = new ArrayList<>();
     for (ColumnShape c : table.columns()) {
@@ -114,16 +132,16 @@ final class ExpectedRows {
     return out;
   }
 
-  private Function<Map<String, String>, Object> dataColumnReader(TableShape table,
-      ColumnShape c, Map<String, String> sample) {
+  private Function<Map<String, String>, Object> dataColumnReader(
+      TableShape table, ColumnShape c, Map<String, String> sample) {
     String name = c.name();
     if (sample.isEmpty() || sample.containsKey(name)) {
-      boolean comma = dictionary.field(name).map(RawDictionary.FieldRow::commaDecimal)
-          .orElse(false);
+      boolean comma =
+          dictionary.field(name).map(RawDictionary.FieldRow::commaDecimal).orElse(false);
       return row -> {
         if (!row.containsKey(name)) {
-          throw new AssertionError("The flat export has no column " + name + " that "
-              + table.name() + " shows");
+          throw new AssertionError(
+              "The flat export has no column " + name + " that " + table.name() + " shows");
         }
         return WireValues.typed(row.get(name), c, comma);
       };
@@ -139,8 +157,12 @@ final class ExpectedRows {
         };
       }
     }
-    throw new AssertionError("Table " + table.name() + " shows column " + name
-        + ", which neither the flat export nor the dictionary's coded fields explain");
+    throw new AssertionError(
+        "Table "
+            + table.name()
+            + " shows column "
+            + name
+            + ", which neither the flat export nor the dictionary's coded fields explain");
   }
 
   // ---------------------------------------------------------------- meta tables
@@ -203,8 +225,12 @@ final class ExpectedRows {
         } else if (c.name().equals("event_name") && table.name().equals("repeating_forms_events")) {
           values[i] = null; // classic projects export no event column
         } else {
-          throw new AssertionError("meta." + table.name() + " shows column " + c.name()
-              + ", which the API export does not have");
+          throw new AssertionError(
+              "meta."
+                  + table.name()
+                  + " shows column "
+                  + c.name()
+                  + ", which the API export does not have");
         }
       }
       out.add(values);
@@ -225,8 +251,14 @@ final class ExpectedRows {
     }
     for (RawDictionary.FieldRow f : dictionary.fields()) {
       if (f.type().equals("file") && !listed.contains(f.name())) {
-        rows.add(Map.of("original_field_name", f.name(), "choice_value", "",
-            "export_field_name", f.name()));
+        rows.add(
+            Map.of(
+                "original_field_name",
+                f.name(),
+                "choice_value",
+                "",
+                "export_field_name",
+                f.name()));
       }
     }
     return rows;
@@ -237,8 +269,16 @@ final class ExpectedRows {
     for (RawDictionary.FieldRow f : dictionary.fields()) {
       int position = 1;
       for (Map.Entry<String, String> c : dictionary.choices(f).entrySet()) {
-        rows.add(Map.of("field_name", f.name(), "code", c.getKey(), "label", c.getValue(),
-            "sort_order", String.valueOf(position++)));
+        rows.add(
+            Map.of(
+                "field_name",
+                f.name(),
+                "code",
+                c.getKey(),
+                "label",
+                c.getValue(),
+                "sort_order",
+                String.valueOf(position++)));
       }
     }
     return rows;

@@ -58,20 +58,30 @@ class FilterPropertyTest {
   /** A predicate and the records it is tried on. */
   record Check(List<String> recordIds, String predicate) {
     String statement(String table) {
-      return "SELECT " + keys.get(table) + " FROM \"" + table + "\" t WHERE t.\"record_id\" IN ("
+      return "SELECT "
+          + keys.get(table)
+          + " FROM \""
+          + table
+          + "\" t WHERE t.\"record_id\" IN ("
           + recordIds.stream().map(Predicates::quote).collect(Collectors.joining(", "))
-          + ") AND (" + predicate + ")";
+          + ") AND ("
+          + predicate
+          + ")";
     }
   }
 
   /** One try's worth of predicates, all on one table. */
   record Batch(String table, List<Check> checks) {
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return table + " " + checks.stream().map(Check::predicate).toList();
     }
   }
 
-  @Property(tries = 250, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE,
+  @Property(
+      tries = 250,
+      shrinking = ShrinkingMode.OFF,
+      edgeCases = EdgeCasesMode.NONE,
       seed = "20240611")
   void driverWithPushdownAgreesWithH2(@ForAll("batches") Batch batch) throws Exception {
     SharedProjects.emulator().resetStats();
@@ -86,10 +96,12 @@ class FilterPropertyTest {
     }
     // Each predicate's window is its own, so its export is recognised by its records[].
     Map<Set<String>, String> logicByWindow = new HashMap<>();
-    for (EmulatorStats.RecordedRequest r : SharedProjects.emulator().stats()
-        .requests("record/export")) {
-      logicByWindow.merge(new HashSet<>(r.values("records")),
-          String.valueOf(r.param("filterLogic")), (x, y) -> x + " | " + y);
+    for (EmulatorStats.RecordedRequest r :
+        SharedProjects.emulator().stats().requests("record/export")) {
+      logicByWindow.merge(
+          new HashSet<>(r.values("records")),
+          String.valueOf(r.param("filterLogic")),
+          (x, y) -> x + " | " + y);
     }
     int[] counts = PER_TABLE.computeIfAbsent(batch.table(), t -> new int[2]);
     for (Check c : batch.checks()) {
@@ -107,8 +119,11 @@ class FilterPropertyTest {
       }
       for (Check c : batch.checks()) {
         if (m.indexOf(c.predicate()) >= 0) {
-          m.append("  filterLogic sent for ").append(c.predicate()).append(": ")
-              .append(logicByWindow.get(new HashSet<>(c.recordIds()))).append("\n");
+          m.append("  filterLogic sent for ")
+              .append(c.predicate())
+              .append(": ")
+              .append(logicByWindow.get(new HashSet<>(c.recordIds())))
+              .append("\n");
         }
       }
       throw new AssertionError(m.toString());
@@ -135,16 +150,30 @@ class FilterPropertyTest {
     return failures;
   }
 
-  @Provide Arbitrary<Batch> batches() {
+  @Provide
+  Arbitrary<Batch> batches() {
     Map<String, Predicates> g = generators();
-    Arbitrary<List<String>> window = Arbitraries.integers().between(1, 2000)
-        .map(String::valueOf).list().uniqueElements().ofSize(WINDOW);
+    Arbitrary<List<String>> window =
+        Arbitraries.integers()
+            .between(1, 2000)
+            .map(String::valueOf)
+            .list()
+            .uniqueElements()
+            .ofSize(WINDOW);
     // Fields of the repeating instrument_2 are never pushed (see LogicTranslator); its
     // predicates check that nothing wrong is, and most tries go where the translation works.
-    Arbitrary<String> tables = Arbitraries.frequency(net.jqwik.api.Tuple.of(3, "instrument_1"),
-        net.jqwik.api.Tuple.of(2, "records"), net.jqwik.api.Tuple.of(1, "instrument_2"));
-    return tables.flatMap(table -> Combinators.combine(window, g.get(table).predicate())
-        .as(Check::new).list().ofSize(PER_BATCH).map(checks -> new Batch(table, checks)));
+    Arbitrary<String> tables =
+        Arbitraries.frequency(
+            net.jqwik.api.Tuple.of(3, "instrument_1"),
+            net.jqwik.api.Tuple.of(2, "records"),
+            net.jqwik.api.Tuple.of(1, "instrument_2"));
+    return tables.flatMap(
+        table ->
+            Combinators.combine(window, g.get(table).predicate())
+                .as(Check::new)
+                .list()
+                .ofSize(PER_BATCH)
+                .map(checks -> new Batch(table, checks)));
   }
 
   /** Each table's columns with the values the H2 copy holds, read once. */
@@ -156,16 +185,21 @@ class FilterPropertyTest {
       Map<String, String> keyColumns = new LinkedHashMap<>();
       try (Connection h2 = project.h2().connect()) {
         for (String table : TABLES) {
-          TableShape shape = project.shapes().stream()
-              .filter(t -> t.schema().equals("redcap") && t.name().equals(table)).findFirst()
-              .orElseThrow(() -> new AssertionError("The driver shows no table " + table));
+          TableShape shape =
+              project.shapes().stream()
+                  .filter(t -> t.schema().equals("redcap") && t.name().equals(table))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError("The driver shows no table " + table));
           List<Predicates.Sampled> sampled = new ArrayList<>();
           for (ColumnShape c : shape.columns()) {
             sampled.add(new Predicates.Sampled(c, distinct(h2, table, c.name())));
           }
           map.put(table, new Predicates(sampled));
-          keyColumns.put(table, shape.primaryKey().stream().map(k -> "t.\"" + k + "\"")
-              .collect(Collectors.joining(", ")));
+          keyColumns.put(
+              table,
+              shape.primaryKey().stream()
+                  .map(k -> "t.\"" + k + "\"")
+                  .collect(Collectors.joining(", ")));
         }
       } catch (SQLException e) {
         throw new IllegalStateException("Could not sample the H2 copy: " + e.getMessage(), e);
@@ -179,8 +213,16 @@ class FilterPropertyTest {
   private static List<Object> distinct(Connection h2, String table, String column)
       throws SQLException {
     List<Object> values = new ArrayList<>();
-    try (Statement s = h2.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT \""
-        + column + "\" FROM \"" + table + "\" WHERE \"" + column + "\" IS NOT NULL")) {
+    try (Statement s = h2.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT DISTINCT \""
+                    + column
+                    + "\" FROM \""
+                    + table
+                    + "\" WHERE \""
+                    + column
+                    + "\" IS NOT NULL")) {
       while (rs.next()) {
         values.add(rs.getObject(1));
       }
@@ -193,8 +235,8 @@ class FilterPropertyTest {
       drivers = new Connection[LANES];
     }
     if (drivers[lane] == null) {
-      drivers[lane] = SharedProjects.connect(
-          SharedProjects.get(ComparedProject.GENERATED).project());
+      drivers[lane] =
+          SharedProjects.connect(SharedProjects.get(ComparedProject.GENERATED).project());
     }
     return drivers[lane];
   }
@@ -206,12 +248,17 @@ class FilterPropertyTest {
     return lanes;
   }
 
-  @AfterContainer static void report() throws SQLException {
-    System.out.printf("Filter property: %d random predicates agreed with H2 (%d of them sent"
-        + " filterLogic) in %.1f s%n", CHECKED.get(), PUSHED.get(),
-        (System.nanoTime() - started) / 1e9);
-    PER_TABLE.forEach((table, counts) -> System.out.printf("  %-14s %5d predicates, %5d sent"
-        + " filterLogic%n", table, counts[0], counts[1]));
+  @AfterContainer
+  static void report() throws SQLException {
+    System.out.printf(
+        "Filter property: %d random predicates agreed with H2 (%d of them sent"
+            + " filterLogic) in %.1f s%n",
+        CHECKED.get(), PUSHED.get(), (System.nanoTime() - started) / 1e9);
+    PER_TABLE.forEach(
+        (table, counts) ->
+            System.out.printf(
+                "  %-14s %5d predicates, %5d sent" + " filterLogic%n",
+                table, counts[0], counts[1]));
     if (drivers != null) {
       for (Connection c : drivers) {
         if (c != null) {
@@ -227,8 +274,12 @@ class FilterPropertyTest {
     // Most predicates have a part REDCap can evaluate; if none reached it, the test would have
     // checked Calcite against H2 and not the translation.
     if (CHECKED.get() > 0 && PUSHED.get() * 5 < CHECKED.get()) {
-      throw new AssertionError("Only " + PUSHED.get() + " of " + CHECKED.get()
-          + " predicates sent filterLogic: the property no longer tests the translation");
+      throw new AssertionError(
+          "Only "
+              + PUSHED.get()
+              + " of "
+              + CHECKED.get()
+              + " predicates sent filterLogic: the property no longer tests the translation");
     }
   }
 }

@@ -29,16 +29,19 @@ class H2ComparisonTest {
       new EnumMap<>(ComparedProject.class);
   private static long started;
 
-  @Test void corpusHasAtLeast150QueriesAndEveryProjectHasSome() {
+  @Test
+  void corpusHasAtLeast150QueriesAndEveryProjectHasSome() {
     List<CorpusEntry> entries = Corpus.load();
     assertThat(entries).as("corpus entries").hasSizeGreaterThanOrEqualTo(150);
     for (ComparedProject p : ComparedProject.values()) {
       assertThat(entries.stream().filter(e -> e.projects().contains(p)).count())
-          .as("queries on " + p.id()).isGreaterThanOrEqualTo(10);
+          .as("queries on " + p.id())
+          .isGreaterThanOrEqualTo(10);
     }
   }
 
-  @TestFactory Stream<DynamicNode> corpus() {
+  @TestFactory
+  Stream<DynamicNode> corpus() {
     started = System.nanoTime();
     List<CorpusEntry> entries = Corpus.load();
     List<DynamicNode> perProject = new ArrayList<>();
@@ -48,8 +51,9 @@ class H2ComparisonTest {
       Connections connections = new Connections(p);
       List<DynamicTest> tests = new ArrayList<>();
       for (CorpusEntry e : mine) {
-        tests.add(DynamicTest.dynamicTest(e.id() + " (" + e.source() + ")",
-            () -> compare(p, connections, e)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                e.id() + " (" + e.source() + ")", () -> compare(p, connections, e)));
       }
       perProject.add(DynamicContainer.dynamicContainer(p.id(), tests));
     }
@@ -62,8 +66,14 @@ class H2ComparisonTest {
     try (Connection c = SharedProjects.get(p).h2().connect()) {
       h2 = QueryResult.run(c, e);
     } catch (SQLException ex) {
-      throw new AssertionError(e.source() + ": H2 cannot run " + e.id() + ", so the query is not"
-          + " portable; rewrite it in SQL both accept: " + ex.getMessage(), ex);
+      throw new AssertionError(
+          e.source()
+              + ": H2 cannot run "
+              + e.id()
+              + ", so the query is not"
+              + " portable; rewrite it in SQL both accept: "
+              + ex.getMessage(),
+          ex);
     }
     String where = p.id() + " " + e.id();
     // Both modes run before anything is asserted, so that a failure says whether it is the
@@ -77,33 +87,44 @@ class H2ComparisonTest {
     RAN.get(p).incrementAndGet();
   }
 
-  private static void check(List<String> failures, Connection c, CorpusEntry e, QueryResult h2,
-      String where) {
+  private static void check(
+      List<String> failures, Connection c, CorpusEntry e, QueryResult h2, String where) {
     try {
       Comparison.assertSame(where, e.sql(), h2, QueryResult.run(c, e), e.ordered());
     } catch (SQLException ex) {
-      failures.add(where + ": the driver failed where H2 answered: " + ex.getMessage()
-          + (ex.getCause() != null ? "\n  caused by " + ex.getCause() : "") + "\n  " + e.sql());
+      failures.add(
+          where
+              + ": the driver failed where H2 answered: "
+              + ex.getMessage()
+              + (ex.getCause() != null ? "\n  caused by " + ex.getCause() : "")
+              + "\n  "
+              + e.sql());
     } catch (AssertionError ex) {
       failures.add(ex.getMessage());
     }
   }
 
-  @AfterAll static void report() throws SQLException {
-    StringBuilder m = new StringBuilder("H2 comparison corpus, queries that ran and agreed (each"
-        + " with and without pushdown):");
+  @AfterAll
+  static void report() throws SQLException {
+    StringBuilder m =
+        new StringBuilder(
+            "H2 comparison corpus, queries that ran and agreed (each"
+                + " with and without pushdown):");
     int total = 0;
     for (Map.Entry<ComparedProject, AtomicInteger> e : RAN.entrySet()) {
       m.append("\n  ").append(String.format("%-20s %4d", e.getKey().id(), e.getValue().get()));
       total += e.getValue().get();
       if (e.getValue().get() > 0) {
         Map<String, Integer> rows = SharedProjects.get(e.getKey()).h2().rowCounts();
-        m.append(String.format("   (H2 copy: %d tables, %d rows)", rows.size(),
-            rows.values().stream().mapToInt(Integer::intValue).sum()));
+        m.append(
+            String.format(
+                "   (H2 copy: %d tables, %d rows)",
+                rows.size(), rows.values().stream().mapToInt(Integer::intValue).sum()));
       }
     }
-    m.append(String.format("%n  %-20s %4d in %.1f s", "total", total,
-        (System.nanoTime() - started) / 1e9));
+    m.append(
+        String.format(
+            "%n  %-20s %4d in %.1f s", "total", total, (System.nanoTime() - started) / 1e9));
     System.out.println(m);
     for (Connection c : OPEN) {
       c.close();

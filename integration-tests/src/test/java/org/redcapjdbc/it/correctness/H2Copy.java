@@ -33,10 +33,13 @@ final class H2Copy implements AutoCloseable {
   /** Copies every table of {@code shapes} that {@code expected} can derive. */
   static H2Copy of(String name, List<TableShape> shapes, ExpectedRows expected)
       throws SQLException {
-    String url = "jdbc:h2:mem:copy" + SEQUENCE.incrementAndGet() + "_"
-        + name.replaceAll("[^A-Za-z0-9]", "_")
-        + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE;DATABASE_TO_UPPER=FALSE"
-        + ";DEFAULT_NULL_ORDERING=HIGH";
+    String url =
+        "jdbc:h2:mem:copy"
+            + SEQUENCE.incrementAndGet()
+            + "_"
+            + name.replaceAll("[^A-Za-z0-9]", "_")
+            + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE;DATABASE_TO_UPPER=FALSE"
+            + ";DEFAULT_NULL_ORDERING=HIGH";
     Connection c = DriverManager.getConnection(url);
     H2Copy copy = new H2Copy(url, c);
     try {
@@ -67,8 +70,8 @@ final class H2Copy implements AutoCloseable {
     try (Statement s = keeper.createStatement()) {
       s.execute("CREATE TABLE " + t.qualifiedName() + " (" + columns + ")");
     }
-    try (PreparedStatement insert = keeper.prepareStatement(
-        "INSERT INTO " + t.qualifiedName() + " VALUES (" + marks + ")")) {
+    try (PreparedStatement insert =
+        keeper.prepareStatement("INSERT INTO " + t.qualifiedName() + " VALUES (" + marks + ")")) {
       for (Object[] row : rows) {
         for (int i = 0; i < row.length; i++) {
           insert.setObject(i + 1, row[i]);
@@ -92,7 +95,8 @@ final class H2Copy implements AutoCloseable {
     return Collections.unmodifiableMap(rowCounts);
   }
 
-  @Override public void close() throws SQLException {
+  @Override
+  public void close() throws SQLException {
     keeper.close();
   }
 }

@@ -8,13 +8,14 @@ import java.util.Optional;
  * mapping for the comparison suite's copies and the benchmarks' mirrors, so both agree.
  */
 public final class H2Types {
-  private H2Types() {
-  }
+  private H2Types() {}
 
   /** H2's DDL type for {@code jdbcType}; {@code precision} and {@code scale} matter for DECIMAL. */
   public static Optional<String> ddlType(int jdbcType, int precision, int scale) {
     switch (jdbcType) {
-      case Types.VARCHAR: case Types.CHAR: case Types.LONGVARCHAR:
+      case Types.VARCHAR:
+      case Types.CHAR:
+      case Types.LONGVARCHAR:
         return Optional.of("VARCHAR");
       case Types.BIGINT:
         return Optional.of("BIGINT");
@@ -24,13 +25,16 @@ public final class H2Types {
         return Optional.of("SMALLINT");
       case Types.TINYINT:
         return Optional.of("TINYINT");
-      case Types.BOOLEAN: case Types.BIT:
+      case Types.BOOLEAN:
+      case Types.BIT:
         return Optional.of("BOOLEAN");
-      case Types.DOUBLE: case Types.FLOAT:
+      case Types.DOUBLE:
+      case Types.FLOAT:
         return Optional.of("DOUBLE PRECISION");
       case Types.REAL:
         return Optional.of("REAL");
-      case Types.DECIMAL: case Types.NUMERIC:
+      case Types.DECIMAL:
+      case Types.NUMERIC:
         return Optional.of("NUMERIC(" + precision + ", " + scale + ")");
       case Types.DATE:
         return Optional.of("DATE");
@@ -38,7 +42,9 @@ public final class H2Types {
         return Optional.of("TIME");
       case Types.TIMESTAMP:
         return Optional.of("TIMESTAMP");
-      case Types.VARBINARY: case Types.BINARY: case Types.LONGVARBINARY:
+      case Types.VARBINARY:
+      case Types.BINARY:
+      case Types.LONGVARBINARY:
         return Optional.of("VARBINARY");
       default:
         return Optional.empty();

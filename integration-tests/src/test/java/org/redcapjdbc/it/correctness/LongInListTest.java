@@ -23,8 +23,10 @@ class LongInListTest {
     for (int i = 0; i < size; i++) {
       ids.add("'" + (1 + (i * 37) % 2000) + "'");
     }
-    String sql = "SELECT * FROM instrument_2 WHERE record_id IN ("
-        + String.join(", ", ids) + ") AND f17_slider > 40";
+    String sql =
+        "SELECT * FROM instrument_2 WHERE record_id IN ("
+            + String.join(", ", ids)
+            + ") AND f17_slider > 40";
     QueryResult expected;
     try (Connection h2 = project.h2().connect()) {
       expected = QueryResult.run(h2, sql, List.of());

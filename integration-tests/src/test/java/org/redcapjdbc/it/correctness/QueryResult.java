@@ -110,9 +110,12 @@ final class QueryResult {
       return "NULL";
     }
     if (v instanceof Number n) {
-      BigDecimal d = n instanceof BigDecimal b ? b
-          : n instanceof Double || n instanceof Float ? bigDecimalOf(n.doubleValue())
-          : new BigDecimal(n.toString());
+      BigDecimal d =
+          n instanceof BigDecimal b
+              ? b
+              : n instanceof Double || n instanceof Float
+                  ? bigDecimalOf(n.doubleValue())
+                  : new BigDecimal(n.toString());
       if (d == null) {
         return "n:" + n; // NaN or infinity
       }

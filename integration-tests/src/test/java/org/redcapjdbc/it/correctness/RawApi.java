@@ -29,8 +29,8 @@ import java.util.StringJoiner;
 final class RawApi {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI endpoint;
   private final String token;
 
@@ -84,8 +84,8 @@ final class RawApi {
     try {
       return JSON.readTree(r.body);
     } catch (IOException e) {
-      throw new AssertionError("content=" + content + " answered text that is not JSON: " + r.body,
-          e);
+      throw new AssertionError(
+          "content=" + content + " answered text that is not JSON: " + r.body, e);
     }
   }
 
@@ -101,14 +101,15 @@ final class RawApi {
     for (int i = 0; i < params.length; i += 2) {
       add(body, params[i], params[i + 1]);
     }
-    HttpRequest request = HttpRequest.newBuilder(endpoint)
-        .timeout(Duration.ofMinutes(2))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofMinutes(2))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
     try {
-      HttpResponse<String> response = http.send(request,
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException("content=" + content + " failed: " + e.getMessage(), e);
@@ -119,8 +120,10 @@ final class RawApi {
   }
 
   private static void add(StringJoiner body, String name, String value) {
-    body.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
-        + URLEncoder.encode(value, StandardCharsets.UTF_8));
+    body.add(
+        URLEncoder.encode(name, StandardCharsets.UTF_8)
+            + "="
+            + URLEncoder.encode(value, StandardCharsets.UTF_8));
   }
 
   private static Map<String, String> textOf(JsonNode object) {
@@ -135,6 +138,5 @@ final class RawApi {
     return row;
   }
 
-  private record Response(int status, String body) {
-  }
+  private record Response(int status, String body) {}
 }

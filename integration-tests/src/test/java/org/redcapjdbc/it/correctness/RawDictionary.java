@@ -16,7 +16,9 @@ final class RawDictionary {
   /** One dictionary row. */
   record FieldRow(String name, String form, String type, String choices, String validation) {
     boolean coded() {
-      return type.equals("radio") || type.equals("dropdown") || type.equals("yesno")
+      return type.equals("radio")
+          || type.equals("dropdown")
+          || type.equals("yesno")
           || type.equals("truefalse");
     }
 
@@ -31,9 +33,13 @@ final class RawDictionary {
   RawDictionary(List<Map<String, String>> metadataRows) {
     this.rows = List.copyOf(metadataRows);
     for (Map<String, String> r : metadataRows) {
-      FieldRow f = new FieldRow(r.get("field_name"), r.get("form_name"), r.get("field_type"),
-          r.getOrDefault("select_choices_or_calculations", ""),
-          r.getOrDefault("text_validation_type_or_show_slider_number", ""));
+      FieldRow f =
+          new FieldRow(
+              r.get("field_name"),
+              r.get("form_name"),
+              r.get("field_type"),
+              r.getOrDefault("select_choices_or_calculations", ""),
+              r.getOrDefault("text_validation_type_or_show_slider_number", ""));
       fields.put(f.name(), f);
     }
     if (fields.isEmpty()) {

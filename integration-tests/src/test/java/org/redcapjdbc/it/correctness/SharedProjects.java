@@ -22,9 +22,7 @@ import org.redcapjdbc.emulator.RedcapEmulator;
  */
 final class SharedProjects {
   /** A loaded project: the emulator's, the driver's shapes of it, and its H2 copy. */
-  record Loaded(ComparedProject id, EmulatedProject project, List<TableShape> shapes,
-      H2Copy h2) {
-  }
+  record Loaded(ComparedProject id, EmulatedProject project, List<TableShape> shapes, H2Copy h2) {}
 
   static {
     try {
@@ -37,12 +35,12 @@ final class SharedProjects {
   private static RedcapEmulator emulator;
   private static Path scratch;
   private static final Map<ComparedProject, Loaded> LOADED = new EnumMap<>(ComparedProject.class);
+
   /** Why a project could not be loaded: asked again, it fails at once with the same cause. */
   private static final Map<ComparedProject, RuntimeException> FAILED =
       new EnumMap<>(ComparedProject.class);
 
-  private SharedProjects() {
-  }
+  private SharedProjects() {}
 
   static synchronized RedcapEmulator emulator() {
     if (emulator == null) {
@@ -52,16 +50,15 @@ final class SharedProjects {
         throw new UncheckedIOException(e);
       }
       emulator = RedcapEmulator.builder().build().start();
-      Runtime.getRuntime().addShutdownHook(new Thread(SharedProjects::closeAll,
-          "correctness-suite-shutdown"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(SharedProjects::closeAll, "correctness-suite-shutdown"));
     }
     return emulator;
   }
 
   static synchronized Loaded get(ComparedProject id) {
     if (FAILED.containsKey(id)) {
-      throw new IllegalStateException("Loading " + id.id() + " failed before",
-          FAILED.get(id));
+      throw new IllegalStateException("Loading " + id.id() + " failed before", FAILED.get(id));
     }
     Loaded loaded = LOADED.get(id);
     if (loaded == null) {
@@ -85,8 +82,8 @@ final class SharedProjects {
       ExpectedRows expected = new ExpectedRows(new RawApi(e.url(), project.token()));
       return new Loaded(id, project, shapes, H2Copy.of(id.id(), shapes, expected));
     } catch (SQLException ex) {
-      throw new IllegalStateException("Could not copy " + id.id() + " into H2: "
-          + ex.getMessage(), ex);
+      throw new IllegalStateException(
+          "Could not copy " + id.id() + " into H2: " + ex.getMessage(), ex);
     }
   }
 

@@ -27,8 +27,8 @@ class TableShapeTest {
     SharedProjects.Loaded loaded = SharedProjects.get(id);
     RawApi api = new RawApi(SharedProjects.emulator().url(), loaded.project().token());
     RawDictionary dictionary = new RawDictionary(api.rows("metadata"));
-    List<Map<String, String>> flat = api.rows("record", "type", "flat", "rawOrLabel", "raw",
-        "exportDataAccessGroups", "true");
+    List<Map<String, String>> flat =
+        api.rows("record", "type", "flat", "rawOrLabel", "raw", "exportDataAccessGroups", "true");
     assertThat(flat).as("records of " + id.id()).isNotEmpty();
     List<String> header = new ArrayList<>(flat.get(0).keySet());
     Map<String, String> formOfColumn = formOfColumn(api, dictionary);
@@ -49,39 +49,50 @@ class TableShapeTest {
         tables.put(t.name(), t);
       }
     }
-    List<String> instruments = api.rows("instrument").stream()
-        .map(i -> i.get("instrument_name")).toList();
+    List<String> instruments =
+        api.rows("instrument").stream().map(i -> i.get("instrument_name")).toList();
     List<String> expectedTables = new ArrayList<>(List.of("records"));
     expectedTables.addAll(instruments);
-    assertThat(tables.keySet()).as("tables of " + id.id())
+    assertThat(tables.keySet())
+        .as("tables of " + id.id())
         .containsExactlyInAnyOrderElementsOf(expectedTables);
 
-    assertThat(tables.get("records").columnNames()).as("records of " + id.id())
+    assertThat(tables.get("records").columnNames())
+        .as("records of " + id.id())
         .containsExactlyElementsOf(withLabels(header, dictionary));
     for (String form : instruments) {
       List<String> columns = new ArrayList<>();
       for (String c : header) {
-        boolean key = c.equals(dictionary.recordIdField()) || c.equals("redcap_event_name")
-            || c.equals("redcap_data_access_group");
-        boolean instance = c.equals("redcap_repeat_instance")
-            && (repeating.contains(form) || repeatingEvents);
+        boolean key =
+            c.equals(dictionary.recordIdField())
+                || c.equals("redcap_event_name")
+                || c.equals("redcap_data_access_group");
+        boolean instance =
+            c.equals("redcap_repeat_instance") && (repeating.contains(form) || repeatingEvents);
         if (key || instance || form.equals(formOfColumn.get(c))) {
           columns.add(c);
         }
       }
-      assertThat(tables.get(form).columnNames()).as(form + " of " + id.id())
+      assertThat(tables.get(form).columnNames())
+          .as(form + " of " + id.id())
           .containsExactlyElementsOf(withLabels(columns, dictionary));
     }
 
     for (TableShape t : tables.values()) {
       for (ColumnShape c : t.columns()) {
         assertThat(sqlType(c.name(), dictionary, formOfColumn))
-            .as("type of %s.%s in %s", t.name(), c.name(), id.id()).isEqualTo(c.dataType());
+            .as("type of %s.%s in %s", t.name(), c.name(), id.id())
+            .isEqualTo(c.dataType());
         if (c.dataType() == Types.DECIMAL) {
-          dictionary.field(c.name()).map(RawDictionary.FieldRow::validation)
+          dictionary
+              .field(c.name())
+              .map(RawDictionary.FieldRow::validation)
               .filter(v -> v.matches("number_\\d+dp.*"))
-              .ifPresent(v -> assertThat(c.scale()).as("scale of " + c.name())
-                  .isEqualTo(Integer.parseInt(v.substring(7, 8))));
+              .ifPresent(
+                  v ->
+                      assertThat(c.scale())
+                          .as("scale of " + c.name())
+                          .isEqualTo(Integer.parseInt(v.substring(7, 8))));
         }
       }
     }
@@ -122,12 +133,13 @@ class TableShapeTest {
   }
 
   /** The type table (docs/architecture.md §3), from the raw dictionary. */
-  private static int sqlType(String column, RawDictionary dictionary,
-      Map<String, String> formOfColumn) {
+  private static int sqlType(
+      String column, RawDictionary dictionary, Map<String, String> formOfColumn) {
     if (column.equals("redcap_repeat_instance")) {
       return Types.INTEGER;
     }
-    if (column.endsWith("_complete") && formOfColumn.containsKey(column)
+    if (column.endsWith("_complete")
+        && formOfColumn.containsKey(column)
         && dictionary.field(column).isEmpty()) {
       return Types.SMALLINT;
     }
@@ -148,7 +160,9 @@ class TableShapeTest {
         return Types.DOUBLE;
       case "slider":
         return Types.INTEGER;
-      case "yesno": case "truefalse": case "checkbox":
+      case "yesno":
+      case "truefalse":
+      case "checkbox":
         return Types.BOOLEAN;
       case "text":
         if (v.equals("integer")) {

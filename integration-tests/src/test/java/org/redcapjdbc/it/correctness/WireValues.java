@@ -27,8 +27,7 @@ final class WireValues {
       Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?");
   private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2})?");
 
-  private WireValues() {
-  }
+  private WireValues() {}
 
   /**
    * The value of {@code text} in a column of {@code column}'s type.
@@ -40,21 +39,31 @@ final class WireValues {
       return null;
     }
     switch (column.dataType()) {
-      case Types.VARCHAR: case Types.CHAR: case Types.LONGVARCHAR:
+      case Types.VARCHAR:
+      case Types.CHAR:
+      case Types.LONGVARCHAR:
         return text;
       case Types.BIGINT:
         return INTEGER.matcher(text).matches() ? longOrNull(text) : null;
-      case Types.INTEGER: case Types.SMALLINT: case Types.TINYINT: {
-        Long v = INTEGER.matcher(text).matches() ? longOrNull(text) : null;
-        return v == null || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? null : v.intValue();
-      }
-      case Types.BOOLEAN: case Types.BIT:
+      case Types.INTEGER:
+      case Types.SMALLINT:
+      case Types.TINYINT:
+        {
+          Long v = INTEGER.matcher(text).matches() ? longOrNull(text) : null;
+          return v == null || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? null : v.intValue();
+        }
+      case Types.BOOLEAN:
+      case Types.BIT:
         return text.equals("1") ? Boolean.TRUE : text.equals("0") ? Boolean.FALSE : null;
-      case Types.DOUBLE: case Types.FLOAT: case Types.REAL: {
-        String t = commaDecimal ? text.replace(',', '.') : text;
-        return DECIMAL.matcher(t).matches() ? Double.valueOf(t) : null;
-      }
-      case Types.DECIMAL: case Types.NUMERIC:
+      case Types.DOUBLE:
+      case Types.FLOAT:
+      case Types.REAL:
+        {
+          String t = commaDecimal ? text.replace(',', '.') : text;
+          return DECIMAL.matcher(t).matches() ? Double.valueOf(t) : null;
+        }
+      case Types.DECIMAL:
+      case Types.NUMERIC:
         return decimal(commaDecimal ? text.replace(',', '.') : text, column);
       case Types.DATE:
         return DATE.matcher(text).matches() ? date(text) : null;

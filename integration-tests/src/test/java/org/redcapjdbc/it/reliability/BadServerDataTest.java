@@ -47,10 +47,12 @@ class BadServerDataTest extends EmulatorBacked {
   private static EmulatedProject project;
   private static List<String> expected;
   private DamagingProxy proxy;
+
   /** The damage to apply once a connection has read the project intact. */
   private DamagingProxy.Damage pending;
 
-  @BeforeAll static void project() throws SQLException {
+  @BeforeAll
+  static void project() throws SQLException {
     project = generate("records=30,fields=14,seed=61");
     LOGS.watch(project.token());
     try (Connection c = connect(project)) {
@@ -59,11 +61,13 @@ class BadServerDataTest extends EmulatorBacked {
     assertThat(expected).hasSize(30);
   }
 
-  @BeforeEach void startProxy() throws Exception {
+  @BeforeEach
+  void startProxy() throws Exception {
     proxy = new DamagingProxy(emulator.url());
   }
 
-  @AfterEach void stopProxy() throws Exception {
+  @AfterEach
+  void stopProxy() throws Exception {
     proxy.close();
   }
 
@@ -99,7 +103,8 @@ class BadServerDataTest extends EmulatorBacked {
     try (Connection c = connectThroughProxy(properties)) {
       SQLException e = assertThrows(SQLException.class, () -> Sql.rows(c, QUERY));
       proxy.passEverything();
-      assertThat(RetriesTest.sorted(Sql.rows(c, QUERY))).as("the connection is still usable")
+      assertThat(RetriesTest.sorted(Sql.rows(c, QUERY)))
+          .as("the connection is still usable")
           .isEqualTo(expected);
       return e;
     }
@@ -107,25 +112,38 @@ class BadServerDataTest extends EmulatorBacked {
 
   // ---- Broken bodies: an SQLException every time, never rows --------------------------------
 
-  @Test void invalidJsonFailsTheQuery() throws Exception {
-    damageRecordExports(b -> "[{\"record_id\":\"1\",\"f1_text\":\"a\"},{\"record_id\":\"2\","
-        .concat("\"f1_text\" \"b\"}]").getBytes(StandardCharsets.UTF_8));
+  @Test
+  void invalidJsonFailsTheQuery() throws Exception {
+    damageRecordExports(
+        b ->
+            "[{\"record_id\":\"1\",\"f1_text\":\"a\"},{\"record_id\":\"2\","
+                .concat("\"f1_text\" \"b\"}]")
+                .getBytes(StandardCharsets.UTF_8));
     SQLException e = queryFails();
     System.out.println("invalid JSON: " + Sql.messages(e));
     assertThat(Sql.messages(e)).containsIgnoringCase("json");
   }
 
-  @Test void anHtmlPageWithStatus200FailsTheQuery() throws Exception {
-    pending = x -> x.isRecordExport() ? new MockResponse.Builder().code(200)
-        .setHeader("Content-Type", "text/html; charset=UTF-8")
-        .body("<!DOCTYPE html><html><body><h1>The data export is not able to complete</h1>"
-            + "</body></html>").build() : x.passThrough();
+  @Test
+  void anHtmlPageWithStatus200FailsTheQuery() throws Exception {
+    pending =
+        x ->
+            x.isRecordExport()
+                ? new MockResponse.Builder()
+                    .code(200)
+                    .setHeader("Content-Type", "text/html; charset=UTF-8")
+                    .body(
+                        "<!DOCTYPE html><html><body><h1>The data export is not able to complete</h1>"
+                            + "</body></html>")
+                    .build()
+                : x.passThrough();
     SQLException e = queryFails();
     System.out.println("HTML with 200: " + Sql.messages(e));
     assertThat(Sql.messages(e)).containsIgnoringCase("html");
   }
 
-  @Test void anEmptyBodyWithStatus200FailsTheQuery() throws Exception {
+  @Test
+  void anEmptyBodyWithStatus200FailsTheQuery() throws Exception {
     damageRecordExports(b -> new byte[0]);
     SQLException e = queryFails();
     System.out.println("empty body: " + Sql.messages(e));
@@ -134,13 +152,15 @@ class BadServerDataTest extends EmulatorBacked {
 
   // ---- Tolerated as docs/redcap-api.md §4 says: the rows are intact -----------------------------
 
-  @Test void aByteOrderMarkIsIgnored() throws Exception {
-    damageRecordExports(b -> {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-      out.writeBytes(b);
-      return out.toByteArray();
-    });
+  @Test
+  void aByteOrderMarkIsIgnored() throws Exception {
+    damageRecordExports(
+        b -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+          out.writeBytes(b);
+          return out.toByteArray();
+        });
     try (Connection c = connectThroughProxy()) {
       assertThat(RetriesTest.sorted(Sql.rows(c, QUERY))).isEqualTo(expected);
     }
@@ -150,25 +170,30 @@ class BadServerDataTest extends EmulatorBacked {
    * Bytes that are not UTF-8 become U+FFFD in their value only (docs/redcap-api.md §4.8: they
    * occur).
    */
-  @Test void invalidUtf8BytesBecomeReplacementCharactersInTheirValueOnly() throws Exception {
-    damageRecordExports(b -> {
-      byte[] marked = eachRow(b, row -> {
-        if (row.get("record_id").asText().equals("3")) {
-          row.put("f1_text", "caf@@");
-        }
-      });
-      String text = new String(marked, StandardCharsets.ISO_8859_1);
-      // 0xE9 alone (Latin-1 é) and 0xC3 followed by an ASCII byte are both invalid UTF-8.
-      return text.replace("caf@@", "caf\u00e9 \u00c3(").getBytes(StandardCharsets.ISO_8859_1);
-    });
+  @Test
+  void invalidUtf8BytesBecomeReplacementCharactersInTheirValueOnly() throws Exception {
+    damageRecordExports(
+        b -> {
+          byte[] marked =
+              eachRow(
+                  b,
+                  row -> {
+                    if (row.get("record_id").asText().equals("3")) {
+                      row.put("f1_text", "caf@@");
+                    }
+                  });
+          String text = new String(marked, StandardCharsets.ISO_8859_1);
+          // 0xE9 alone (Latin-1 é) and 0xC3 followed by an ASCII byte are both invalid UTF-8.
+          return text.replace("caf@@", "caf\u00e9 \u00c3(").getBytes(StandardCharsets.ISO_8859_1);
+        });
     try (Connection c = connectThroughProxy()) {
       List<List<Object>> rows = Sql.rows(c, QUERY + " ORDER BY record_id");
       assertThat(rows).hasSize(30);
-      List<Object> three = rows.stream().filter(r -> r.get(0).equals("3")).findFirst()
-          .orElseThrow();
+      List<Object> three =
+          rows.stream().filter(r -> r.get(0).equals("3")).findFirst().orElseThrow();
       assertThat(three.get(1)).isEqualTo("caf\uFFFD \uFFFD(");
-      List<String> others = RetriesTest.sorted(rows.stream()
-          .filter(r -> !r.get(0).equals("3")).toList());
+      List<String> others =
+          RetriesTest.sorted(rows.stream().filter(r -> !r.get(0).equals("3")).toList());
       assertThat(others).isEqualTo(expected.stream().filter(r -> !r.startsWith("[3, ")).toList());
     }
   }
@@ -177,27 +202,36 @@ class BadServerDataTest extends EmulatorBacked {
    * docs/redcap-api.md §4.17: parse by column name, tolerate extra columns (newer servers add
    * some).
    */
-  @Test void extraColumnsAreIgnored() throws Exception {
-    damageRecordExports(b -> eachRow(b, row -> {
-      ObjectNode copy = row.deepCopy();
-      row.removeAll();
-      row.put("a_new_server_column", "surprise");
-      row.setAll(copy);
-      row.put("another_one", 17);
-    }));
+  @Test
+  void extraColumnsAreIgnored() throws Exception {
+    damageRecordExports(
+        b ->
+            eachRow(
+                b,
+                row -> {
+                  ObjectNode copy = row.deepCopy();
+                  row.removeAll();
+                  row.put("a_new_server_column", "surprise");
+                  row.setAll(copy);
+                  row.put("another_one", 17);
+                }));
     try (Connection c = connectThroughProxy()) {
       assertThat(RetriesTest.sorted(Sql.rows(c, QUERY))).isEqualTo(expected);
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT * FROM instrument_1")) {
         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          assertThat(rs.getMetaData().getColumnName(i)).doesNotContain("another_one")
+          assertThat(rs.getMetaData().getColumnName(i))
+              .doesNotContain("another_one")
               .doesNotContain("a_new_server_column");
         }
         assertThat(Sql.rows(rs)).hasSize(30);
-        assertThat((Object) rs.getWarnings()).as("a warning naming the unknown columns")
+        assertThat((Object) rs.getWarnings())
+            .as("a warning naming the unknown columns")
             .isNotNull();
-        assertThat(rs.getWarnings().getMessage()).contains("a_new_server_column")
-            .contains("another_one").contains("Reconnect");
+        assertThat(rs.getWarnings().getMessage())
+            .contains("a_new_server_column")
+            .contains("another_one")
+            .contains("Reconnect");
       }
     }
   }
@@ -206,14 +240,19 @@ class BadServerDataTest extends EmulatorBacked {
    * docs/redcap-api.md §4.7: types on the wire differ; a number where REDCap usually sends a string
    * is coerced.
    */
-  @Test void numbersWhereStringsAreExpectedAreCoerced() throws Exception {
-    damageRecordExports(b -> eachRow(b, row -> {
-      row.put("record_id", Integer.parseInt(row.get("record_id").asText()));
-      JsonNode n = row.get("f2_integer");
-      if (n != null && !n.asText().isEmpty()) {
-        row.put("f2_integer", Long.parseLong(n.asText()));
-      }
-    }));
+  @Test
+  void numbersWhereStringsAreExpectedAreCoerced() throws Exception {
+    damageRecordExports(
+        b ->
+            eachRow(
+                b,
+                row -> {
+                  row.put("record_id", Integer.parseInt(row.get("record_id").asText()));
+                  JsonNode n = row.get("f2_integer");
+                  if (n != null && !n.asText().isEmpty()) {
+                    row.put("f2_integer", Long.parseLong(n.asText()));
+                  }
+                }));
     try (Connection c = connectThroughProxy()) {
       assertThat(RetriesTest.sorted(Sql.rows(c, QUERY))).isEqualTo(expected);
     }
@@ -225,26 +264,33 @@ class BadServerDataTest extends EmulatorBacked {
    * (docs/redcap-api.md §4.12), so an absent column is not evidence of damage, but it is not an
    * empty field either.
    */
-  @Test void aColumnLeftOutReadsAsNull() throws Exception {
+  @Test
+  void aColumnLeftOutReadsAsNull() throws Exception {
     damageRecordExports(b -> eachRow(b, row -> row.remove("f1_text")));
-    try (Connection c = connectThroughProxy(); Statement s = c.createStatement()) {
+    try (Connection c = connectThroughProxy();
+        Statement s = c.createStatement()) {
       List<List<Object>> rows;
       try (ResultSet rs = s.executeQuery(QUERY)) {
         rows = Sql.rows(rs);
-        assertThat(rs.getWarnings().getMessage()).contains("REDCap left out 1 column(s)")
+        assertThat(rs.getWarnings().getMessage())
+            .contains("REDCap left out 1 column(s)")
             .contains("(f1_text)");
       }
       assertThat(rows).hasSize(30).allSatisfy(r -> assertThat(r.get(1)).isNull());
-      List<List<Object>> rest = rows.stream()
-          .map(r -> java.util.Arrays.asList(r.get(0), r.get(2), r.get(3))).toList();
+      List<List<Object>> rest =
+          rows.stream().map(r -> java.util.Arrays.asList(r.get(0), r.get(2), r.get(3))).toList();
       proxy.passEverything();
-      assertThat(RetriesTest.sorted(rest)).as("the other columns are intact").isEqualTo(
-          RetriesTest.sorted(Sql.rows(c, "SELECT record_id, f2_integer, f4_date FROM instrument_1")));
+      assertThat(RetriesTest.sorted(rest))
+          .as("the other columns are intact")
+          .isEqualTo(
+              RetriesTest.sorted(
+                  Sql.rows(c, "SELECT record_id, f2_integer, f4_date FROM instrument_1")));
     }
   }
 
   /** Without the record-ID column rows cannot be keyed: that is an error, not nameless rows. */
-  @Test void rowsWithoutTheRecordIdFailTheQuery() throws Exception {
+  @Test
+  void rowsWithoutTheRecordIdFailTheQuery() throws Exception {
     damageRecordExports(b -> eachRow(b, row -> row.remove("record_id")));
     SQLException e = queryFails();
     System.out.println("no record ID: " + Sql.messages(e));
@@ -254,22 +300,25 @@ class BadServerDataTest extends EmulatorBacked {
   // ---- Values failing their validation ------------------------------------------------------
 
   private static byte[] badValues(byte[] body) {
-    return eachRow(body, row -> {
-      if (row.get("record_id").asText().equals("4")) {
-        row.put("f2_integer", "twelve");
-        row.put("f4_date", "2023-13-45");
-      }
-    });
+    return eachRow(
+        body,
+        row -> {
+          if (row.get("record_id").asText().equals("4")) {
+            row.put("f2_integer", "twelve");
+            row.put("f4_date", "2023-13-45");
+          }
+        });
   }
 
-  @Test void aValueFailingItsValidationReadsAsNullWithAWarning() throws Exception {
+  @Test
+  void aValueFailingItsValidationReadsAsNullWithAWarning() throws Exception {
     damageRecordExports(BadServerDataTest::badValues);
-    try (Connection c = connectThroughProxy(); Statement s = c.createStatement();
+    try (Connection c = connectThroughProxy();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(QUERY + " ORDER BY record_id")) {
       List<List<Object>> rows = Sql.rows(rs);
       assertThat(rows).hasSize(30);
-      List<Object> four = rows.stream().filter(r -> r.get(0).equals("4")).findFirst()
-          .orElseThrow();
+      List<Object> four = rows.stream().filter(r -> r.get(0).equals("4")).findFirst().orElseThrow();
       assertThat(four.get(2)).isNull();
       assertThat(four.get(3)).isNull();
       StringBuilder warnings = new StringBuilder();
@@ -277,12 +326,16 @@ class BadServerDataTest extends EmulatorBacked {
         warnings.append(w.getMessage()).append('\n');
       }
       System.out.println("warnings: " + warnings);
-      assertThat(warnings.toString()).contains("twelve").contains("2023-13-45")
-          .contains("f2_integer").contains("f4_date");
+      assertThat(warnings.toString())
+          .contains("twelve")
+          .contains("2023-13-45")
+          .contains("f2_integer")
+          .contains("f4_date");
     }
   }
 
-  @Test void aValueFailingItsValidationFailsWithStrictTypes() throws Exception {
+  @Test
+  void aValueFailingItsValidationFailsWithStrictTypes() throws Exception {
     damageRecordExports(BadServerDataTest::badValues);
     SQLException e = queryFails("strictTypes=true");
     System.out.println("strict: " + Sql.messages(e));

@@ -30,7 +30,8 @@ class CancelAbortsCallsTest extends EmulatorBacked {
   private static EmulatedProject project;
   private static List<String> expected;
 
-  @BeforeAll static void project() throws SQLException {
+  @BeforeAll
+  static void project() throws SQLException {
     project = generate("records=300,fields=14,seed=111");
     LOGS.watch(project.token());
     try (Connection c = connect(project)) {
@@ -48,29 +49,35 @@ class CancelAbortsCallsTest extends EmulatorBacked {
         Connection c = Sql.connect(proxy.url(), project.token(), "batchSize=50");
         Statement s = c.createStatement()) {
       // Every batch trickles out: 256 bytes every 100 ms, tens of seconds per batch.
-      proxy.damage(x -> {
-        if (!x.isBatch()) {
-          return x.passThrough();
-        }
-        DamagingProxy.SlowBody body = new DamagingProxy.SlowBody(x.body(), 256, 100);
-        bodies.add(body);
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", x.contentType())
-            .body(body).build();
-      });
+      proxy.damage(
+          x -> {
+            if (!x.isBatch()) {
+              return x.passThrough();
+            }
+            DamagingProxy.SlowBody body = new DamagingProxy.SlowBody(x.body(), 256, 100);
+            bodies.add(body);
+            return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", x.contentType())
+                .body(body)
+                .build();
+          });
       if (timeout) {
         stopper.stop(s);
       }
       long[] stoppedAt = new long[1];
-      CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
-        try (ResultSet rs = s.executeQuery(QUERY)) {
-          while (rs.next()) {
-            // read until stopped
-          }
-          return null;
-        } catch (Throwable e) {
-          return e;
-        }
-      });
+      CompletableFuture<Throwable> running =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (ResultSet rs = s.executeQuery(QUERY)) {
+                  while (rs.next()) {
+                    // read until stopped
+                  }
+                  return null;
+                } catch (Throwable e) {
+                  return e;
+                }
+              });
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (bodies.stream().noneMatch(b -> b.startedAtNanos() != 0)
           && System.nanoTime() < deadline) {
@@ -88,7 +95,8 @@ class CancelAbortsCallsTest extends EmulatorBacked {
       System.out.println((timeout ? "timeout" : "cancel") + ": " + failure.getMessage());
       assertThat(failure.getMessage()).contains(timeout ? "timeout" : "cancelled");
       if (!timeout) {
-        assertThat((endedAt - stoppedAt[0]) / 1_000_000).as("ms from cancel() to the end")
+        assertThat((endedAt - stoppedAt[0]) / 1_000_000)
+            .as("ms from cancel() to the end")
             .isLessThan(1_000);
       }
       int requestsAtStop = proxy.requests().size();
@@ -101,10 +109,12 @@ class CancelAbortsCallsTest extends EmulatorBacked {
       for (DamagingProxy.SlowBody b : bodies) {
         if (b.startedAtNanos() != 0) {
           assertThat(b.finished()).as("a batch body was read to its end").isFalse();
-          assertThat(b.abortedAtNanos()).as("the client dropped the batch's connection")
+          assertThat(b.abortedAtNanos())
+              .as("the client dropped the batch's connection")
               .isNotZero();
           assertThat((b.abortedAtNanos() - endedAt) / 1_000_000)
-              .as("ms from the query's end until the server saw the abort").isLessThan(1_000);
+              .as("ms from the query's end until the server saw the abort")
+              .isLessThan(1_000);
         }
       }
       assertThat(proxy.requests()).as("no request after the stop").hasSize(requestsAtStop);
@@ -115,11 +125,13 @@ class CancelAbortsCallsTest extends EmulatorBacked {
     }
   }
 
-  @Test void cancelAbortsTheBatchesBeingStreamed() throws Exception {
+  @Test
+  void cancelAbortsTheBatchesBeingStreamed() throws Exception {
     slowBatchesAreAborted(Statement::cancel, false);
   }
 
-  @Test void aQueryTimeoutAbortsTheBatchesBeingStreamed() throws Exception {
+  @Test
+  void aQueryTimeoutAbortsTheBatchesBeingStreamed() throws Exception {
     long start = System.nanoTime();
     slowBatchesAreAborted(s -> s.setQueryTimeout(1), true);
     assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(30);

@@ -37,23 +37,25 @@ class ConcurrentFaultsTest extends EmulatorBacked {
 
   /** Queries whose rows are compared in order (they say ORDER BY), the others as sorted sets. */
   private static final String[] QUERIES = {
-      "SELECT * FROM records",
-      "SELECT record_id, f1_text, f2_integer FROM instrument_1 WHERE f2_integer > 40",
-      "SELECT record_id, f12_email FROM instrument_2 WHERE f8_dropdown = '2'",
-      "SELECT COUNT(*), SUM(f2_integer), MIN(f4_date) FROM instrument_1",
-      "SELECT f3_radio, COUNT(*) FROM instrument_1 GROUP BY f3_radio",
-      "SELECT a.record_id, a.f1_text, b.f12_email FROM instrument_1 a"
-          + " JOIN instrument_2 b ON a.record_id = b.record_id WHERE b.f10_number_2dp IS NOT NULL",
-      "SELECT record_id, f5_number FROM instrument_1 ORDER BY f5_number DESC, record_id LIMIT 7",
-      "SELECT COUNT(*) FROM records",
+    "SELECT * FROM records",
+    "SELECT record_id, f1_text, f2_integer FROM instrument_1 WHERE f2_integer > 40",
+    "SELECT record_id, f12_email FROM instrument_2 WHERE f8_dropdown = '2'",
+    "SELECT COUNT(*), SUM(f2_integer), MIN(f4_date) FROM instrument_1",
+    "SELECT f3_radio, COUNT(*) FROM instrument_1 GROUP BY f3_radio",
+    "SELECT a.record_id, a.f1_text, b.f12_email FROM instrument_1 a"
+        + " JOIN instrument_2 b ON a.record_id = b.record_id WHERE b.f10_number_2dp IS NOT NULL",
+    "SELECT record_id, f5_number FROM instrument_1 ORDER BY f5_number DESC, record_id LIMIT 7",
+    "SELECT COUNT(*) FROM records",
   };
+
   private static final String LOOKUP =
       "SELECT record_id, f1_text, f4_date FROM instrument_1 WHERE record_id = ?";
 
   private static EmulatedProject project;
   private static final Map<String, List<String>> expected = new LinkedHashMap<>();
 
-  @BeforeAll static void projectAndFaultFreeAnswers() throws SQLException {
+  @BeforeAll
+  static void projectAndFaultFreeAnswers() throws SQLException {
     project = generate("records=150,fields=14,seed=51");
     LOGS.watch(project.token());
     try (Connection c = connect(project, "batchSize=40")) {
@@ -64,8 +66,9 @@ class ConcurrentFaultsTest extends EmulatorBacked {
       List<List<Object>> all = Sql.rows(c, "SELECT record_id, f1_text, f4_date FROM instrument_1");
       for (int id = 1; id <= 150; id++) {
         String record = Integer.toString(id);
-        expected.put(LOOKUP + id, RetriesTest.sorted(all.stream()
-            .filter(r -> r.get(0).equals(record)).toList()));
+        expected.put(
+            LOOKUP + id,
+            RetriesTest.sorted(all.stream().filter(r -> r.get(0).equals(record)).toList()));
       }
       assertThat(lookup(c, 7)).isEqualTo(expected.get(LOOKUP + 7));
     }
@@ -111,7 +114,8 @@ class ConcurrentFaultsTest extends EmulatorBacked {
           }
           ps.setString(1, Integer.toString(id));
           assertThat(RetriesTest.sorted(Sql.rows(ps.executeQuery())))
-              .as("lookup of record %d", id).isEqualTo(expected.get(LOOKUP + id));
+              .as("lookup of record %d", id)
+              .isEqualTo(expected.get(LOOKUP + id));
         } else {
           String q = QUERIES[pick];
           List<List<Object>> rows;
@@ -137,10 +141,16 @@ class ConcurrentFaultsTest extends EmulatorBacked {
     return checked;
   }
 
-  @Test void eightThreadsUnderFivePercentFaultsAllGetCorrectResults() throws Exception {
+  @Test
+  void eightThreadsUnderFivePercentFaultsAllGetCorrectResults() throws Exception {
     emulator.resetStats();
-    emulator.faults().seed(52).retryAfterSeconds(0)
-        .rate429(FAULT_RATE / 4).rate500(FAULT_RATE / 4).rate503(FAULT_RATE / 4)
+    emulator
+        .faults()
+        .seed(52)
+        .retryAfterSeconds(0)
+        .rate429(FAULT_RATE / 4)
+        .rate500(FAULT_RATE / 4)
+        .rate503(FAULT_RATE / 4)
         .resetRate(FAULT_RATE / 4);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     AtomicInteger checked = new AtomicInteger();
@@ -149,11 +159,12 @@ class ConcurrentFaultsTest extends EmulatorBacked {
       List<Future<Integer>> runs = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         long seed = 1_000L + t;
-        Callable<Integer> own = () -> {
-          try (Connection c = connect(project, "batchSize=40", "maxRetries=8")) {
-            return runQueries(c, seed);
-          }
-        };
+        Callable<Integer> own =
+            () -> {
+              try (Connection c = connect(project, "batchSize=40", "maxRetries=8")) {
+                return runQueries(c, seed);
+              }
+            };
         Callable<Integer> onShared = () -> runQueries(shared, seed);
         runs.add(pool.submit(t % 2 == 0 ? own : onShared));
       }
@@ -165,13 +176,22 @@ class ConcurrentFaultsTest extends EmulatorBacked {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     long total = emulator.stats().totalRequests();
-    long faulted = emulator.stats().recentRequests().stream()
-        .filter(r -> r.status() == 0 || r.status() >= 429).count();
+    long faulted =
+        emulator.stats().recentRequests().stream()
+            .filter(r -> r.status() == 0 || r.status() >= 429)
+            .count();
     assertThat(checked.get()).isEqualTo(THREADS * QUERIES_PER_THREAD);
     // The last 1000 requests are kept; at 5 % a few dozen of them must have been faults.
     assertThat(faulted).as("faulted requests among the last recorded").isGreaterThan(10);
-    System.out.printf("%d threads x %d queries under %.0f %% faults: %d requests (%d of the last"
-        + " %d faulted), all results correct, %d ms%n", THREADS, QUERIES_PER_THREAD,
-        FAULT_RATE * 100, total, faulted, emulator.stats().recentRequests().size(), millis);
+    System.out.printf(
+        "%d threads x %d queries under %.0f %% faults: %d requests (%d of the last"
+            + " %d faulted), all results correct, %d ms%n",
+        THREADS,
+        QUERIES_PER_THREAD,
+        FAULT_RATE * 100,
+        total,
+        faulted,
+        emulator.stats().recentRequests().size(),
+        millis);
   }
 }

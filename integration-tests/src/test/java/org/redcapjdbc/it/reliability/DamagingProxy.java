@@ -42,26 +42,32 @@ final class DamagingProxy implements AutoCloseable {
 
   private final MockWebServer server = new MockWebServer();
   private final String upstream;
-  private final OkHttpClient http = new OkHttpClient.Builder()
-      .readTimeout(Duration.ofSeconds(60)).retryOnConnectionFailure(false).build();
+  private final OkHttpClient http =
+      new OkHttpClient.Builder()
+          .readTimeout(Duration.ofSeconds(60))
+          .retryOnConnectionFailure(false)
+          .build();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger counter = new AtomicInteger();
   private volatile Damage damage = NONE;
 
   DamagingProxy(String upstreamUrl) throws IOException {
     this.upstream = upstreamUrl;
-    server.setDispatcher(new Dispatcher() {
-      @Override public MockResponse dispatch(RecordedRequest request) {
-        requests.add(request);
-        try {
-          return damage.answer(forward(request));
-        } catch (IOException e) {
-          // The emulator cut the connection (a fault knob): so does the proxy.
-          return new MockResponse.Builder()
-              .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
-        }
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            requests.add(request);
+            try {
+              return damage.answer(forward(request));
+            } catch (IOException e) {
+              // The emulator cut the connection (a fault knob): so does the proxy.
+              return new MockResponse.Builder()
+                  .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                  .build();
+            }
+          }
+        });
     server.start();
   }
 
@@ -90,16 +96,24 @@ final class DamagingProxy implements AutoCloseable {
   private Exchange forward(RecordedRequest request) throws IOException {
     byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
     String contentType = request.getHeaders().get("Content-Type");
-    Request up = new Request.Builder().url(upstream)
-        .post(RequestBody.create(body, contentType == null ? null : MediaType.get(contentType)))
-        .build();
+    Request up =
+        new Request.Builder()
+            .url(upstream)
+            .post(RequestBody.create(body, contentType == null ? null : MediaType.get(contentType)))
+            .build();
     try (Response r = http.newCall(up).execute()) {
       byte[] answer = r.body().bytes();
-      Map<String, List<String>> params = contentType != null
-          && contentType.startsWith("application/x-www-form-urlencoded")
-          ? parseForm(new String(body, StandardCharsets.UTF_8)) : Map.of();
-      return new Exchange(counter.incrementAndGet(), params, r.code(),
-          r.header("Content-Type", "application/json"), r.header("Retry-After"), answer);
+      Map<String, List<String>> params =
+          contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
+              ? parseForm(new String(body, StandardCharsets.UTF_8))
+              : Map.of();
+      return new Exchange(
+          counter.incrementAndGet(),
+          params,
+          r.code(),
+          r.header("Content-Type", "application/json"),
+          r.header("Retry-After"),
+          answer);
     }
   }
 
@@ -117,15 +131,21 @@ final class DamagingProxy implements AutoCloseable {
     return form;
   }
 
-  @Override public void close() throws IOException {
+  @Override
+  public void close() throws IOException {
     server.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
   }
 
   /** One request and the emulator's answer to it. */
-  record Exchange(int index, Map<String, List<String>> params, int status, String contentType,
-      String retryAfter, byte[] body) {
+  record Exchange(
+      int index,
+      Map<String, List<String>> params,
+      int status,
+      String contentType,
+      String retryAfter,
+      byte[] body) {
     String param(String name) {
       List<String> v = params.get(name);
       return v == null || v.isEmpty() ? null : v.get(0);
@@ -141,7 +161,8 @@ final class DamagingProxy implements AutoCloseable {
     }
 
     boolean isRecordExport() {
-      return "record".equals(param("content")) && param("data") == null
+      return "record".equals(param("content"))
+          && param("data") == null
           && (param("action") == null || "export".equals(param("action")));
     }
 
@@ -160,9 +181,11 @@ final class DamagingProxy implements AutoCloseable {
 
     /** The same status and type with another body, framed correctly (Content-Length). */
     MockResponse withBody(byte[] newBody) {
-      MockResponse.Builder b = new MockResponse.Builder().code(status)
-          .setHeader("Content-Type", contentType)
-          .body(new okio.Buffer().write(newBody));
+      MockResponse.Builder b =
+          new MockResponse.Builder()
+              .code(status)
+              .setHeader("Content-Type", contentType)
+              .body(new okio.Buffer().write(newBody));
       if (retryAfter != null) {
         b.setHeader("Retry-After", retryAfter);
       }
@@ -179,10 +202,13 @@ final class DamagingProxy implements AutoCloseable {
      */
     MockResponse cutAfter(int n) {
       byte[] prefix = java.util.Arrays.copyOf(body, Math.min(body.length, 2 * n));
-      return new MockResponse.Builder().code(status).setHeader("Content-Type", contentType)
+      return new MockResponse.Builder()
+          .code(status)
+          .setHeader("Content-Type", contentType)
           .body(new okio.Buffer().write(prefix))
           .setHeader("Content-Length", 2L * n)
-          .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
+          .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+          .build();
     }
   }
 
@@ -204,11 +230,13 @@ final class DamagingProxy implements AutoCloseable {
       this.pauseMillis = pauseMillis;
     }
 
-    @Override public long getContentLength() {
+    @Override
+    public long getContentLength() {
       return -1; // chunked, as REDCap streams
     }
 
-    @Override public void writeTo(BufferedSink sink) throws IOException {
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
       startedAtNanos = System.nanoTime();
       try {
         for (int at = 0; at < body.length; at += piece) {

@@ -33,7 +33,8 @@ class DroppedRecordsTest extends EmulatorBacked {
   private static EmulatedProject project;
   private static List<String> expected;
 
-  @BeforeAll static void project() throws SQLException {
+  @BeforeAll
+  static void project() throws SQLException {
     project = generate("records=300,fields=14,seed=31");
     LOGS.watch(project.token());
     try (Connection c = connect(project)) {
@@ -54,37 +55,47 @@ class DroppedRecordsTest extends EmulatorBacked {
     return JSON.writeValueAsBytes(kept);
   }
 
-  @Test void aRecordLeftOutOfABatchOnceIsAskedForAgain() throws Exception {
+  @Test
+  void aRecordLeftOutOfABatchOnceIsAskedForAgain() throws Exception {
     List<List<String>> batches = new CopyOnWriteArrayList<>();
     AtomicInteger drops = new AtomicInteger();
     try (DamagingProxy proxy = new DamagingProxy(emulator.url());
         Connection c = Sql.connect(proxy.url(), project.token(), "batchSize=50")) {
-      proxy.damage(x -> {
-        if (!x.isBatch()) {
-          return x.passThrough();
-        }
-        batches.add(x.array("records"));
-        if (x.array("records").contains("120") && drops.getAndIncrement() == 0) {
-          return x.withBody(without(x.body(), Set.of("120", "123")));
-        }
-        return x.passThrough();
-      });
+      proxy.damage(
+          x -> {
+            if (!x.isBatch()) {
+              return x.passThrough();
+            }
+            batches.add(x.array("records"));
+            if (x.array("records").contains("120") && drops.getAndIncrement() == 0) {
+              return x.withBody(without(x.body(), Set.of("120", "123")));
+            }
+            return x.passThrough();
+          });
       LOGS.clearRecent();
       assertThat(RetriesTest.sorted(Sql.rows(c, QUERY))).isEqualTo(expected);
     }
     assertThat(drops.get()).as("requests holding record 120: dropped, then answered").isEqualTo(2);
-    assertThat(batches).as("six batches and one request for the two missing records")
-        .hasSize(7).contains(List.of("120", "123"));
+    assertThat(batches)
+        .as("six batches and one request for the two missing records")
+        .hasSize(7)
+        .contains(List.of("120", "123"));
     assertThat(LOGS.messages(Level.WARN, "left 2 of 50 requested records out")).hasSize(1);
   }
 
-  @Test void aRecordLeftOutEveryTimeFailsTheQueryNamingIt() throws Exception {
+  @Test
+  void aRecordLeftOutEveryTimeFailsTheQueryNamingIt() throws Exception {
     try (DamagingProxy proxy = new DamagingProxy(emulator.url());
         Connection c = Sql.connect(proxy.url(), project.token(), "batchSize=50")) {
-      proxy.damage(x -> x.isBatch() && x.array("records").contains("77")
-          ? x.withBody(without(x.body(), Set.of("77"))) : x.passThrough());
+      proxy.damage(
+          x ->
+              x.isBatch() && x.array("records").contains("77")
+                  ? x.withBody(without(x.body(), Set.of("77")))
+                  : x.passThrough());
       SQLException e = assertThrows(SQLException.class, () -> Sql.rows(c, QUERY));
-      assertThat(Sql.messages(e)).contains("did not return 1 record(s)").contains(": 77.")
+      assertThat(Sql.messages(e))
+          .contains("did not return 1 record(s)")
+          .contains(": 77.")
           .contains("lower batchSize");
       // The connection is still usable.
       proxy.passEverything();
@@ -94,7 +105,8 @@ class DroppedRecordsTest extends EmulatorBacked {
 
   /** The one export of a small unfiltered read (no records named, not a record-ID-only read). */
   private static boolean isSingleDataRequest(DamagingProxy.Exchange x) {
-    return x.isRecordExport() && x.array("records").isEmpty()
+    return x.isRecordExport()
+        && x.array("records").isEmpty()
         && !(x.array("fields").equals(List.of("record_id")) && x.array("forms").isEmpty());
   }
 
@@ -103,21 +115,23 @@ class DroppedRecordsTest extends EmulatorBacked {
    * that answer are found by comparing with the project's record count, listed by a record-ID
    * export, and fetched again.
    */
-  @Test void recordsLeftOutOfASingleRequestAreFetchedAgain() throws Exception {
+  @Test
+  void recordsLeftOutOfASingleRequestAreFetchedAgain() throws Exception {
     List<String> kinds = new CopyOnWriteArrayList<>();
     try (DamagingProxy proxy = new DamagingProxy(emulator.url());
         Connection c = Sql.connect(proxy.url(), project.token())) {
-      proxy.damage(x -> {
-        if (!x.isRecordExport()) {
-          return x.passThrough();
-        }
-        if (isSingleDataRequest(x)) {
-          kinds.add("data");
-          return x.withBody(without(x.body(), Set.of("5", "250")));
-        }
-        kinds.add(x.isBatch() ? "records " + x.array("records") : "ids");
-        return x.passThrough();
-      });
+      proxy.damage(
+          x -> {
+            if (!x.isRecordExport()) {
+              return x.passThrough();
+            }
+            if (isSingleDataRequest(x)) {
+              kinds.add("data");
+              return x.withBody(without(x.body(), Set.of("5", "250")));
+            }
+            kinds.add(x.isBatch() ? "records " + x.array("records") : "ids");
+            return x.passThrough();
+          });
       LOGS.clearRecent();
       kinds.clear(); // the record count read when the connection opened
       assertThat(RetriesTest.sorted(Sql.rows(c, QUERY))).isEqualTo(expected);
@@ -126,37 +140,50 @@ class DroppedRecordsTest extends EmulatorBacked {
     assertThat(LOGS.messages(Level.WARN, "held 298 of the 300 records")).hasSize(1);
   }
 
-  @Test void recordsLeftOutOfASingleRequestEveryTimeFailTheQuery() throws Exception {
+  @Test
+  void recordsLeftOutOfASingleRequestEveryTimeFailTheQuery() throws Exception {
     try (DamagingProxy proxy = new DamagingProxy(emulator.url());
         Connection c = Sql.connect(proxy.url(), project.token())) {
-      proxy.damage(x -> isSingleDataRequest(x) || x.isBatch()
-          ? x.withBody(without(x.body(), Set.of("42"))) : x.passThrough());
+      proxy.damage(
+          x ->
+              isSingleDataRequest(x) || x.isBatch()
+                  ? x.withBody(without(x.body(), Set.of("42")))
+                  : x.passThrough());
       SQLException e = assertThrows(SQLException.class, () -> Sql.rows(c, QUERY));
       assertThat(Sql.messages(e)).contains("did not return 1 record(s)").contains(": 42.");
     }
   }
 
   /** Records deleted after the connection counted them are no reason to fail. */
-  @Test void fewerRecordsThanCountedBecauseOfDeletesIsNoError() throws Exception {
+  @Test
+  void fewerRecordsThanCountedBecauseOfDeletesIsNoError() throws Exception {
     try (DamagingProxy proxy = new DamagingProxy(emulator.url());
         Connection c = Sql.connect(proxy.url(), project.token())) {
       // Both the data and the record-ID export lack record 9: it is gone, not dropped.
-      proxy.damage(x -> x.isRecordExport() && x.array("records").isEmpty()
-          ? x.withBody(without(x.body(), Set.of("9"))) : x.passThrough());
+      proxy.damage(
+          x ->
+              x.isRecordExport() && x.array("records").isEmpty()
+                  ? x.withBody(without(x.body(), Set.of("9")))
+                  : x.passThrough());
       List<String> rows = RetriesTest.sorted(Sql.rows(c, QUERY));
-      assertThat(rows).hasSize(299).doesNotContainAnyElementsOf(
-          expected.stream().filter(r -> r.startsWith("[9, ")).toList());
+      assertThat(rows)
+          .hasSize(299)
+          .doesNotContainAnyElementsOf(
+              expected.stream().filter(r -> r.startsWith("[9, ")).toList());
     }
   }
 
-  @Test void anEmptyBatchIsNotAnEmptyResult() throws Exception {
+  @Test
+  void anEmptyBatchIsNotAnEmptyResult() throws Exception {
     try (DamagingProxy proxy = new DamagingProxy(emulator.url());
         Connection c = Sql.connect(proxy.url(), project.token(), "batchSize=50")) {
-      proxy.damage(x -> x.isBatch() && x.array("records").contains("260")
-          ? x.withBody("[]") : x.passThrough());
+      proxy.damage(
+          x ->
+              x.isBatch() && x.array("records").contains("260")
+                  ? x.withBody("[]")
+                  : x.passThrough());
       SQLException e = assertThrows(SQLException.class, () -> Sql.rows(c, QUERY));
       assertThat(Sql.messages(e)).contains("did not return 50 record(s)");
     }
   }
-
 }

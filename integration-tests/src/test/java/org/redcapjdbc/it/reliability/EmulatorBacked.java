@@ -16,18 +16,21 @@ import org.redcapjdbc.emulator.RedcapEmulator;
 abstract class EmulatorBacked {
   static RedcapEmulator emulator;
 
-  @BeforeAll static void startEmulator() {
+  @BeforeAll
+  static void startEmulator() {
     emulator = RedcapEmulator.builder().build().start();
   }
 
-  @AfterAll static void stopEmulator() {
+  @AfterAll
+  static void stopEmulator() {
     if (emulator != null) {
       emulator.close();
       emulator = null;
     }
   }
 
-  @AfterEach void faultsOff() {
+  @AfterEach
+  void faultsOff() {
     emulator.faults().reset();
   }
 

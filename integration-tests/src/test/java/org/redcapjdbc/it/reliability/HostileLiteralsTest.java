@@ -34,30 +34,31 @@ class HostileLiteralsTest extends EmulatorBacked {
   /** A REDCap literal: no escapes, so it runs from a quote to the next quote of its kind. */
   private static final Pattern LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
 
-  static final List<String> HOSTILE = List.of(
-      "O'Brien",
-      "say \"hi\"",
-      "it's \"both\"",
-      "x' or '1'='1",
-      "x\" or \"1\"=\"1",
-      "' or [record_id] <> '",
-      "\" or [record_id] <> \"",
-      "[record_id]",
-      "a]b",
-      "a[b",
-      "][",
-      "back\\slash",
-      "back\\' or 1=1 or '\\",
-      "line\nbreak",
-      "line\r\nbreak' or '1'='1",
-      "tab\there",
-      "') or ('1'='1",
-      "1 or 1",
-      " or ",
-      "caf\u00e9 \u2713 \u65e5\u672c \ud83e\uddea",
-      "sep\u2028arator",
-      "nul\u0000byte",
-      "%_%");
+  static final List<String> HOSTILE =
+      List.of(
+          "O'Brien",
+          "say \"hi\"",
+          "it's \"both\"",
+          "x' or '1'='1",
+          "x\" or \"1\"=\"1",
+          "' or [record_id] <> '",
+          "\" or [record_id] <> \"",
+          "[record_id]",
+          "a]b",
+          "a[b",
+          "][",
+          "back\\slash",
+          "back\\' or 1=1 or '\\",
+          "line\nbreak",
+          "line\r\nbreak' or '1'='1",
+          "tab\there",
+          "') or ('1'='1",
+          "1 or 1",
+          " or ",
+          "caf\u00e9 \u2713 \u65e5\u672c \ud83e\uddea",
+          "sep\u2028arator",
+          "nul\u0000byte",
+          "%_%");
 
   /**
    * What a LIKE whose pieces cannot be written safely sends: only "not blank", which the pattern
@@ -68,17 +69,20 @@ class HostileLiteralsTest extends EmulatorBacked {
   private static EmulatedProject project;
   private static Connection pushed;
   private static Connection local;
+
   /** The filterLogic a harmless value gives, with literals replaced by '?', per query shape. */
   private static String equalsShape;
+
   private static String likeShape;
 
-  @BeforeAll static void projectWithHostileValues() throws SQLException {
+  @BeforeAll
+  static void projectWithHostileValues() throws SQLException {
     project = generate("records=40,fields=14,seed=71");
     LOGS.watch(project.token());
     pushed = connect(project);
     local = connect(project, "pushdown=false");
-    try (PreparedStatement ps = pushed.prepareStatement(
-        "UPDATE instrument_1 SET f1_text = ? WHERE record_id = ?")) {
+    try (PreparedStatement ps =
+        pushed.prepareStatement("UPDATE instrument_1 SET f1_text = ? WHERE record_id = ?")) {
       for (int i = 0; i < HOSTILE.size(); i++) {
         ps.setString(1, HOSTILE.get(i));
         ps.setString(2, Integer.toString(i + 1));
@@ -87,8 +91,9 @@ class HostileLiteralsTest extends EmulatorBacked {
       ps.executeBatch();
     }
     // A harmless value that is stored too, to learn the shape of a pushed-down filter.
-    try (PreparedStatement ps = pushed.prepareStatement(
-        "UPDATE instrument_1 SET f1_text = 'harmless' WHERE record_id = '40'")) {
+    try (PreparedStatement ps =
+        pushed.prepareStatement(
+            "UPDATE instrument_1 SET f1_text = 'harmless' WHERE record_id = '40'")) {
       ps.executeUpdate();
     }
     equalsShape = shape(sentFilter(() -> equalsQuery(pushed, "harmless")));
@@ -97,7 +102,8 @@ class HostileLiteralsTest extends EmulatorBacked {
     assertThat(likeShape).contains("[f1_text]").contains("?");
   }
 
-  @AfterAll static void closeConnections() throws SQLException {
+  @AfterAll
+  static void closeConnections() throws SQLException {
     pushed.close();
     local.close();
   }
@@ -111,8 +117,9 @@ class HostileLiteralsTest extends EmulatorBacked {
   }
 
   private static List<List<Object>> equalsQuery(Connection c, String value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT record_id, f1_text FROM instrument_1 WHERE f1_text = ? ORDER BY record_id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT record_id, f1_text FROM instrument_1 WHERE f1_text = ? ORDER BY record_id")) {
       ps.setString(1, value);
       return Sql.rows(ps.executeQuery());
     }
@@ -120,14 +127,19 @@ class HostileLiteralsTest extends EmulatorBacked {
 
   /** The same comparison written as an SQL literal (quotes doubled), not a parameter. */
   private static List<List<Object>> literalQuery(Connection c, String value) throws SQLException {
-    return Sql.rows(c, "SELECT record_id, f1_text FROM records WHERE f1_text = '"
-        + value.replace("'", "''") + "' OR f1_text = '" + value.replace("'", "''")
-        + "' ORDER BY record_id");
+    return Sql.rows(
+        c,
+        "SELECT record_id, f1_text FROM records WHERE f1_text = '"
+            + value.replace("'", "''")
+            + "' OR f1_text = '"
+            + value.replace("'", "''")
+            + "' ORDER BY record_id");
   }
 
   private static List<List<Object>> likeQuery(Connection c, String value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT record_id, f1_text FROM instrument_1 WHERE f1_text LIKE ? ORDER BY record_id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT record_id, f1_text FROM instrument_1 WHERE f1_text LIKE ? ORDER BY record_id")) {
       ps.setString(1, "%" + value + "%");
       return Sql.rows(ps.executeQuery());
     }
@@ -160,8 +172,8 @@ class HostileLiteralsTest extends EmulatorBacked {
    * What REDCap was asked is no wider than the query: no filter at all (filtered here), or the
    * harmless shape whose literals are the value (or, for LIKE, pieces of it).
    */
-  private static void assertNotWidened(String sent, String expectedShape, String value,
-      boolean pieces) {
+  private static void assertNotWidened(
+      String sent, String expectedShape, String value, boolean pieces) {
     if (sent == null) {
       return;
     }
@@ -176,26 +188,32 @@ class HostileLiteralsTest extends EmulatorBacked {
     }
   }
 
-  @ParameterizedTest @MethodSource("hostile")
-  void aHostileValueFindsExactlyItsRecordAndNeverWidensTheFilter(String value)
-      throws SQLException {
+  @ParameterizedTest
+  @MethodSource("hostile")
+  void aHostileValueFindsExactlyItsRecordAndNeverWidensTheFilter(String value) throws SQLException {
     String record = Integer.toString(HOSTILE.indexOf(value) + 1);
     List<List<Object>> expected = List.of(List.of(record, value));
 
     List<List<Object>>[] got = new List[1];
     String sent = sentFilter(() -> got[0] = equalsQuery(pushed, value));
-    assertThat(got[0]).as("= ? with pushdown").isEqualTo(equalsQuery(local, value))
+    assertThat(got[0])
+        .as("= ? with pushdown")
+        .isEqualTo(equalsQuery(local, value))
         .isEqualTo(expected);
     assertNotWidened(sent, equalsShape, value, false);
 
     sent = sentFilter(() -> got[0] = literalQuery(pushed, value));
-    assertThat(got[0]).as("= literal with pushdown").isEqualTo(literalQuery(local, value))
+    assertThat(got[0])
+        .as("= literal with pushdown")
+        .isEqualTo(literalQuery(local, value))
         .isEqualTo(expected);
     if (sent != null) {
-      assertThat(literals(sent)).as("literals of %s", sent).allSatisfy(l ->
-          assertThat(l).isEqualTo(value));
-      assertThat(shape(sent)).as("shape of %s", sent).isIn("[f1_text] = ?",
-          "([f1_text] = ? or [f1_text] = ?)");
+      assertThat(literals(sent))
+          .as("literals of %s", sent)
+          .allSatisfy(l -> assertThat(l).isEqualTo(value));
+      assertThat(shape(sent))
+          .as("shape of %s", sent)
+          .isIn("[f1_text] = ?", "([f1_text] = ? or [f1_text] = ?)");
     }
 
     if (value.indexOf('\0') >= 0) {
@@ -206,35 +224,44 @@ class HostileLiteralsTest extends EmulatorBacked {
       return;
     }
     sent = sentFilter(() -> got[0] = likeQuery(pushed, value));
-    assertThat(got[0]).as("LIKE with pushdown").isEqualTo(likeQuery(local, value))
+    assertThat(got[0])
+        .as("LIKE with pushdown")
+        .isEqualTo(likeQuery(local, value))
         .contains(List.of(record, value));
     if (!NOT_BLANK.equals(sent)) {
       assertNotWidened(sent, likeShape, value, true);
     }
-    System.out.printf("%-30s -> %s%n", value.replace("\n", "\\n").replace("\r", "\\r")
-        .replace("\0", "\\0"), sent);
+    System.out.printf(
+        "%-30s -> %s%n",
+        value.replace("\n", "\\n").replace("\r", "\\r").replace("\0", "\\0"), sent);
   }
 
-  @Test void unknownNamesAndWrongTypesAreSqlErrorsThatNameThem() throws SQLException {
-    SQLException table = assertThrows(SQLException.class,
-        () -> Sql.rows(pushed, "SELECT * FROM instrument_9"));
+  @Test
+  void unknownNamesAndWrongTypesAreSqlErrorsThatNameThem() throws SQLException {
+    SQLException table =
+        assertThrows(SQLException.class, () -> Sql.rows(pushed, "SELECT * FROM instrument_9"));
     assertThat(table.getMessage()).contains("'instrument_9' not found");
-    SQLException column = assertThrows(SQLException.class,
-        () -> Sql.rows(pushed, "SELECT f99_nothing FROM instrument_1"));
+    SQLException column =
+        assertThrows(
+            SQLException.class, () -> Sql.rows(pushed, "SELECT f99_nothing FROM instrument_1"));
     assertThat(column.getMessage()).contains("'f99_nothing' not found");
-    SQLException date = assertThrows(SQLException.class,
-        () -> Sql.rows(pushed, "SELECT * FROM instrument_1 WHERE f4_date = 'not a date'"));
+    SQLException date =
+        assertThrows(
+            SQLException.class,
+            () -> Sql.rows(pushed, "SELECT * FROM instrument_1 WHERE f4_date = 'not a date'"));
     System.out.println("date: " + Sql.messages(date));
     assertThat(Sql.messages(date)).contains("not a date");
-    try (PreparedStatement ps = pushed.prepareStatement(
-        "SELECT record_id FROM instrument_1 WHERE f2_integer = ?")) {
+    try (PreparedStatement ps =
+        pushed.prepareStatement("SELECT record_id FROM instrument_1 WHERE f2_integer = ?")) {
       SQLException param = assertThrows(SQLException.class, () -> ps.setString(1, "1 or 1=1"));
       System.out.println("param: " + Sql.messages(param));
-      assertThat(Sql.messages(param)).contains("Parameter 1 is a whole number")
+      assertThat(Sql.messages(param))
+          .contains("Parameter 1 is a whole number")
           .contains("'1 or 1=1' is not one");
     }
     emulator.resetStats();
-    assertThat(Sql.rows(pushed, "SELECT COUNT(*) FROM instrument_1")).as("still usable")
+    assertThat(Sql.rows(pushed, "SELECT COUNT(*) FROM instrument_1"))
+        .as("still usable")
         .containsExactly(List.of(40L));
   }
 }

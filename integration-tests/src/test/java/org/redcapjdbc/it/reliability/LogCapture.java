@@ -103,7 +103,8 @@ final class LogCapture implements BeforeAllCallback, AfterAllCallback {
     recentSize.set(0);
   }
 
-  @Override public void beforeAll(ExtensionContext context) {
+  @Override
+  public void beforeAll(ExtensionContext context) {
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
     Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
@@ -128,7 +129,8 @@ final class LogCapture implements BeforeAllCallback, AfterAllCallback {
     logger.setLevel(level);
   }
 
-  @Override public void afterAll(ExtensionContext context) {
+  @Override
+  public void afterAll(ExtensionContext context) {
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
     Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.detachAppender(scanner);
@@ -138,15 +140,22 @@ final class LogCapture implements BeforeAllCallback, AfterAllCallback {
     }
     previousLevels.forEach((name, level) -> ctx.getLogger(name).setLevel(level));
     if (!leaks.isEmpty()) {
-      throw new AssertionError("An API token appeared in " + leaks.size() + " log event(s); the"
-          + " first: " + leaks.peek());
+      throw new AssertionError(
+          "An API token appeared in "
+              + leaks.size()
+              + " log event(s); the"
+              + " first: "
+              + leaks.peek());
     }
   }
 
   /** The full text of an event: everything an appender's layout could print. */
   static String fullText(ILoggingEvent e) {
     StringBuilder sb = new StringBuilder();
-    sb.append(e.getThreadName()).append(' ').append(e.getLoggerName()).append(' ')
+    sb.append(e.getThreadName())
+        .append(' ')
+        .append(e.getLoggerName())
+        .append(' ')
         .append(e.getFormattedMessage());
     if (e.getArgumentArray() != null) {
       for (Object arg : e.getArgumentArray()) {
@@ -163,7 +172,8 @@ final class LogCapture implements BeforeAllCallback, AfterAllCallback {
   }
 
   private final class Scanner extends AppenderBase<ILoggingEvent> {
-    @Override protected void append(ILoggingEvent e) {
+    @Override
+    protected void append(ILoggingEvent e) {
       counts.computeIfAbsent(e.getLevel(), l -> new AtomicLong()).incrementAndGet();
       String text = fullText(e);
       for (String secret : secrets) {

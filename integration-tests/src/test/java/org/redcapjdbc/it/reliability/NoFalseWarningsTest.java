@@ -24,7 +24,6 @@ import org.redcapjdbc.emulator.EmulatedProject;
 class NoFalseWarningsTest extends EmulatorBacked {
   @RegisterExtension static final LogCapture LOGS = LogCapture.driverAtTrace();
 
-
   private static Path fixture(String relative) throws URISyntaxException {
     return Path.of(NoFalseWarningsTest.class.getResource("/fixtures/" + relative).toURI());
   }
@@ -34,7 +33,8 @@ class NoFalseWarningsTest extends EmulatorBacked {
   void everyTableReadsWithoutAWarningAboutTheAnswer(String name) throws Exception {
     EmulatedProject project = emulator.loadProject(fixture(name), Tokens.next());
     LOGS.watch(project.token());
-    try (Connection c = connect(project); Statement s = c.createStatement()) {
+    try (Connection c = connect(project);
+        Statement s = c.createStatement()) {
       List<String> tables = new ArrayList<>();
       tables.add("records");
       for (List<Object> row : Sql.rows(c, "SELECT table_name FROM meta.instruments")) {
@@ -44,8 +44,10 @@ class NoFalseWarningsTest extends EmulatorBacked {
         try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
           Sql.rows(rs);
           for (SQLWarning w = rs.getWarnings(); w != null; w = w.getNextWarning()) {
-            assertThat(w.getMessage()).as("warning reading %s of %s", table, name)
-                .doesNotContain("left out").doesNotContain("does not know");
+            assertThat(w.getMessage())
+                .as("warning reading %s of %s", table, name)
+                .doesNotContain("left out")
+                .doesNotContain("does not know");
           }
         }
       }

@@ -32,19 +32,20 @@ class RetriesTest extends EmulatorBacked {
 
   /** A project small enough for one request, and one read in an ID pass and six batches. */
   private static EmulatedProject small;
+
   private static EmulatedProject large;
   private static Map<String, List<String>> expected;
 
   private static final String[] SMALL_QUERIES = {
-      "SELECT * FROM records",
-      "SELECT COUNT(*), SUM(f2_integer) FROM instrument_1",
+    "SELECT * FROM records", "SELECT COUNT(*), SUM(f2_integer) FROM instrument_1",
   };
   private static final String[] LARGE_QUERIES = {
-      "SELECT * FROM records",
-      "SELECT record_id, f12_email, f10_number_2dp FROM instrument_2 WHERE f8_dropdown = '2'",
+    "SELECT * FROM records",
+    "SELECT record_id, f12_email, f10_number_2dp FROM instrument_2 WHERE f8_dropdown = '2'",
   };
 
-  @BeforeAll static void projectsAndFaultFreeAnswers() throws SQLException {
+  @BeforeAll
+  static void projectsAndFaultFreeAnswers() throws SQLException {
     small = generate("records=60,fields=14,seed=3");
     large = generate("records=600,fields=14,seed=4");
     LOGS.watch(small.token()).watch(large.token());
@@ -79,19 +80,21 @@ class RetriesTest extends EmulatorBacked {
 
   /** Requests the emulator answered with a fault (status 0 is a reset connection). */
   private static long faulted(Faults.Outcome outcome) {
-    int status = switch (outcome) {
-      case RESET -> 0;
-      case STATUS_429 -> 429;
-      case STATUS_500 -> 500;
-      case STATUS_503 -> 503;
-      default -> throw new IllegalArgumentException(outcome.toString());
-    };
+    int status =
+        switch (outcome) {
+          case RESET -> 0;
+          case STATUS_429 -> 429;
+          case STATUS_500 -> 500;
+          case STATUS_503 -> 503;
+          default -> throw new IllegalArgumentException(outcome.toString());
+        };
     return emulator.stats().recentRequests().stream().filter(r -> r.status() == status).count();
   }
 
   @ParameterizedTest
-  @EnumSource(value = Faults.Outcome.class, names = {"STATUS_429", "STATUS_500", "STATUS_503",
-      "RESET"})
+  @EnumSource(
+      value = Faults.Outcome.class,
+      names = {"STATUS_429", "STATUS_500", "STATUS_503", "RESET"})
   void aTransientFaultIsRetriedAndTheRowsAreComplete(Faults.Outcome outcome) throws SQLException {
     // Connect first: the model is read fault-free, so only the queries meet the faults.
     try (Connection cs = connect(small, "maxRetries=6");
@@ -115,14 +118,17 @@ class RetriesTest extends EmulatorBacked {
       long faults = faulted(outcome);
       assertThat(faults).as("requests answered with %s", outcome).isPositive();
       // Each fault cost the driver one logged retry: none was re-sent silently by OkHttp.
-      assertThat(LOGS.messages(Level.WARN, "retry")).as("WARN lines of retries")
+      assertThat(LOGS.messages(Level.WARN, "retry"))
+          .as("WARN lines of retries")
           .hasSize((int) faults);
-      System.out.printf("%s at %.0f %%: %d faulted of %d requests, all queries complete%n",
+      System.out.printf(
+          "%s at %.0f %%: %d faulted of %d requests, all queries complete%n",
           outcome, rate * 100, faults, emulator.stats().totalRequests());
     }
   }
 
-  @Test void retryAfterIsWaitedForBeforeTheNextAttempt() throws SQLException {
+  @Test
+  void retryAfterIsWaitedForBeforeTheNextAttempt() throws SQLException {
     try (Connection c = connect(small, "maxRetries=4")) {
       emulator.resetStats();
       // Two seconds: longer than the first backoff pause (at most one second), so a retry that
@@ -138,7 +144,8 @@ class RetriesTest extends EmulatorBacked {
         if (exports.get(i).status() == 429) {
           throttled++;
           Duration gap = Duration.between(exports.get(i).at(), exports.get(i + 1).at());
-          assertThat(gap).as("pause after a 429 with Retry-After: 2")
+          assertThat(gap)
+              .as("pause after a 429 with Retry-After: 2")
               .isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
         }
       }
@@ -147,12 +154,15 @@ class RetriesTest extends EmulatorBacked {
     }
   }
 
-  @Test void aFaultThatOutlastsTheRetriesFailsSayingHowOftenItWasTried() throws SQLException {
+  @Test
+  void aFaultThatOutlastsTheRetriesFailsSayingHowOftenItWasTried() throws SQLException {
     try (Connection c = connect(small, "maxRetries=2")) {
       emulator.resetStats();
       emulator.faults().rate503(1.0);
       SQLException e = assertThrows(SQLException.class, () -> Sql.rows(c, SMALL_QUERIES[0]));
-      assertThat(Sql.messages(e)).contains("HTTP 503").contains("Gave up after 3 attempts")
+      assertThat(Sql.messages(e))
+          .contains("HTTP 503")
+          .contains("Gave up after 3 attempts")
           .contains("content=record");
       assertThat(emulator.stats().requests("record/export")).hasSize(3);
       emulator.faults().reset();
@@ -162,7 +172,8 @@ class RetriesTest extends EmulatorBacked {
     }
   }
 
-  @Test void maxRetriesZeroTriesOnce() throws SQLException {
+  @Test
+  void maxRetriesZeroTriesOnce() throws SQLException {
     try (Connection c = connect(small, "maxRetries=0")) {
       emulator.resetStats();
       emulator.faults().resetRate(1.0);
@@ -172,14 +183,17 @@ class RetriesTest extends EmulatorBacked {
     }
   }
 
-  @Test void aRetryAfterLongerThanFiveMinutesIsNotWaitedFor() throws SQLException {
+  @Test
+  void aRetryAfterLongerThanFiveMinutesIsNotWaitedFor() throws SQLException {
     try (Connection c = connect(small, "maxRetries=3")) {
       emulator.resetStats();
       emulator.faults().rate429(1.0).retryAfterSeconds(3600);
       long start = System.nanoTime();
       SQLException e = assertThrows(SQLException.class, () -> Sql.rows(c, SMALL_QUERIES[0]));
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-      assertThat(Sql.messages(e)).contains("HTTP 429").contains("Retry-After")
+      assertThat(Sql.messages(e))
+          .contains("HTTP 429")
+          .contains("Retry-After")
           .contains("rate-limiting");
       assertThat(emulator.stats().requests("record/export")).hasSize(1);
     }

@@ -18,8 +18,7 @@ final class Sql {
     }
   }
 
-  private Sql() {
-  }
+  private Sql() {}
 
   /**
    * A connection to the API at {@code url} with {@code token}; {@code properties} are

@@ -42,15 +42,26 @@ class TlsTest {
   private static Path trustStore;
   private static int port;
 
-  @BeforeAll static void httpsEmulator() throws Exception {
-    HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0)
-        .commonName("redcap-jdbc test CA").build();
-    HeldCertificate server = new HeldCertificate.Builder().signedBy(ca)
-        .commonName("localhost").addSubjectAlternativeName("localhost").build();
+  @BeforeAll
+  static void httpsEmulator() throws Exception {
+    HeldCertificate ca =
+        new HeldCertificate.Builder()
+            .certificateAuthority(0)
+            .commonName("redcap-jdbc test CA")
+            .build();
+    HeldCertificate server =
+        new HeldCertificate.Builder()
+            .signedBy(ca)
+            .commonName("localhost")
+            .addSubjectAlternativeName("localhost")
+            .build();
 
     KeyStore keys = KeyStore.getInstance("PKCS12");
     keys.load(null, null);
-    keys.setKeyEntry("emulator", server.keyPair().getPrivate(), PASSWORD.toCharArray(),
+    keys.setKeyEntry(
+        "emulator",
+        server.keyPair().getPrivate(),
+        PASSWORD.toCharArray(),
         new Certificate[] {server.certificate(), ca.certificate()});
     Path keystore = dir.resolve("emulator.p12");
     try (OutputStream out = Files.newOutputStream(keystore)) {
@@ -71,11 +82,13 @@ class TlsTest {
     LOGS.watch(project.token());
   }
 
-  @AfterAll static void stop() {
+  @AfterAll
+  static void stop() {
     https.close();
   }
 
-  @BeforeEach void clearStats() {
+  @BeforeEach
+  void clearStats() {
     https.resetStats();
     LOGS.clearRecent();
   }
@@ -94,36 +107,48 @@ class TlsTest {
     }
   }
 
-  @Test void anUntrustedCertificateIsRefusedSayingWhatToDo() {
-    SQLException e = assertThrows(SQLException.class,
-        () -> count(localhostUrl(), "maxRetries=0"));
+  @Test
+  void anUntrustedCertificateIsRefusedSayingWhatToDo() {
+    SQLException e = assertThrows(SQLException.class, () -> count(localhostUrl(), "maxRetries=0"));
     System.out.println("untrusted: " + Sql.messages(e));
     assertThat(Sql.messages(e)).contains("TLS").contains("trustStore").contains("localhost");
     assertThat(https.stats().totalRequests()).as("no request got through").isZero();
   }
 
-  @Test void aTrustStoreHoldingTheCaMakesItWork() throws SQLException {
-    assertThat(count(localhostUrl(), "trustStore=" + trustStore,
-        "trustStorePassword=" + PASSWORD)).isEqualTo(20L);
+  @Test
+  void aTrustStoreHoldingTheCaMakesItWork() throws SQLException {
+    assertThat(count(localhostUrl(), "trustStore=" + trustStore, "trustStorePassword=" + PASSWORD))
+        .isEqualTo(20L);
     assertThat(LOGS.messages(Level.WARN, "verification")).isEmpty();
   }
 
-  @Test void aHostNameMismatchIsRefusedEvenWithATrustedCa() {
-    SQLException e = assertThrows(SQLException.class, () -> count(ipUrl(),
-        "trustStore=" + trustStore, "trustStorePassword=" + PASSWORD, "maxRetries=0"));
+  @Test
+  void aHostNameMismatchIsRefusedEvenWithATrustedCa() {
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () ->
+                count(
+                    ipUrl(),
+                    "trustStore=" + trustStore,
+                    "trustStorePassword=" + PASSWORD,
+                    "maxRetries=0"));
     System.out.println("mismatch: " + Sql.messages(e));
-    assertThat(Sql.messages(e)).contains("not valid for the host name 127.0.0.1")
+    assertThat(Sql.messages(e))
+        .contains("not valid for the host name 127.0.0.1")
         .contains("Connect with the host name the certificate names")
         .doesNotContain("trust store");
     assertThat(https.stats().totalRequests()).as("no request got through").isZero();
   }
 
-  @Test void sslVerifyFalseAcceptsAnyCertificateAndLogsAWarning() throws SQLException {
+  @Test
+  void sslVerifyFalseAcceptsAnyCertificateAndLogsAWarning() throws SQLException {
     assertThat(count(ipUrl(), "sslVerify=false")).isEqualTo(20L);
     assertThat(LOGS.messages(Level.WARN, "verification is OFF")).isNotEmpty();
   }
 
-  @Test void plainHttpToAnotherHostNeedsAllowHttp() throws Exception {
+  @Test
+  void plainHttpToAnotherHostNeedsAllowHttp() throws Exception {
     try (RedcapEmulator plain = RedcapEmulator.builder().build().start();
         DamagingProxy proxy = new DamagingProxy(plain.url())) {
       EmulatedProject p = plain.generate("records=20,fields=8,seed=92", Tokens.next());
@@ -131,19 +156,22 @@ class TlsTest {
       String proxyAddress = "proxy=127.0.0.1:" + java.net.URI.create(proxy.url()).getPort();
       String remote = "http://redcap.example.org/api/";
 
-      SQLException e = assertThrows(SQLException.class,
-          () -> Sql.connect(remote, p.token(), proxyAddress));
-      assertThat(e.getMessage()).contains("Refusing plain http:// to redcap.example.org")
+      SQLException e =
+          assertThrows(SQLException.class, () -> Sql.connect(remote, p.token(), proxyAddress));
+      assertThat(e.getMessage())
+          .contains("Refusing plain http:// to redcap.example.org")
           .contains("allowHttp=true");
       assertThat(proxy.requests()).as("refused before any request").isEmpty();
 
       try (Connection c = Sql.connect(remote, p.token(), proxyAddress, "allowHttp=true")) {
         assertThat(Sql.value(c, QUERY)).isEqualTo(20L);
       }
-      assertThat(proxy.requests()).isNotEmpty().allSatisfy(r ->
-          assertThat(r.getRequestLine()).contains("redcap.example.org"));
+      assertThat(proxy.requests())
+          .isNotEmpty()
+          .allSatisfy(r -> assertThat(r.getRequestLine()).contains("redcap.example.org"));
       assertThat(LOGS.messages(Level.WARN, "Plain http:// to redcap.example.org"))
-          .as("a warning that the token travels unencrypted").isNotEmpty();
+          .as("a warning that the token travels unencrypted")
+          .isNotEmpty();
     }
     List<String> leaks = LOGS.leaks();
     assertThat(leaks).isEmpty();

@@ -42,10 +42,12 @@ import org.redcapjdbc.emulator.UserSpec;
 class TokenLeakTest extends EmulatorBacked {
   @RegisterExtension static final LogCapture LOGS = LogCapture.allAtTrace();
 
-  @Test void theTokenAppearsInNoOutputOfAnyKind() throws Exception {
+  @Test
+  void theTokenAppearsInNoOutputOfAnyKind() throws Exception {
     EmulatedProject project = generate("records=120,fields=14,seed=81");
-    String noExport = project.addUser(UserSpec.builder("no_export").apiExport(false)
-        .token(Tokens.next()).build());
+    String noExport =
+        project.addUser(
+            UserSpec.builder("no_export").apiExport(false).token(Tokens.next()).build());
     String unknown = Tokens.next();
     List<String> tokens = List.of(project.token(), noExport, unknown);
     tokens.forEach(LOGS::watch);
@@ -62,21 +64,23 @@ class TokenLeakTest extends EmulatorBacked {
     DriverManager.setLogWriter(new PrintWriter(driverManagerLog, true));
     try (DamagingProxy proxy = new DamagingProxy(emulator.url())) {
       // Token as the password property, through the proxy that records request lines.
-      try (Connection c = Sql.connect(proxy.url(), project.token(), "batchSize=40",
-          "maxRetries=6")) {
+      try (Connection c =
+          Sql.connect(proxy.url(), project.token(), "batchSize=40", "maxRetries=6")) {
         describe(c, seen);
         emulator.faults().seed(82).rate500(0.3).resetRate(0.1);
         seen.append(Sql.rows(c, "SELECT * FROM records")).append('\n');
         emulator.faults().reset();
         // Threads sampled while a slow batched read runs.
         emulator.faults().latencyMillis(150);
-        CompletableFuture<List<List<Object>>> running = CompletableFuture.supplyAsync(() -> {
-          try {
-            return Sql.rows(c, "SELECT record_id, f1_text FROM instrument_1");
-          } catch (SQLException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+        CompletableFuture<List<List<Object>>> running =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return Sql.rows(c, "SELECT record_id, f1_text FROM instrument_1");
+                  } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
         while (!running.isDone()) {
           Thread.getAllStackTraces().keySet().forEach(t -> threadNames.add(t.getName()));
           Thread.sleep(20);
@@ -87,21 +91,31 @@ class TokenLeakTest extends EmulatorBacked {
         // a bad statement.
         try (Connection few = Sql.connect(proxy.url(), project.token(), "maxRetries=1")) {
           emulator.faults().rate503(1.0);
-          seen.append(trace(assertThrows(SQLException.class,
-              () -> Sql.rows(few, "SELECT * FROM instrument_2"))));
+          seen.append(
+              trace(
+                  assertThrows(
+                      SQLException.class, () -> Sql.rows(few, "SELECT * FROM instrument_2"))));
           emulator.faults().reset();
         }
-        seen.append(trace(assertThrows(SQLException.class,
-            () -> Sql.rows(c, "SELECT nothing FROM nowhere"))));
+        seen.append(
+            trace(
+                assertThrows(
+                    SQLException.class, () -> Sql.rows(c, "SELECT nothing FROM nowhere"))));
       }
       List<RecordedRequest> requests = proxy.requests();
       assertThat(requests).hasSizeGreaterThan(8);
       boolean tokenInBodies = false;
       for (RecordedRequest r : requests) {
-        seen.append(r.getRequestLine()).append(' ').append(r.getUrl()).append(' ')
-            .append(r.getHeaders()).append(' ').append(r).append('\n');
-        tokenInBodies |= r.getBody() != null
-            && r.getBody().utf8().contains("token=" + project.token());
+        seen.append(r.getRequestLine())
+            .append(' ')
+            .append(r.getUrl())
+            .append(' ')
+            .append(r.getHeaders())
+            .append(' ')
+            .append(r)
+            .append('\n');
+        tokenInBodies |=
+            r.getBody() != null && r.getBody().utf8().contains("token=" + project.token());
       }
       assertThat(tokenInBodies).as("the token was sent, in POST bodies").isTrue();
     } finally {
@@ -114,22 +128,28 @@ class TokenLeakTest extends EmulatorBacked {
     // Token inside the JDBC URL.
     Properties noPassword = new Properties();
     noPassword.setProperty("metadataTtl", "0");
-    try (Connection c = DriverManager.getConnection("jdbc:redcap:url=" + emulator.url()
-        + ";token=" + project.token() + ";maxRetries=1", noPassword)) {
+    try (Connection c =
+        DriverManager.getConnection(
+            "jdbc:redcap:url=" + emulator.url() + ";token=" + project.token() + ";maxRetries=1",
+            noPassword)) {
       describe(c, seen);
       assertThat(c.getMetaData().getURL()).isEqualTo("jdbc:redcap:" + emulator.url());
     }
     // Tokens REDCap refuses: unknown, and one without API export rights.
     for (String refused : List.of(unknown, noExport)) {
-      SQLException e = assertThrows(SQLException.class, () -> {
-        try (Connection c = Sql.connect(emulator.url(), refused, "maxRetries=0")) {
-          Sql.rows(c, "SELECT * FROM records");
-        }
-      });
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> {
+                try (Connection c = Sql.connect(emulator.url(), refused, "maxRetries=0")) {
+                  Sql.rows(c, "SELECT * FROM records");
+                }
+              });
       seen.append(trace(e));
     }
     // The messages REDCap sent for the two refusals are kept verbatim.
-    assertThat(seen).contains("You do not have permissions to use the API")
+    assertThat(seen)
+        .contains("You do not have permissions to use the API")
         .contains("You do not have API Export privileges");
 
     seen.append(console.toString(StandardCharsets.UTF_8)).append(driverManagerLog);
@@ -145,23 +165,43 @@ class TokenLeakTest extends EmulatorBacked {
     assertThat(LOGS.count(Level.TRACE)).as("TRACE events captured").isPositive();
     assertThat(LOGS.count(Level.WARN)).as("WARN events (retries) captured").isPositive();
     assertThat(threadNames).as("threads sampled during the query").hasSizeGreaterThan(3);
-    System.out.printf("token-leak check: %d characters of output, %d threads, %d TRACE and %d"
-        + " WARN events, none holds a token%n", all.length(), threadNames.size(),
-        LOGS.count(Level.TRACE), LOGS.count(Level.WARN));
+    System.out.printf(
+        "token-leak check: %d characters of output, %d threads, %d TRACE and %d"
+            + " WARN events, none holds a token%n",
+        all.length(), threadNames.size(), LOGS.count(Level.TRACE), LOGS.count(Level.WARN));
   }
 
   /** The text of every JDBC object's toString, the URL and client info. */
   private static void describe(Connection c, StringBuilder out) throws SQLException {
     DatabaseMetaData md = c.getMetaData();
-    out.append(c).append('\n').append(md).append('\n').append(md.getURL()).append('\n')
-        .append(md.getUserName()).append('\n').append(c.getClientInfo()).append('\n')
-        .append(c.getCatalog()).append(' ').append(c.getSchema()).append('\n');
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-        "SELECT record_id FROM records WHERE record_id = '1'");
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT record_id FROM records WHERE record_id = ?")) {
-      out.append(s).append('\n').append(rs).append('\n').append(rs.getMetaData()).append('\n')
-          .append(ps).append('\n').append(rs.getStatement()).append('\n');
+    out.append(c)
+        .append('\n')
+        .append(md)
+        .append('\n')
+        .append(md.getURL())
+        .append('\n')
+        .append(md.getUserName())
+        .append('\n')
+        .append(c.getClientInfo())
+        .append('\n')
+        .append(c.getCatalog())
+        .append(' ')
+        .append(c.getSchema())
+        .append('\n');
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT record_id FROM records WHERE record_id = '1'");
+        PreparedStatement ps =
+            c.prepareStatement("SELECT record_id FROM records WHERE record_id = ?")) {
+      out.append(s)
+          .append('\n')
+          .append(rs)
+          .append('\n')
+          .append(rs.getMetaData())
+          .append('\n')
+          .append(ps)
+          .append('\n')
+          .append(rs.getStatement())
+          .append('\n');
       try (ResultSet tables = md.getTables(null, null, "%", null)) {
         out.append(Sql.rows(tables)).append('\n');
       }

@@ -8,8 +8,7 @@ import java.util.Locale;
 final class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private Tokens() {
-  }
+  private Tokens() {}
 
   /** 32 upper-case hexadecimal characters, as REDCap issues them. */
   static String next() {

@@ -29,19 +29,22 @@ class TruncationTest extends EmulatorBacked {
   @RegisterExtension static final LogCapture LOGS = LogCapture.driverAtTrace();
 
   private static final String[] QUERIES = {
-      "SELECT * FROM records",
-      "SELECT record_id, f11_datetime, f8_dropdown_label FROM instrument_2",
-      "SELECT f3_radio, COUNT(*), MAX(f5_number) FROM instrument_1 GROUP BY f3_radio",
+    "SELECT * FROM records",
+    "SELECT record_id, f11_datetime, f8_dropdown_label FROM instrument_2",
+    "SELECT f3_radio, COUNT(*), MAX(f5_number) FROM instrument_1 GROUP BY f3_radio",
   };
+
   /** Record IDs 1..300 in six batches of 50: this one opens the third batch. */
   private static final String THIRD_BATCH_FIRST_ID = "101";
 
   private static EmulatedProject project;
   private static List<List<String>> expected = new ArrayList<>();
+
   /** Per query, the sizes of its export responses in a fault-free run. */
   private static List<List<Long>> bodySizes = new ArrayList<>();
 
-  @BeforeAll static void projectAndFaultFreeRuns() throws SQLException {
+  @BeforeAll
+  static void projectAndFaultFreeRuns() throws SQLException {
     project = generate("records=300,fields=14,seed=21");
     LOGS.watch(project.token());
     try (Connection c = connect(project, "batchSize=50", "maxRetries=0")) {
@@ -55,8 +58,7 @@ class TruncationTest extends EmulatorBacked {
         bodySizes.add(sizes);
       }
     }
-    assertThat(bodySizes).allSatisfy(s -> assertThat(s).as("ID pass and six batches")
-        .hasSize(7));
+    assertThat(bodySizes).allSatisfy(s -> assertThat(s).as("ID pass and six batches").hasSize(7));
   }
 
   /**
@@ -80,7 +82,8 @@ class TruncationTest extends EmulatorBacked {
     return new ArrayList<>(picked);
   }
 
-  @Test void aConnectionDroppedAtAnyOfSixtyOffsetsFailsTheQuery() throws SQLException {
+  @Test
+  void aConnectionDroppedAtAnyOfSixtyOffsetsFailsTheQuery() throws SQLException {
     int failures = 0;
     int runs = 0;
     try (Connection c = connect(project, "batchSize=50", "maxRetries=0")) {
@@ -89,9 +92,13 @@ class TruncationTest extends EmulatorBacked {
           emulator.faults().truncateAfterBytes(offset);
           runs++;
           String query = QUERIES[q];
-          SQLException e = assertThrows(SQLException.class, () -> Sql.rows(c, query),
-              () -> query + " with bodies cut after " + offset + " bytes returned rows");
-          assertThat(Sql.messages(e)).as("cut after %d bytes", offset)
+          SQLException e =
+              assertThrows(
+                  SQLException.class,
+                  () -> Sql.rows(c, query),
+                  () -> query + " with bodies cut after " + offset + " bytes returned rows");
+          assertThat(Sql.messages(e))
+              .as("cut after %d bytes", offset)
               .containsAnyOf("incomplete", "cut off", "broke off", "ended");
           failures++;
         }
@@ -102,8 +109,9 @@ class TruncationTest extends EmulatorBacked {
     }
     assertThat(runs).isGreaterThanOrEqualTo(50);
     assertThat(failures).isEqualTo(runs);
-    System.out.printf("Connection dropped mid-body: %d offsets, %d SQLExceptions, 0 short"
-        + " results%n", runs, failures);
+    System.out.printf(
+        "Connection dropped mid-body: %d offsets, %d SQLExceptions, 0 short" + " results%n",
+        runs, failures);
   }
 
   /** Offsets into a JSON body: after each structural character of the first rows, and spread. */
@@ -128,59 +136,73 @@ class TruncationTest extends EmulatorBacked {
     return new ArrayList<>(picked);
   }
 
-  @Test void aBatchBodyCutShortWithAValidLengthFailsAtEveryOffset() throws Exception {
+  @Test
+  void aBatchBodyCutShortWithAValidLengthFailsAtEveryOffset() throws Exception {
     String query = QUERIES[0];
     try (DamagingProxy proxy = new DamagingProxy(emulator.url());
-        Connection c = Sql.connect(proxy.url(), project.token(), "batchSize=50",
-            "maxRetries=0")) {
+        Connection c = Sql.connect(proxy.url(), project.token(), "batchSize=50", "maxRetries=0")) {
       byte[][] third = new byte[1][];
-      proxy.damage(x -> {
-        if (x.isBatch() && x.array("records").get(0).equals(THIRD_BATCH_FIRST_ID)) {
-          third[0] = x.body();
-        }
-        return x.passThrough();
-      });
+      proxy.damage(
+          x -> {
+            if (x.isBatch() && x.array("records").get(0).equals(THIRD_BATCH_FIRST_ID)) {
+              third[0] = x.body();
+            }
+            return x.passThrough();
+          });
       assertThat(RetriesTest.sorted(Sql.rows(c, query))).isEqualTo(expected.get(0));
       assertThat(third[0]).as("the third batch's body").isNotNull();
 
       List<Integer> offsets = jsonOffsets(third[0], 60);
       int failures = 0;
       for (int offset : offsets) {
-        proxy.damage(x -> x.isBatch() && x.array("records").get(0).equals(THIRD_BATCH_FIRST_ID)
-            ? x.withBody(java.util.Arrays.copyOf(x.body(), offset)) : x.passThrough());
+        proxy.damage(
+            x ->
+                x.isBatch() && x.array("records").get(0).equals(THIRD_BATCH_FIRST_ID)
+                    ? x.withBody(java.util.Arrays.copyOf(x.body(), offset))
+                    : x.passThrough());
         try {
           List<List<Object>> rows = Sql.rows(c, query);
-          fail(query + " with the third batch cut to " + offset + " of " + third[0].length
-              + " bytes returned " + rows.size() + " rows without an error");
+          fail(
+              query
+                  + " with the third batch cut to "
+                  + offset
+                  + " of "
+                  + third[0].length
+                  + " bytes returned "
+                  + rows.size()
+                  + " rows without an error");
         } catch (SQLException e) {
-          assertThat(Sql.messages(e)).as("cut to %d bytes", offset)
+          assertThat(Sql.messages(e))
+              .as("cut to %d bytes", offset)
               .containsAnyOf("incomplete", "not valid JSON");
           failures++;
         }
       }
       assertThat(offsets).hasSizeGreaterThanOrEqualTo(50);
       assertThat(failures).isEqualTo(offsets.size());
-      System.out.printf("Batch body cut with a valid length: %d offsets, %d SQLExceptions%n",
+      System.out.printf(
+          "Batch body cut with a valid length: %d offsets, %d SQLExceptions%n",
           offsets.size(), failures);
     }
   }
 
-  @Test void aBatchCutOnceIsFetchedAgainAndTheRowsAreComplete() throws Exception {
+  @Test
+  void aBatchCutOnceIsFetchedAgainAndTheRowsAreComplete() throws Exception {
     String query = QUERIES[1];
     try (DamagingProxy proxy = new DamagingProxy(emulator.url());
-        Connection c = Sql.connect(proxy.url(), project.token(), "batchSize=50",
-            "maxRetries=2")) {
+        Connection c = Sql.connect(proxy.url(), project.token(), "batchSize=50", "maxRetries=2")) {
       AtomicInteger cuts = new AtomicInteger();
-      proxy.damage(x -> {
-        boolean target = x.isBatch() && x.array("records").get(0).equals(THIRD_BATCH_FIRST_ID);
-        if (target && cuts.getAndIncrement() == 0) {
-          return x.cutAfter(x.body().length / 2); // dropped mid-body
-        }
-        if (target && cuts.get() == 2) {
-          return x.withBody(java.util.Arrays.copyOf(x.body(), x.body().length - 1));
-        }
-        return x.passThrough();
-      });
+      proxy.damage(
+          x -> {
+            boolean target = x.isBatch() && x.array("records").get(0).equals(THIRD_BATCH_FIRST_ID);
+            if (target && cuts.getAndIncrement() == 0) {
+              return x.cutAfter(x.body().length / 2); // dropped mid-body
+            }
+            if (target && cuts.get() == 2) {
+              return x.withBody(java.util.Arrays.copyOf(x.body(), x.body().length - 1));
+            }
+            return x.passThrough();
+          });
       assertThat(RetriesTest.sorted(Sql.rows(c, query))).isEqualTo(expected.get(1));
       assertThat(cuts.get()).as("requests of the third batch").isEqualTo(3);
     }

@@ -53,7 +53,8 @@ public final class DagMappingMethods {
       Map<String, StoredUser> changed = new LinkedHashMap<>();
       for (Map<String, String> row : Imports.rows(call)) {
         String username = Imports.cell(row, "username");
-        Optional<StoredUser> user = call.database().read(c -> AccessStore.user(c, def.id(), username));
+        Optional<StoredUser> user =
+            call.database().read(c -> AccessStore.user(c, def.id(), username));
         if (user.isEmpty()) {
           throw UserMethods.invalid("username", List.of(username));
         }
@@ -68,15 +69,25 @@ public final class DagMappingMethods {
         }
         changed.put(username, user.get().withGroup(group));
       }
-      call.database().inTransaction(c -> {
-        for (StoredUser u : changed.values()) {
-          AccessStore.saveUser(c, def.id(), u);
-          Dag dag = u.groupId() == null ? null : def.dag(u.groupId());
-          call.log(c, LogEntry.USER, "Assign user to data access group", "user = '" + u.username() + "', group = '"
-              + (dag == null ? "" : dag.uniqueName()) + "'", "");
-        }
-        return null;
-      });
+      call.database()
+          .inTransaction(
+              c -> {
+                for (StoredUser u : changed.values()) {
+                  AccessStore.saveUser(c, def.id(), u);
+                  Dag dag = u.groupId() == null ? null : def.dag(u.groupId());
+                  call.log(
+                      c,
+                      LogEntry.USER,
+                      "Assign user to data access group",
+                      "user = '"
+                          + u.username()
+                          + "', group = '"
+                          + (dag == null ? "" : dag.uniqueName())
+                          + "'",
+                      "");
+                }
+                return null;
+              });
       call.sendPlain(String.valueOf(changed.size()));
     }
   }

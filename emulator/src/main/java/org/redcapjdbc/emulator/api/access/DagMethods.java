@@ -35,7 +35,9 @@ public final class DagMethods {
     public void handle(ApiCall call) throws Exception {
       Access.notInDag(call);
       Access.require(call, "data_access_groups", "API Export", "Data Access Groups");
-      TableWriter w = call.table(List.of("data_access_group_name", "unique_group_name", "data_access_group_id"));
+      TableWriter w =
+          call.table(
+              List.of("data_access_group_name", "unique_group_name", "data_access_group_id"));
       for (Dag d : call.definition().dags()) {
         w.row(new Object[] {d.name(), d.uniqueName(), d.id()});
       }
@@ -64,8 +66,9 @@ public final class DagMethods {
         String name = Imports.cell(row, "data_access_group_name");
         String unique = Imports.cell(row, "unique_group_name");
         if (name.isEmpty()) {
-          throw ApiException.badRequest("The value of \"data_access_group_name\" is missing: every data access group"
-              + " needs a name.");
+          throw ApiException.badRequest(
+              "The value of \"data_access_group_name\" is missing: every data access group"
+                  + " needs a name.");
         }
         if (unique.isEmpty()) {
           String created = UniqueNames.dag(name, dags.keySet());
@@ -113,17 +116,21 @@ public final class DagMethods {
     }
   }
 
-  private static void save(ApiCall call, ProjectDefinition changed, List<String[]> logs, List<Integer> deletedGroups) {
-    ProjectDefinition stored = call.database().inTransaction(c -> {
-      for (int g : deletedGroups) {
-        AccessStore.clearGroup(c, changed.id(), g);
-      }
-      ProjectDefinition s = ProjectStore.replaceGroupsAndRoles(c, changed);
-      for (String[] l : logs) {
-        call.log(c, LogEntry.MANAGE, LogEntry.MANAGE_DESIGN, l[0] + ": " + l[1], "");
-      }
-      return s;
-    });
+  private static void save(
+      ApiCall call, ProjectDefinition changed, List<String[]> logs, List<Integer> deletedGroups) {
+    ProjectDefinition stored =
+        call.database()
+            .inTransaction(
+                c -> {
+                  for (int g : deletedGroups) {
+                    AccessStore.clearGroup(c, changed.id(), g);
+                  }
+                  ProjectDefinition s = ProjectStore.replaceGroupsAndRoles(c, changed);
+                  for (String[] l : logs) {
+                    call.log(c, LogEntry.MANAGE, LogEntry.MANAGE_DESIGN, l[0] + ": " + l[1], "");
+                  }
+                  return s;
+                });
     call.project().update(stored);
   }
 
@@ -137,28 +144,40 @@ public final class DagMethods {
       ProjectDefinition def = call.definition();
       String unique = call.params().get("dag");
       if (unique == null) {
-        throw ApiException.badRequest("The parameter \"dag\" is missing: name the unique group name of the data"
-            + " access group to switch to.");
+        throw ApiException.badRequest(
+            "The parameter \"dag\" is missing: name the unique group name of the data"
+                + " access group to switch to.");
       }
       Dag dag = def.dag(unique);
       if (dag == null) {
-        throw ApiException.badRequest("The value of the parameter \"dag\" is not valid: '" + unique
-            + "' is not the unique group name of a data access group in the project.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"dag\" is not valid: '"
+                + unique
+                + "' is not the unique group name of a data access group in the project.");
       }
       String username = call.user().username();
-      Set<Integer> allowed = new LinkedHashSet<>(call.database().read(c -> AccessStore.switchableGroups(c, def.id(),
-          username)));
+      Set<Integer> allowed =
+          new LinkedHashSet<>(
+              call.database().read(c -> AccessStore.switchableGroups(c, def.id(), username)));
       if (!allowed.contains(dag.id())) {
-        throw ApiException.forbidden("You do not have permission to switch to the data access group '" + unique
-            + "': you have not been assigned to it in the DAG Switcher.");
+        throw ApiException.forbidden(
+            "You do not have permission to switch to the data access group '"
+                + unique
+                + "': you have not been assigned to it in the DAG Switcher.");
       }
-      call.database().inTransaction(c -> {
-        StoredUser u = AccessStore.user(c, def.id(), username).orElseThrow();
-        AccessStore.saveUser(c, def.id(), u.withGroup(dag.id()));
-        call.log(c, LogEntry.USER, "Switch data access group", "user = '" + username + "', group = '"
-            + dag.uniqueName() + "'", "");
-        return null;
-      });
+      call.database()
+          .inTransaction(
+              c -> {
+                StoredUser u = AccessStore.user(c, def.id(), username).orElseThrow();
+                AccessStore.saveUser(c, def.id(), u.withGroup(dag.id()));
+                call.log(
+                    c,
+                    LogEntry.USER,
+                    "Switch data access group",
+                    "user = '" + username + "', group = '" + dag.uniqueName() + "'",
+                    "");
+                return null;
+              });
       call.sendPlain("1");
     }
   }

@@ -19,7 +19,8 @@ final class RightsColumns {
    * them) and the legacy {@code data_export} (one export level for every form). Columns not sent
    * keep {@code base}'s value.
    */
-  static UserRights apply(ProjectDefinition def, UserRights base, Map<String, String> row, String who)
+  static UserRights apply(
+      ProjectDefinition def, UserRights base, Map<String, String> row, String who)
       throws ApiException {
     Map<String, Integer> flags = new LinkedHashMap<>();
     for (String k : UserRights.KEYS) {
@@ -40,7 +41,9 @@ final class RightsColumns {
       r = r.withForms(formLevels(def, Imports.cell(row, "forms"), "forms", who));
     }
     if (row.containsKey("forms_export") && !Imports.cell(row, "forms_export").isEmpty()) {
-      r = r.withFormsExport(formLevels(def, Imports.cell(row, "forms_export"), "forms_export", who));
+      r =
+          r.withFormsExport(
+              formLevels(def, Imports.cell(row, "forms_export"), "forms_export", who));
     }
     return r;
   }
@@ -49,14 +52,20 @@ final class RightsColumns {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("The value '" + v + "' of \"" + column + "\" for " + who
-          + " is not valid: it must be a number.");
+      throw ApiException.badRequest(
+          "The value '"
+              + v
+              + "' of \""
+              + column
+              + "\" for "
+              + who
+              + " is not valid: it must be a number.");
     }
   }
 
   /** {@code {"form":1}} or {@code form:1,form2:2}; every form must exist in the project. */
-  private static Map<String, Integer> formLevels(ProjectDefinition def, String text, String column, String who)
-      throws ApiException {
+  private static Map<String, Integer> formLevels(
+      ProjectDefinition def, String text, String column, String who) throws ApiException {
     Map<String, Integer> out = new LinkedHashMap<>();
     String body = text.strip();
     if (body.startsWith("{") && body.endsWith("}")) {
@@ -69,14 +78,26 @@ final class RightsColumns {
       }
       int colon = p.lastIndexOf(':');
       if (colon <= 0) {
-        throw ApiException.badRequest("The value of \"" + column + "\" for " + who + " is not valid: '" + p
-            + "' is not form:level.");
+        throw ApiException.badRequest(
+            "The value of \""
+                + column
+                + "\" for "
+                + who
+                + " is not valid: '"
+                + p
+                + "' is not form:level.");
       }
       String form = unquote(p.substring(0, colon));
       String level = unquote(p.substring(colon + 1));
       if (def.form(form) == null) {
-        throw ApiException.badRequest("The value of \"" + column + "\" for " + who + " is not valid: '" + form
-            + "' is not an instrument of this project.");
+        throw ApiException.badRequest(
+            "The value of \""
+                + column
+                + "\" for "
+                + who
+                + " is not valid: '"
+                + form
+                + "' is not an instrument of this project.");
       }
       out.put(form, level(level, column, who));
     }

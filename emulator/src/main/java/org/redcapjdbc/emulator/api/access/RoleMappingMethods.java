@@ -34,8 +34,12 @@ public final class RoleMappingMethods {
       TableWriter w = call.table(List.of("username", "unique_role_name", "data_access_group"));
       for (StoredUser u : users) {
         Dag dag = u.groupId() == null ? null : def.dag(u.groupId());
-        w.row(new Object[] {u.username(), u.roleName() == null ? "" : u.roleName(),
-            dag == null ? "" : dag.uniqueName()});
+        w.row(
+            new Object[] {
+              u.username(),
+              u.roleName() == null ? "" : u.roleName(),
+              dag == null ? "" : dag.uniqueName()
+            });
       }
       w.finish();
     }
@@ -50,25 +54,39 @@ public final class RoleMappingMethods {
       Map<String, StoredUser> changed = new LinkedHashMap<>();
       for (Map<String, String> row : Imports.rows(call)) {
         String username = Imports.cell(row, "username");
-        Optional<StoredUser> user = call.database().read(c -> AccessStore.user(c, def.id(), username));
+        Optional<StoredUser> user =
+            call.database().read(c -> AccessStore.user(c, def.id(), username));
         if (user.isEmpty()) {
           throw UserMethods.invalid("username", List.of(username));
         }
         String role = Imports.cell(row, "unique_role_name");
-        if (!role.isEmpty() && def.roles().stream().map(UserRole::uniqueRoleName).noneMatch(role::equals)) {
-          throw ApiException.badRequest("The following values in the parameter \"unique_role_name\" are not valid: '"
-              + role + "'");
+        if (!role.isEmpty()
+            && def.roles().stream().map(UserRole::uniqueRoleName).noneMatch(role::equals)) {
+          throw ApiException.badRequest(
+              "The following values in the parameter \"unique_role_name\" are not valid: '"
+                  + role
+                  + "'");
         }
         changed.put(username, user.get().withRole(role));
       }
-      call.database().inTransaction(c -> {
-        for (StoredUser u : changed.values()) {
-          AccessStore.saveUser(c, def.id(), u);
-          call.log(c, LogEntry.USER, "Assign user to role", "user = '" + u.username() + "', role = '"
-              + (u.roleName() == null ? "" : u.roleName()) + "'", "");
-        }
-        return null;
-      });
+      call.database()
+          .inTransaction(
+              c -> {
+                for (StoredUser u : changed.values()) {
+                  AccessStore.saveUser(c, def.id(), u);
+                  call.log(
+                      c,
+                      LogEntry.USER,
+                      "Assign user to role",
+                      "user = '"
+                          + u.username()
+                          + "', role = '"
+                          + (u.roleName() == null ? "" : u.roleName())
+                          + "'",
+                      "");
+                }
+                return null;
+              });
       call.sendPlain(String.valueOf(changed.size()));
     }
   }

@@ -80,13 +80,19 @@ public final class RoleMethods {
         if (!unique.isEmpty() && existing == null) {
           throw UserMethods.invalid("unique_role_name", List.of(unique));
         }
-        String label = row.containsKey("role_label") ? Imports.cell(row, "role_label")
-            : existing == null ? "" : existing.label();
+        String label =
+            row.containsKey("role_label")
+                ? Imports.cell(row, "role_label")
+                : existing == null ? "" : existing.label();
         if (label.isEmpty()) {
-          throw ApiException.badRequest("The value of \"role_label\" is missing: every user role needs a label.");
+          throw ApiException.badRequest(
+              "The value of \"role_label\" is missing: every user role needs a label.");
         }
         String name = existing == null ? newRoleName(roles.keySet()) : unique;
-        UserRights base = existing == null ? RightsColumns.minimum(def) : UserRights.fromRoleAttributes(existing.attributes());
+        UserRights base =
+            existing == null
+                ? RightsColumns.minimum(def)
+                : UserRights.fromRoleAttributes(existing.attributes());
         UserRights rights = RightsColumns.apply(def, base, row, "role '" + label + "'");
         Map<String, String> attributes = new LinkedHashMap<>();
         if (existing != null) {
@@ -96,16 +102,22 @@ public final class RoleMethods {
         attributes.put("unique_role_name", name);
         attributes.putAll(rights.toRoleAttributes());
         roles.put(name, new UserRole(name, label, attributes));
-        logs.add(new String[] {existing == null ? "Add user role" : "Edit user role", "role = '" + label + "'"});
+        logs.add(
+            new String[] {
+              existing == null ? "Add user role" : "Edit user role", "role = '" + label + "'"
+            });
       }
       ProjectDefinition changed = def.toBuilder().roles(new ArrayList<>(roles.values())).build();
-      ProjectDefinition stored = call.database().inTransaction(c -> {
-        ProjectDefinition s = ProjectStore.replaceGroupsAndRoles(c, changed);
-        for (String[] l : logs) {
-          call.log(c, LogEntry.USER, l[0], l[1], "");
-        }
-        return s;
-      });
+      ProjectDefinition stored =
+          call.database()
+              .inTransaction(
+                  c -> {
+                    ProjectDefinition s = ProjectStore.replaceGroupsAndRoles(c, changed);
+                    for (String[] l : logs) {
+                      call.log(c, LogEntry.USER, l[0], l[1], "");
+                    }
+                    return s;
+                  });
       call.project().update(stored);
       call.sendPlain(String.valueOf(rows.size()));
     }
@@ -131,14 +143,18 @@ public final class RoleMethods {
         deleted.add(roles.remove(n));
       }
       ProjectDefinition changed = def.toBuilder().roles(new ArrayList<>(roles.values())).build();
-      ProjectDefinition stored = call.database().inTransaction(c -> {
-        ProjectDefinition s = ProjectStore.replaceGroupsAndRoles(c, changed);
-        for (UserRole r : deleted) {
-          AccessStore.clearRole(c, def.id(), r.uniqueRoleName());
-          call.log(c, LogEntry.USER, "Delete user role", "role = '" + r.label() + "'", "");
-        }
-        return s;
-      });
+      ProjectDefinition stored =
+          call.database()
+              .inTransaction(
+                  c -> {
+                    ProjectDefinition s = ProjectStore.replaceGroupsAndRoles(c, changed);
+                    for (UserRole r : deleted) {
+                      AccessStore.clearRole(c, def.id(), r.uniqueRoleName());
+                      call.log(
+                          c, LogEntry.USER, "Delete user role", "role = '" + r.label() + "'", "");
+                    }
+                    return s;
+                  });
       call.project().update(stored);
       call.sendPlain(String.valueOf(names.size()));
     }

@@ -29,8 +29,16 @@ import org.redcapjdbc.emulator.store.StoredUser;
 public final class UserMethods {
   private UserMethods() {}
 
-  static final List<String> HEAD = List.of("username", "email", "firstname", "lastname", "expiration",
-      "data_access_group", "data_access_group_id", "data_access_group_label");
+  static final List<String> HEAD =
+      List.of(
+          "username",
+          "email",
+          "firstname",
+          "lastname",
+          "expiration",
+          "data_access_group",
+          "data_access_group_id",
+          "data_access_group_label");
 
   /**
    * Export: one row per user sorted by user name; rights as numbers, {@code forms} and
@@ -100,25 +108,35 @@ public final class UserMethods {
       for (Map<String, String> row : rows) {
         String username = Imports.cell(row, "username");
         if (username.isEmpty()) {
-          throw ApiException.badRequest("The value of \"username\" is missing: every user must have a username.");
+          throw ApiException.badRequest(
+              "The value of \"username\" is missing: every user must have a username.");
         }
-        Optional<StoredUser> stored = changed.containsKey(username) ? Optional.of(changed.get(username))
-            : call.database().read(c -> AccessStore.user(c, def.id(), username));
+        Optional<StoredUser> stored =
+            changed.containsKey(username)
+                ? Optional.of(changed.get(username))
+                : call.database().read(c -> AccessStore.user(c, def.id(), username));
         if (stored.isEmpty()) {
           added.add(username);
         }
-        StoredUser base = stored.orElse(new StoredUser(username, "", "", "", "", null, null,
-            RightsColumns.minimum(def)));
+        StoredUser base =
+            stored.orElse(
+                new StoredUser(username, "", "", "", "", null, null, RightsColumns.minimum(def)));
         changed.put(username, apply(def, base, row));
       }
-      call.database().inTransaction(c -> {
-        for (StoredUser u : changed.values()) {
-          AccessStore.saveUser(c, def.id(), u);
-          call.log(c, LogEntry.USER, added.contains(u.username()) ? "Add user" : "Edit user",
-              "user = '" + u.username() + "'", "");
-        }
-        return null;
-      });
+      call.database()
+          .inTransaction(
+              c -> {
+                for (StoredUser u : changed.values()) {
+                  AccessStore.saveUser(c, def.id(), u);
+                  call.log(
+                      c,
+                      LogEntry.USER,
+                      added.contains(u.username()) ? "Add user" : "Edit user",
+                      "user = '" + u.username() + "'",
+                      "");
+                }
+                return null;
+              });
       call.sendPlain(String.valueOf(changed.size()));
     }
 
@@ -133,14 +151,24 @@ public final class UserMethods {
         } else {
           Dag dag = def.dag(unique);
           if (dag == null) {
-            throw ApiException.badRequest("The value of \"data_access_group\" for " + who + " is not valid: '" + unique
-                + "' is not the unique group name of a data access group in the project.");
+            throw ApiException.badRequest(
+                "The value of \"data_access_group\" for "
+                    + who
+                    + " is not valid: '"
+                    + unique
+                    + "' is not the unique group name of a data access group in the project.");
           }
           group = dag.id();
         }
       }
-      return new StoredUser(base.username(), pick(row, "email", base.email()), pick(row, "firstname", base.firstname()),
-          pick(row, "lastname", base.lastname()), pick(row, "expiration", base.expiration()), group, base.roleName(),
+      return new StoredUser(
+          base.username(),
+          pick(row, "email", base.email()),
+          pick(row, "firstname", base.firstname()),
+          pick(row, "lastname", base.lastname()),
+          pick(row, "expiration", base.expiration()),
+          group,
+          base.roleName(),
           RightsColumns.apply(def, base.rights(), row, who));
     }
 
@@ -157,24 +185,28 @@ public final class UserMethods {
       ProjectDefinition def = call.definition();
       List<String> users = call.params().namesToDelete("users", "users");
       List<String> missing = new ArrayList<>();
-      call.database().read(c -> {
-        for (String u : users) {
-          if (AccessStore.user(c, def.id(), u).isEmpty()) {
-            missing.add(u);
-          }
-        }
-        return null;
-      });
+      call.database()
+          .read(
+              c -> {
+                for (String u : users) {
+                  if (AccessStore.user(c, def.id(), u).isEmpty()) {
+                    missing.add(u);
+                  }
+                }
+                return null;
+              });
       if (!missing.isEmpty()) {
         throw invalid("users", missing);
       }
-      call.database().inTransaction(c -> {
-        for (String u : users) {
-          AccessStore.deleteUser(c, def.id(), u);
-          call.log(c, LogEntry.USER, "Delete user", "user = '" + u + "'", "");
-        }
-        return null;
-      });
+      call.database()
+          .inTransaction(
+              c -> {
+                for (String u : users) {
+                  AccessStore.deleteUser(c, def.id(), u);
+                  call.log(c, LogEntry.USER, "Delete user", "user = '" + u + "'", "");
+                }
+                return null;
+              });
       call.sendPlain(String.valueOf(users.size()));
     }
   }
@@ -188,6 +220,7 @@ public final class UserMethods {
       }
       sb.append('\'').append(n).append('\'');
     }
-    return ApiException.badRequest("The following values in the parameter \"" + parameter + "\" are not valid: " + sb);
+    return ApiException.badRequest(
+        "The following values in the parameter \"" + parameter + "\" are not valid: " + sb);
   }
 }

@@ -28,7 +28,9 @@ public final class FileRepositoryMethods {
   private FileRepositoryMethods() {}
 
   static String missingFolder(String id) {
-    return "The File Repository folder folder_id=" + id + " does not exist or else you do not have permission to"
+    return "The File Repository folder folder_id="
+        + id
+        + " does not exist or else you do not have permission to"
         + " that folder because it is DAG-restricted or Role-restricted.";
   }
 
@@ -56,21 +58,28 @@ public final class FileRepositoryMethods {
   }
 
   /** A repository file the caller may see. */
-  static DocumentStore.RepositoryFile file(ApiCall call, Connection c) throws SQLException, ApiException {
+  static DocumentStore.RepositoryFile file(ApiCall call, Connection c)
+      throws SQLException, ApiException {
     String id = call.params().get("doc_id");
     ProjectDefinition def = call.definition();
-    String message = "The file doc_id=" + id + " does not exist in the File Repository or else you do not have"
-        + " permission to it because its folder is DAG-restricted or Role-restricted.";
+    String message =
+        "The file doc_id="
+            + id
+            + " does not exist in the File Repository or else you do not have"
+            + " permission to it because its folder is DAG-restricted or Role-restricted.";
     if (id == null) {
-      throw ApiException.badRequest("The parameter \"doc_id\" is missing: name the doc_id of the file.");
+      throw ApiException.badRequest(
+          "The parameter \"doc_id\" is missing: name the doc_id of the file.");
     }
     try {
-      Optional<DocumentStore.RepositoryFile> f = DocumentStore.repositoryFile(c, def.id(), Integer.parseInt(id.strip()));
+      Optional<DocumentStore.RepositoryFile> f =
+          DocumentStore.repositoryFile(c, def.id(), Integer.parseInt(id.strip()));
       if (f.isEmpty()) {
         throw ApiException.badRequest(message);
       }
       if (f.get().folderId() != null) {
-        Optional<DocumentStore.Folder> folder = DocumentStore.folder(c, def.id(), f.get().folderId());
+        Optional<DocumentStore.Folder> folder =
+            DocumentStore.folder(c, def.id(), f.get().folderId());
         if (folder.isEmpty() || !visible(call, folder.get())) {
           throw ApiException.badRequest(message);
         }
@@ -95,8 +104,10 @@ public final class FileRepositoryMethods {
       Object[][] rows;
       try (Connection c = call.database().connection()) {
         Integer parent = folder(call, c);
-        List<DocumentStore.Folder> folders = DocumentStore.folders(c, def.id(), parent).stream()
-            .filter(f -> visible(call, f)).toList();
+        List<DocumentStore.Folder> folders =
+            DocumentStore.folders(c, def.id(), parent).stream()
+                .filter(f -> visible(call, f))
+                .toList();
         List<DocumentStore.RepositoryFile> files = DocumentStore.files(c, def.id(), parent);
         rows = new Object[folders.size() + files.size()][];
         int i = 0;
@@ -138,21 +149,37 @@ public final class FileRepositoryMethods {
       Access.require(call, "file_repository", "API Import/Update", "File Repository");
       Params.Upload upload = call.params().upload("file");
       if (upload == null) {
-        throw ApiException.badRequest("No file was uploaded: send the file as a multipart part named 'file'.");
+        throw ApiException.badRequest(
+            "No file was uploaded: send the file as a multipart part named 'file'.");
       }
       Integer folder;
       try (Connection c = call.database().connection()) {
         folder = folder(call, c);
       }
       int projectId = call.definition().id();
-      call.database().inTransaction(c -> {
-        int docId = RecordStore.storeDocument(c, projectId, upload.fileName(), FileMethods.mimeOf(upload),
-            upload.content());
-        DocumentStore.addToRepository(c, projectId, docId, folder);
-        call.log(c, LogEntry.MANAGE, LogEntry.MANAGE_DESIGN, "Upload file to File Repository (API): "
-            + upload.fileName() + " (doc_id = " + docId + ")", "");
-        return null;
-      });
+      call.database()
+          .inTransaction(
+              c -> {
+                int docId =
+                    RecordStore.storeDocument(
+                        c,
+                        projectId,
+                        upload.fileName(),
+                        FileMethods.mimeOf(upload),
+                        upload.content());
+                DocumentStore.addToRepository(c, projectId, docId, folder);
+                call.log(
+                    c,
+                    LogEntry.MANAGE,
+                    LogEntry.MANAGE_DESIGN,
+                    "Upload file to File Repository (API): "
+                        + upload.fileName()
+                        + " (doc_id = "
+                        + docId
+                        + ")",
+                    "");
+                return null;
+              });
     }
   }
 
@@ -165,12 +192,22 @@ public final class FileRepositoryMethods {
       try (Connection c = call.database().connection()) {
         f = file(call, c);
       }
-      call.database().inTransaction(c -> {
-        DocumentStore.markDeleted(c, call.definition().id(), f.docId());
-        call.log(c, LogEntry.MANAGE, LogEntry.MANAGE_DESIGN, "Delete file from File Repository (API): " + f.name()
-            + " (doc_id = " + f.docId() + ")", "");
-        return null;
-      });
+      call.database()
+          .inTransaction(
+              c -> {
+                DocumentStore.markDeleted(c, call.definition().id(), f.docId());
+                call.log(
+                    c,
+                    LogEntry.MANAGE,
+                    LogEntry.MANAGE_DESIGN,
+                    "Delete file from File Repository (API): "
+                        + f.name()
+                        + " (doc_id = "
+                        + f.docId()
+                        + ")",
+                    "");
+                return null;
+              });
     }
   }
 
@@ -186,21 +223,26 @@ public final class FileRepositoryMethods {
       ProjectDefinition def = call.definition();
       String name = call.params().get("name");
       if (name == null || name.isBlank()) {
-        throw ApiException.badRequest("The parameter \"name\" is missing: name the folder to create.");
+        throw ApiException.badRequest(
+            "The parameter \"name\" is missing: name the folder to create.");
       }
       if (name.length() > 150) {
-        throw ApiException.badRequest("The value of the parameter \"name\" is too long: a folder name has at most 150"
-            + " characters.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"name\" is too long: a folder name has at most 150"
+                + " characters.");
       }
       Integer dag = number(call, "dag_id");
       if (dag != null && def.dag(dag) == null) {
-        throw ApiException.badRequest("The value of the parameter \"dag_id\" is not valid: " + dag
-            + " is not the id of a data access group in the project.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"dag_id\" is not valid: "
+                + dag
+                + " is not the id of a data access group in the project.");
       }
       if (call.user().inDag()) {
         if (dag != null && !dag.equals(call.user().groupId())) {
-          throw ApiException.badRequest("The value of the parameter \"dag_id\" is not valid: you are in another data"
-              + " access group.");
+          throw ApiException.badRequest(
+              "The value of the parameter \"dag_id\" is not valid: you are in another data"
+                  + " access group.");
         }
         dag = call.user().groupId();
       }
@@ -210,12 +252,20 @@ public final class FileRepositoryMethods {
         parent = folder(call, c);
       }
       Integer dagId = dag;
-      DocumentStore.Folder created = call.database().inTransaction(c -> {
-        DocumentStore.Folder f = DocumentStore.createFolder(c, def.id(), parent, name.strip(), dagId, role);
-        call.log(c, LogEntry.MANAGE, LogEntry.MANAGE_DESIGN, "Create folder in File Repository (API): " + f.name(),
-            "");
-        return f;
-      });
+      DocumentStore.Folder created =
+          call.database()
+              .inTransaction(
+                  c -> {
+                    DocumentStore.Folder f =
+                        DocumentStore.createFolder(c, def.id(), parent, name.strip(), dagId, role);
+                    call.log(
+                        c,
+                        LogEntry.MANAGE,
+                        LogEntry.MANAGE_DESIGN,
+                        "Create folder in File Repository (API): " + f.name(),
+                        "");
+                    return f;
+                  });
       TableWriter w = call.table(List.of("folder_id"));
       w.row(new Object[] {created.folderId()});
       w.finish();
@@ -229,7 +279,8 @@ public final class FileRepositoryMethods {
       try {
         return Integer.parseInt(v.strip());
       } catch (NumberFormatException e) {
-        throw ApiException.badRequest("The value of the parameter \"" + name + "\" is not valid: it must be a number.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"" + name + "\" is not valid: it must be a number.");
       }
     }
   }

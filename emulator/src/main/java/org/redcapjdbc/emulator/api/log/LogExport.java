@@ -32,17 +32,17 @@ public final class LogExport extends ExportMethod {
   private static final Pattern TIME =
       Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
 
-  private static final Map<String, Set<String>> TYPES = Map.of(
-      "export", Set.of(LogEntry.EXPORT),
-      "manage", Set.of(LogEntry.MANAGE),
-      "user", Set.of(LogEntry.USER),
-      "record", Set.of(LogEntry.RECORD_ADD, LogEntry.RECORD_EDIT, LogEntry.RECORD_DELETE),
-      "record_add", Set.of(LogEntry.RECORD_ADD),
-      "record_edit", Set.of(LogEntry.RECORD_EDIT),
-      "record_delete", Set.of(LogEntry.RECORD_DELETE),
-      "lock_record", Set.of("lock_record"),
-      "page_view", Set.of("page_view"));
-
+  private static final Map<String, Set<String>> TYPES =
+      Map.of(
+          "export", Set.of(LogEntry.EXPORT),
+          "manage", Set.of(LogEntry.MANAGE),
+          "user", Set.of(LogEntry.USER),
+          "record", Set.of(LogEntry.RECORD_ADD, LogEntry.RECORD_EDIT, LogEntry.RECORD_DELETE),
+          "record_add", Set.of(LogEntry.RECORD_ADD),
+          "record_edit", Set.of(LogEntry.RECORD_EDIT),
+          "record_delete", Set.of(LogEntry.RECORD_DELETE),
+          "lock_record", Set.of("lock_record"),
+          "page_view", Set.of("page_view"));
 
   @Override
   public void handle(ApiCall call) throws Exception {
@@ -53,9 +53,10 @@ public final class LogExport extends ExportMethod {
     if (logtype != null) {
       types = TYPES.get(logtype.strip().toLowerCase(Locale.ROOT));
       if (types == null) {
-        throw ApiException.badRequest("The value of the parameter \"logtype\" is not valid. It must be one of the"
-            + " following: export, manage, user, record, record_add, record_edit, record_delete, lock_record,"
-            + " page_view");
+        throw ApiException.badRequest(
+            "The value of the parameter \"logtype\" is not valid. It must be one of the"
+                + " following: export, manage, user, record, record_add, record_edit, record_delete, lock_record,"
+                + " page_view");
       }
     }
     Integer group = null;
@@ -70,8 +71,10 @@ public final class LogExport extends ExportMethod {
         }
       }
       if (d == null) {
-        throw ApiException.badRequest("The value of the parameter \"dag\" is not valid: '" + dag
-            + "' is not a data access group of this project.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"dag\" is not valid: '"
+                + dag
+                + "' is not a data access group of this project.");
       }
       group = d.id();
     }
@@ -82,13 +85,22 @@ public final class LogExport extends ExportMethod {
         group = call.user().groupId();
       }
     }
-    LogStore.Query q = new LogStore.Query(types, p.get("user"), p.get("record"), group, time(p, "beginTime", false),
-        time(p, "endTime", true));
+    LogStore.Query q =
+        new LogStore.Query(
+            types,
+            p.get("user"),
+            p.get("record"),
+            group,
+            time(p, "beginTime", false),
+            time(p, "endTime", true));
     int projectId = call.definition().id();
     List<LogEntry> entries = call.database().read(c -> LogStore.read(c, projectId, q));
     TableWriter w = call.table(List.of("timestamp", "username", "action", "details", "record"));
     for (LogEntry e : entries) {
-      w.row(new Object[] {e.timestamp().format(MINUTES), e.username(), e.action(), e.details(), e.record()});
+      w.row(
+          new Object[] {
+            e.timestamp().format(MINUTES), e.username(), e.action(), e.details(), e.record()
+          });
     }
     w.finish();
   }
@@ -101,8 +113,11 @@ public final class LogExport extends ExportMethod {
     }
     Matcher m = TIME.matcher(v.strip());
     if (!m.matches()) {
-      throw ApiException.badRequest("The value of the parameter \"" + name + "\" is not valid: it must be a date and"
-          + " time in the format YYYY-MM-DD HH:MM.");
+      throw ApiException.badRequest(
+          "The value of the parameter \""
+              + name
+              + "\" is not valid: it must be a date and"
+              + " time in the format YYYY-MM-DD HH:MM.");
     }
     try {
       LocalDateTime t = LocalDate.parse(m.group(1)).atStartOfDay();
@@ -120,8 +135,11 @@ public final class LogExport extends ExportMethod {
       }
       return end ? t.plusSeconds(59) : t;
     } catch (RuntimeException e) {
-      throw ApiException.badRequest("The value of the parameter \"" + name + "\" is not valid: it must be a date and"
-          + " time in the format YYYY-MM-DD HH:MM.");
+      throw ApiException.badRequest(
+          "The value of the parameter \""
+              + name
+              + "\" is not valid: it must be a date and"
+              + " time in the format YYYY-MM-DD HH:MM.");
     }
   }
 }

@@ -42,9 +42,9 @@ import org.redcapjdbc.emulator.store.RecordStore;
 public final class PdfExport extends ExportMethod {
   private static final float MARGIN = 50;
   private static final int WRAP = 95;
+
   /** The version REDCap's PDFs declare in their header. */
   private static final float PDF_VERSION = 1.3f;
-
 
   /** The fonts, made on the first PDF only: PDFBox looks for system fonts when it makes them. */
   private static final class Fonts {
@@ -62,8 +62,10 @@ public final class PdfExport extends ExportMethod {
     List<Form> forms = new ArrayList<>();
     String instrument = p.get("instrument");
     if (instrument != null && def.form(instrument) == null) {
-      throw ApiException.badRequest("The value of the parameter \"instrument\" is not valid: '" + instrument
-          + "' is not an instrument of this project.");
+      throw ApiException.badRequest(
+          "The value of the parameter \"instrument\" is not valid: '"
+              + instrument
+              + "' is not an instrument of this project.");
     }
     for (Form f : def.forms()) {
       if ((instrument == null || f.name().equals(instrument))
@@ -72,7 +74,8 @@ public final class PdfExport extends ExportMethod {
       }
     }
     if (forms.isEmpty()) {
-      throw ApiException.forbidden("You do not have Data Export privileges for the instruments of this PDF.");
+      throw ApiException.forbidden(
+          "You do not have Data Export privileges for the instruments of this PDF.");
     }
     boolean all = p.has("allRecords") || p.has("allrecords");
     String record = all ? null : p.get("record");
@@ -80,8 +83,10 @@ public final class PdfExport extends ExportMethod {
     if (!all && record != null && p.get("event") != null && def.isLongitudinal()) {
       onlyEvent = def.event(p.get("event"));
       if (onlyEvent == null) {
-        throw ApiException.badRequest("The value of the parameter \"event\" is not valid: '" + p.get("event")
-            + "' is not a unique event name of this project.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"event\" is not valid: '"
+                + p.get("event")
+                + "' is not a unique event name of this project.");
       }
     }
     Integer onlyInstance = null;
@@ -89,8 +94,9 @@ public final class PdfExport extends ExportMethod {
       try {
         onlyInstance = Integer.parseInt(p.get("repeat_instance").strip());
       } catch (NumberFormatException e) {
-        throw ApiException.badRequest("The value of the parameter \"repeat_instance\" is not valid: it must be a"
-            + " positive integer.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"repeat_instance\" is not valid: it must be a"
+                + " positive integer.");
       }
     }
     List<Section> sections = new ArrayList<>();
@@ -110,7 +116,8 @@ public final class PdfExport extends ExportMethod {
           }
         } else {
           Optional<RecordHeader> h = RecordStore.header(c, def.id(), record);
-          if (h.isEmpty() || (call.user().inDag() && !call.user().groupId().equals(h.get().groupId()))) {
+          if (h.isEmpty()
+              || (call.user().inDag() && !call.user().groupId().equals(h.get().groupId()))) {
             throw ApiException.badRequest("The record \"" + record + "\" does not exist");
           }
           headers.add(h.get());
@@ -127,7 +134,8 @@ public final class PdfExport extends ExportMethod {
               continue;
             }
             for (int i : d.instances(e.id())) {
-              boolean hasFormData = d.fieldsAt(e.id(), i).stream().anyMatch(x -> belongs(def, x, f));
+              boolean hasFormData =
+                  d.fieldsAt(e.id(), i).stream().anyMatch(x -> belongs(def, x, f));
               if ((onlyInstance == null || i == onlyInstance) && (i == 1 || hasFormData)) {
                 sections.add(new Section(f, d, e, i));
               }
@@ -137,8 +145,10 @@ public final class PdfExport extends ExportMethod {
       }
     }
     byte[] pdf = render(def, sections, p.bool("compactDisplay", false), call);
-    String fileName = def.title().replaceAll("[^A-Za-z0-9]+", "") + (instrument == null ? "" : "_" + instrument)
-        + ".pdf";
+    String fileName =
+        def.title().replaceAll("[^A-Za-z0-9]+", "")
+            + (instrument == null ? "" : "_" + instrument)
+            + ".pdf";
     try (OutputStream out = call.stream(FileMethods.contentType("application/pdf", fileName))) {
       out.write(pdf);
     }
@@ -146,11 +156,13 @@ public final class PdfExport extends ExportMethod {
 
   private static boolean belongs(ProjectDefinition def, String column, Form form) {
     Field f = def.field(column);
-    return f != null ? f.formName().equals(form.name()) && f != def.recordIdField()
+    return f != null
+        ? f.formName().equals(form.name()) && f != def.recordIdField()
         : column.equals(form.completeField());
   }
 
-  private byte[] render(ProjectDefinition def, List<Section> sections, boolean compact, ApiCall call)
+  private byte[] render(
+      ProjectDefinition def, List<Section> sections, boolean compact, ApiCall call)
       throws IOException {
     try (PDDocument doc = new PDDocument()) {
       // REDCap's PDFs declare version 1.3 and clients that sniff the header see %PDF-1.3. PDFBox
@@ -176,15 +188,24 @@ public final class PdfExport extends ExportMethod {
         int exportRight = call.user().exportRight(s.form().name());
         for (Field f : def.fieldsOf(s.form().name())) {
           List<String> values = values(s, f, exportRight);
-          if (compact && s.data() != null && values.isEmpty() && f.type() != FieldType.DESCRIPTIVE) {
+          if (compact
+              && s.data() != null
+              && values.isEmpty()
+              && f.type() != FieldType.DESCRIPTIVE) {
             continue;
           }
-          w.line(Fonts.REGULAR, 10, f.label() + "  [" + f.name() + "]  (" + f.type().apiName() + ")");
-          if (f.type() == FieldType.CHECKBOX || f.type() == FieldType.RADIO || f.type() == FieldType.DROPDOWN) {
+          w.line(
+              Fonts.REGULAR, 10, f.label() + "  [" + f.name() + "]  (" + f.type().apiName() + ")");
+          if (f.type() == FieldType.CHECKBOX
+              || f.type() == FieldType.RADIO
+              || f.type() == FieldType.DROPDOWN) {
             for (Choice c : f.choices()) {
               boolean chosen = values.contains(c.code());
               if (!compact || s.data() == null || chosen) {
-                w.line(Fonts.REGULAR, 10, "      " + (chosen ? "[X] " : "[ ] ") + c.code() + ", " + c.label());
+                w.line(
+                    Fonts.REGULAR,
+                    10,
+                    "      " + (chosen ? "[X] " : "[ ] ") + c.code() + ", " + c.label());
               }
             }
           } else if (!values.isEmpty()) {
@@ -257,7 +278,8 @@ public final class PdfExport extends ExportMethod {
 
     /** Tags out (labels may hold HTML), and only what the standard fonts can show (the rest as '?'). */
     private static String printable(String text) {
-      String plain = text.replaceAll("<[^>]*>", "").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
+      String plain =
+          text.replaceAll("<[^>]*>", "").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
       StringBuilder sb = new StringBuilder(plain.length());
       for (char ch : plain.toCharArray()) {
         sb.append((ch >= 0x20 && ch < 0x7F) || (ch >= 0xA0 && ch <= 0xFF) ? ch : '?');

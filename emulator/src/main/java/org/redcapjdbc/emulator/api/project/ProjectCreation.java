@@ -42,31 +42,42 @@ import org.redcapjdbc.emulator.store.ProjectRegistry;
 public final class ProjectCreation {
   private ProjectCreation() {}
 
-  public static void create(Params p, ProjectRegistry registry, ResponseChannel response) throws Exception {
+  public static void create(Params p, ProjectRegistry registry, ResponseChannel response)
+      throws Exception {
     Format format = Format.parse(p.get("format", "xml"));
     if (format == null) {
       throw ApiException.badRequest("The value of the parameter \"format\" is not valid");
     }
-    Map<String, String> row = SingleRow.parse(p.raw().getOrDefault("data", List.of("")).get(0), format, ',');
+    Map<String, String> row =
+        SingleRow.parse(p.raw().getOrDefault("data", List.of("")).get(0), format, ',');
     String title = row.getOrDefault("project_title", "").strip();
     if (title.isEmpty()) {
-      throw ApiException.badRequest("The attribute \"project_title\" is missing: a new project needs a title.");
+      throw ApiException.badRequest(
+          "The attribute \"project_title\" is missing: a new project needs a title.");
     }
     int purpose = purpose(row.getOrDefault("purpose", ""));
     LoadedProject base;
     String odm = p.get("odm");
     if (odm != null) {
       try {
-        base = OdmReader.read(new ByteArrayInputStream(odm.getBytes(StandardCharsets.UTF_8)), "the odm parameter");
+        base =
+            OdmReader.read(
+                new ByteArrayInputStream(odm.getBytes(StandardCharsets.UTF_8)),
+                "the odm parameter");
       } catch (ProjectLoadException e) {
-        throw ApiException.badRequest("The project XML in the parameter \"odm\" could not be read: " + e.getMessage());
+        throw ApiException.badRequest(
+            "The project XML in the parameter \"odm\" could not be read: " + e.getMessage());
       }
     } else {
-      base = new LoadedProject(defaultProject(ProjectInfo.builder(title).build(), flag(row, "is_longitudinal", false)),
-          ProjectData.NONE);
+      base =
+          new LoadedProject(
+              defaultProject(
+                  ProjectInfo.builder(title).build(), flag(row, "is_longitudinal", false)),
+              ProjectData.NONE);
     }
     ProjectDefinition def = base.definition();
-    ProjectInfo.Builder info = def.info().toBuilder().title(title).purpose(purpose).creationTime("");
+    ProjectInfo.Builder info =
+        def.info().toBuilder().title(title).purpose(purpose).creationTime("");
     if (row.containsKey("purpose_other")) {
       info.purposeOther(row.get("purpose_other").strip());
     }
@@ -76,20 +87,32 @@ public final class ProjectCreation {
     if (row.containsKey("surveys_enabled")) {
       info.surveysEnabled(flag(row, "surveys_enabled", false));
     }
-    info.autoNumbering(flag(row, "record_autonumbering_enabled", odm == null || def.info().autoNumbering()));
+    info.autoNumbering(
+        flag(row, "record_autonumbering_enabled", odm == null || def.info().autoNumbering()));
     ProjectDefinition withInfo = def.toBuilder().info(info.build()).build();
     ProjectImporter.StoredProject stored;
     try {
-      stored = ProjectImporter.store(registry, new LoadedProject(withInfo, base.data().withoutCalcValues(withInfo)),
-          null);
+      stored =
+          ProjectImporter.store(
+              registry, new LoadedProject(withInfo, base.data().withoutCalcValues(withInfo)), null);
     } catch (ProjectLoadException e) {
       throw ApiException.badRequest("The project could not be created: " + e.getMessage());
     }
-    registry.database().inTransaction(c -> {
-      LogStore.write(c, stored.handle().id(), AccessStore.DEFAULT_USER, null, LogEntry.MANAGE,
-          LogEntry.MANAGE_DESIGN, "Create project (API)", "");
-      return null;
-    });
+    registry
+        .database()
+        .inTransaction(
+            c -> {
+              LogStore.write(
+                  c,
+                  stored.handle().id(),
+                  AccessStore.DEFAULT_USER,
+                  null,
+                  LogEntry.MANAGE,
+                  LogEntry.MANAGE_DESIGN,
+                  "Create project (API)",
+                  "");
+              return null;
+            });
     send(response, stored.token());
   }
 
@@ -108,8 +131,9 @@ public final class ProjectCreation {
     } catch (NumberFormatException e) {
       // falls through
     }
-    throw ApiException.badRequest("The attribute \"purpose\" is missing or not valid: it must be 0 (Practice / Just"
-        + " for fun), 1 (Other), 2 (Research), 3 (Quality Improvement) or 4 (Operational Support).");
+    throw ApiException.badRequest(
+        "The attribute \"purpose\" is missing or not valid: it must be 0 (Practice / Just"
+            + " for fun), 1 (Other), 2 (Research), 3 (Quality Improvement) or 4 (Operational Support).");
   }
 
   static boolean flag(Map<String, String> row, String key, boolean fallback) {
@@ -121,8 +145,10 @@ public final class ProjectCreation {
   static ProjectDefinition defaultProject(ProjectInfo info, boolean longitudinal) {
     ProjectInfo i = info.toBuilder().longitudinal(longitudinal).build();
     Form form = new Form("form_1", "Form 1");
-    Field recordId = Field.builder("record_id", "form_1", FieldType.TEXT).label("Record ID").build();
-    ProjectDefinition.Builder b = ProjectDefinition.builder(i).forms(List.of(form)).fields(List.of(recordId));
+    Field recordId =
+        Field.builder("record_id", "form_1", FieldType.TEXT).label("Record ID").build();
+    ProjectDefinition.Builder b =
+        ProjectDefinition.builder(i).forms(List.of(form)).fields(List.of(recordId));
     if (longitudinal) {
       b.arms(List.of(new Arm(1, "Arm 1")))
           .events(List.of(new Event(0, 1, "Event 1", "event_1_arm_1", "", 1, 0, 0)));

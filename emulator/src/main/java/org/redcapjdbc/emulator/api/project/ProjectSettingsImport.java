@@ -19,8 +19,11 @@ public final class ProjectSettingsImport extends ImportMethod {
   @Override
   public void handle(ApiCall call) throws Exception {
     ProjectDefinition def = call.definition();
-    Map<String, String> row = SingleRow.parse(call.params().raw().getOrDefault("data", List.of("")).get(0),
-        call.format(), call.csvDelimiter());
+    Map<String, String> row =
+        SingleRow.parse(
+            call.params().raw().getOrDefault("data", List.of("")).get(0),
+            call.format(),
+            call.csvDelimiter());
     ProjectInfo.Builder b = def.info().toBuilder();
     int accepted = 0;
     for (Map.Entry<String, String> e : row.entrySet()) {
@@ -40,15 +43,18 @@ public final class ProjectSettingsImport extends ImportMethod {
         case "custom_record_label" -> b.customRecordLabel(v);
         case "secondary_unique_field" -> {
           if (!v.isEmpty() && def.field(v) == null) {
-            throw ApiException.badRequest("The attribute \"secondary_unique_field\" is not valid: '" + v
-                + "' is not a field of this project.");
+            throw ApiException.badRequest(
+                "The attribute \"secondary_unique_field\" is not valid: '"
+                    + v
+                    + "' is not a field of this project.");
           }
           b.secondaryUniqueField(v);
         }
         case "is_longitudinal" -> {
           if (!on && def.events().size() > 1) {
-            throw ApiException.badRequest("The project cannot be made classic (is_longitudinal = 0) while it has more"
-                + " than one event.");
+            throw ApiException.badRequest(
+                "The project cannot be made classic (is_longitudinal = 0) while it has more"
+                    + " than one event.");
           }
           b.longitudinal(on);
         }
@@ -71,10 +77,12 @@ public final class ProjectSettingsImport extends ImportMethod {
       accepted++;
     }
     ProjectDefinition changed = def.toBuilder().info(b.build()).build();
-    call.database().inTransaction(c -> {
-      ProjectStore.updateInfo(c, changed);
-      return null;
-    });
+    call.database()
+        .inTransaction(
+            c -> {
+              ProjectStore.updateInfo(c, changed);
+              return null;
+            });
     call.project().update(changed);
     call.sendPlain(String.valueOf(accepted));
   }

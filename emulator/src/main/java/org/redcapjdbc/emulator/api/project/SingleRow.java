@@ -17,14 +17,16 @@ final class SingleRow {
 
   static Map<String, String> parse(String data, Format format, char delimiter) throws ApiException {
     if (data == null || data.isBlank()) {
-      throw ApiException.badRequest("The parameter \"data\" is missing or empty: send the project attributes.");
+      throw ApiException.badRequest(
+          "The parameter \"data\" is missing or empty: send the project attributes.");
     }
     String body = ByteOrderMark.strip(data.strip());
     Format f = format == Format.ODM ? Format.XML : format;
     if (f == Format.JSON && body.startsWith("{")) {
       body = "[" + body + "]";
     } else if (f == Format.XML) {
-      String withoutDeclaration = body.startsWith("<?xml") ? body.substring(body.indexOf("?>") + 2).strip() : body;
+      String withoutDeclaration =
+          body.startsWith("<?xml") ? body.substring(body.indexOf("?>") + 2).strip() : body;
       if (withoutDeclaration.startsWith("<item")) {
         body = "<records>" + withoutDeclaration + "</records>";
       }

@@ -31,22 +31,35 @@ import org.redcapjdbc.emulator.store.ApiUser;
  * </ul>
  */
 final class ColumnPlan {
-  static final Set<String> PSEUDO_FIELDS = Set.of("redcap_event_name", "redcap_repeat_instrument",
-      "redcap_repeat_instance", "redcap_data_access_group", "redcap_survey_identifier");
+  static final Set<String> PSEUDO_FIELDS =
+      Set.of(
+          "redcap_event_name",
+          "redcap_repeat_instrument",
+          "redcap_repeat_instance",
+          "redcap_data_access_group",
+          "redcap_survey_identifier");
 
   final List<ExportColumn> columns;
+
   /** Fields and status fields requested (names), for EAV exports and filters. */
   final Set<String> selectedNames;
+
   final boolean recordIdIncluded;
 
-  private ColumnPlan(List<ExportColumn> columns, Set<String> selectedNames, boolean recordIdIncluded) {
+  private ColumnPlan(
+      List<ExportColumn> columns, Set<String> selectedNames, boolean recordIdIncluded) {
     this.columns = List.copyOf(columns);
     this.selectedNames = selectedNames;
     this.recordIdIncluded = recordIdIncluded;
   }
 
-  static ColumnPlan build(ProjectDefinition def, List<String> fields, List<String> forms, boolean dagColumn,
-      boolean surveyFields) throws ApiException {
+  static ColumnPlan build(
+      ProjectDefinition def,
+      List<String> fields,
+      List<String> forms,
+      boolean dagColumn,
+      boolean surveyFields)
+      throws ApiException {
     return build(def, fields, forms, dagColumn, surveyFields, null);
   }
 
@@ -56,8 +69,14 @@ final class ColumnPlan {
    * forms exported de-identified or without identifiers, silently, as real servers do (the
    * record-ID field always stays).
    */
-  static ColumnPlan build(ProjectDefinition def, List<String> fields, List<String> forms, boolean dagColumn,
-      boolean surveyFields, ApiUser user) throws ApiException {
+  static ColumnPlan build(
+      ProjectDefinition def,
+      List<String> fields,
+      List<String> forms,
+      boolean dagColumn,
+      boolean surveyFields,
+      ApiUser user)
+      throws ApiException {
     Set<String> invalidFields = new LinkedHashSet<>();
     Set<String> wantedFields = new HashSet<>();
     for (String f : fields) {
@@ -87,7 +106,8 @@ final class ColumnPlan {
     Field recordId = def.recordIdField();
     List<ExportColumn> columns = new ArrayList<>();
     Set<String> selected = new LinkedHashSet<>();
-    boolean recordIdIncluded = all || wantedFields.contains(recordId.name()) || wantedForms.contains(recordId.formName());
+    boolean recordIdIncluded =
+        all || wantedFields.contains(recordId.name()) || wantedForms.contains(recordId.formName());
     for (Form form : def.forms()) {
       boolean wholeForm = all || wantedForms.contains(form.name());
       boolean timestampDone = false;
@@ -96,28 +116,39 @@ final class ColumnPlan {
         if (!f.holdsData() || !(wholeForm || wantedFields.contains(f.name()))) {
           continue;
         }
-        if (f != recordId && (exportRight == UserRights.EXPORT_NONE
-            || (f.identifier() && exportRight != UserRights.EXPORT_FULL))) {
+        if (f != recordId
+            && (exportRight == UserRights.EXPORT_NONE
+                || (f.identifier() && exportRight != UserRights.EXPORT_FULL))) {
           continue;
         }
         selected.add(f.name());
         if (f == recordId) {
           columns.add(ExportColumn.recordId(f));
           if (def.isLongitudinal()) {
-            columns.add(ExportColumn.pseudo(ExportColumn.Kind.EVENT, "redcap_event_name", "Event Name"));
+            columns.add(
+                ExportColumn.pseudo(ExportColumn.Kind.EVENT, "redcap_event_name", "Event Name"));
           }
           if (def.hasRepeating()) {
-            columns.add(ExportColumn.pseudo(ExportColumn.Kind.REPEAT_INSTRUMENT, "redcap_repeat_instrument",
-                "Repeat Instrument"));
-            columns.add(ExportColumn.pseudo(ExportColumn.Kind.REPEAT_INSTANCE, "redcap_repeat_instance",
-                "Repeat Instance"));
+            columns.add(
+                ExportColumn.pseudo(
+                    ExportColumn.Kind.REPEAT_INSTRUMENT,
+                    "redcap_repeat_instrument",
+                    "Repeat Instrument"));
+            columns.add(
+                ExportColumn.pseudo(
+                    ExportColumn.Kind.REPEAT_INSTANCE,
+                    "redcap_repeat_instance",
+                    "Repeat Instance"));
           }
           if (dagColumn && !def.dags().isEmpty()) {
-            columns.add(ExportColumn.pseudo(ExportColumn.Kind.DAG, "redcap_data_access_group", "Data Access Group"));
+            columns.add(
+                ExportColumn.pseudo(
+                    ExportColumn.Kind.DAG, "redcap_data_access_group", "Data Access Group"));
           }
           if (surveyFields && def.hasSurveys()) {
-            columns.add(ExportColumn.pseudo(ExportColumn.Kind.SURVEY_ID, "redcap_survey_identifier",
-                "Survey Identifier"));
+            columns.add(
+                ExportColumn.pseudo(
+                    ExportColumn.Kind.SURVEY_ID, "redcap_survey_identifier", "Survey Identifier"));
           }
           continue;
         }
@@ -133,7 +164,8 @@ final class ColumnPlan {
           columns.add(ExportColumn.field(f, form));
         }
       }
-      if ((wholeForm || wantedFields.contains(form.completeField())) && exportRight != UserRights.EXPORT_NONE) {
+      if ((wholeForm || wantedFields.contains(form.completeField()))
+          && exportRight != UserRights.EXPORT_NONE) {
         if (surveyFields && def.survey(form.name()) != null && !timestampDone) {
           columns.add(ExportColumn.timestamp(form));
         }

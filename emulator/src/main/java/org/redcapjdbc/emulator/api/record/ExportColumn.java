@@ -8,20 +8,34 @@ import org.redcapjdbc.emulator.model.Form;
 
 /** One column of a flat record export. */
 final class ExportColumn {
-  enum Kind { RECORD_ID, EVENT, REPEAT_INSTRUMENT, REPEAT_INSTANCE, DAG, SURVEY_ID, TIMESTAMP, FIELD, CHECKBOX,
-    COMPLETE }
+  enum Kind {
+    RECORD_ID,
+    EVENT,
+    REPEAT_INSTRUMENT,
+    REPEAT_INSTANCE,
+    DAG,
+    SURVEY_ID,
+    TIMESTAMP,
+    FIELD,
+    CHECKBOX,
+    COMPLETE
+  }
 
   final Kind kind;
   final String name;
   final String labelHeader;
+
   /** The form whose rows the column belongs to (null for the key columns). */
   final Form form;
+
   final Field field;
   final Choice choice;
+
   /** Position of {@link #form} in the project's forms, or -1. */
   int formIndex = -1;
 
-  private ExportColumn(Kind kind, String name, String labelHeader, Form form, Field field, Choice choice) {
+  private ExportColumn(
+      Kind kind, String name, String labelHeader, Form form, Field field, Choice choice) {
     this.kind = requireNonNull(kind, "kind");
     this.name = requireNonNull(name, "name");
     this.labelHeader = requireNonNull(labelHeader, "labelHeader");
@@ -39,7 +53,8 @@ final class ExportColumn {
   }
 
   static ExportColumn timestamp(Form form) {
-    return new ExportColumn(Kind.TIMESTAMP, form.timestampField(), "Survey Timestamp", form, null, null);
+    return new ExportColumn(
+        Kind.TIMESTAMP, form.timestampField(), "Survey Timestamp", form, null, null);
   }
 
   static ExportColumn field(Field f, Form form) {
@@ -47,7 +62,8 @@ final class ExportColumn {
   }
 
   static ExportColumn checkbox(Field f, Form form, Choice c) {
-    return new ExportColumn(Kind.CHECKBOX, f.checkboxColumn(c), f.label() + " (choice=" + c.label() + ")", form, f, c);
+    return new ExportColumn(
+        Kind.CHECKBOX, f.checkboxColumn(c), f.label() + " (choice=" + c.label() + ")", form, f, c);
   }
 
   static ExportColumn complete(Form form) {

@@ -40,31 +40,42 @@ public final class FileMethods {
   private static Target target(ProjectDefinition def, Params p) throws ApiException {
     String record = p.get("record");
     if (record == null) {
-      throw ApiException.badRequest("The parameter \"record\" is missing: name the record of the file.");
+      throw ApiException.badRequest(
+          "The parameter \"record\" is missing: name the record of the file.");
     }
     String name = p.get("field", "");
     Field field = def.field(name);
     if (field == null || field.type() != FieldType.FILE) {
-      throw ApiException.badRequest("The field '" + name + "' does not exist or is not a 'file' field");
+      throw ApiException.badRequest(
+          "The field '" + name + "' does not exist or is not a 'file' field");
     }
     Event event;
     if (def.isLongitudinal()) {
       String e = p.get("event");
       if (e == null) {
-        throw ApiException.badRequest("The parameter \"event\" is missing: a longitudinal project needs the unique"
-            + " event name of the file.");
+        throw ApiException.badRequest(
+            "The parameter \"event\" is missing: a longitudinal project needs the unique"
+                + " event name of the file.");
       }
       event = def.event(e);
       if (event == null) {
-        throw ApiException.badRequest("The value of the parameter \"event\" is not valid: '" + e
-            + "' is not a unique event name of this project.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"event\" is not valid: '"
+                + e
+                + "' is not a unique event name of this project.");
       }
     } else {
       event = def.firstEvent();
     }
     if (!def.isDesignated(event, field.formName())) {
-      throw ApiException.badRequest("The field '" + name + "' is on the instrument '" + field.formName()
-          + "', which is not designated for the event '" + event.uniqueName() + "'.");
+      throw ApiException.badRequest(
+          "The field '"
+              + name
+              + "' is on the instrument '"
+              + field.formName()
+              + "', which is not designated for the event '"
+              + event.uniqueName()
+              + "'.");
     }
     int instance = 1;
     String i = p.get("repeat_instance");
@@ -75,15 +86,17 @@ public final class FileMethods {
         instance = 0;
       }
       if (instance < 1) {
-        throw ApiException.badRequest("The value of the parameter \"repeat_instance\" is not valid: it must be a"
-            + " positive integer.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"repeat_instance\" is not valid: it must be a"
+                + " positive integer.");
       }
     }
     return new Target(field, event, instance);
   }
 
   /** The stored record, unless it is missing or in another DAG than the caller's. */
-  private static Optional<RecordHeader> visible(ApiCall call, Connection c, String record) throws SQLException {
+  private static Optional<RecordHeader> visible(ApiCall call, Connection c, String record)
+      throws SQLException {
     Optional<RecordHeader> h = RecordStore.header(c, call.definition().id(), record);
     if (h.isPresent() && call.user().inDag() && !call.user().groupId().equals(h.get().groupId())) {
       return Optional.empty();
@@ -122,25 +135,33 @@ public final class FileMethods {
       int rightOnForm = call.user().exportRight(t.field().formName());
       if (rightOnForm == UserRights.EXPORT_NONE
           || (t.field().identifier() && rightOnForm != UserRights.EXPORT_FULL)) {
-        throw ApiException.forbidden("You do not have export rights to the field '" + t.field().name()
-            + "', so its file cannot be exported.");
+        throw ApiException.forbidden(
+            "You do not have export rights to the field '"
+                + t.field().name()
+                + "', so its file cannot be exported.");
       }
       String record = call.params().get("record");
-      Object result = call.database().read(c -> {
-        Optional<RecordHeader> h = visible(call, c, record);
-        if (h.isEmpty()) {
-          return missingRecord(record);
-        }
-        RecordData data = RecordStore.load(c, def.id(), List.of(h.get())).get(record);
-        String doc = data.value(t.event().id(), t.instance(), t.field().name());
-        Optional<DocumentStore.Document> d = Optional.empty();
-        try {
-          d = doc.isEmpty() ? d : DocumentStore.document(c, def.id(), Integer.parseInt(doc));
-        } catch (NumberFormatException e) {
-          // A file name kept verbatim from a project file, with no bytes behind it.
-        }
-        return d.isPresent() ? d.get() : "There is no file to download for this record";
-      });
+      Object result =
+          call.database()
+              .read(
+                  c -> {
+                    Optional<RecordHeader> h = visible(call, c, record);
+                    if (h.isEmpty()) {
+                      return missingRecord(record);
+                    }
+                    RecordData data = RecordStore.load(c, def.id(), List.of(h.get())).get(record);
+                    String doc = data.value(t.event().id(), t.instance(), t.field().name());
+                    Optional<DocumentStore.Document> d = Optional.empty();
+                    try {
+                      d =
+                          doc.isEmpty()
+                              ? d
+                              : DocumentStore.document(c, def.id(), Integer.parseInt(doc));
+                    } catch (NumberFormatException e) {
+                      // A file name kept verbatim from a project file, with no bytes behind it.
+                    }
+                    return d.isPresent() ? d.get() : "There is no file to download for this record";
+                  });
       if (result instanceof String problem) {
         throw ApiException.badRequest(problem);
       }
@@ -161,36 +182,50 @@ public final class FileMethods {
       ProjectDefinition def = call.definition();
       Target t = target(def, call.params());
       if ("signature".equals(t.field().validation())) {
-        throw ApiException.badRequest("The field '" + t.field().name() + "' is a signature field: a signature can"
-            + " only be captured in the web interface, not imported.");
+        throw ApiException.badRequest(
+            "The field '"
+                + t.field().name()
+                + "' is a signature field: a signature can"
+                + " only be captured in the web interface, not imported.");
       }
       Params.Upload upload = call.params().upload("file");
       if (upload == null) {
-        throw ApiException.badRequest("No file was uploaded: send the file as a multipart part named 'file'.");
+        throw ApiException.badRequest(
+            "No file was uploaded: send the file as a multipart part named 'file'.");
       }
       String record = call.params().get("record");
-      if (!def.isRepeatingForm(t.event(), t.field().formName()) && !def.isRepeatingEvent(t.event())
+      if (!def.isRepeatingForm(t.event(), t.field().formName())
+          && !def.isRepeatingEvent(t.event())
           && t.instance() != 1) {
-        throw ApiException.badRequest("The value of the parameter \"repeat_instance\" is not valid: the field '"
-            + t.field().name() + "' is not on a repeating instrument or event.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"repeat_instance\" is not valid: the field '"
+                + t.field().name()
+                + "' is not on a repeating instrument or event.");
       }
-      String problem = call.database().inTransaction(c -> {
-        Optional<RecordHeader> stored = RecordStore.header(c, def.id(), record);
-        if (stored.isPresent() && visible(call, c, record).isEmpty()) {
-          return "This record exists in a data access group other than yours, so you cannot import a file into it.";
-        }
-        RecordData existing = stored.isPresent() ? RecordStore.load(c, def.id(), List.of(stored.get())).get(record)
-            : null;
-        WorkingRecord w = new WorkingRecord(def, record, existing);
-        if (w.isNew() && call.user().inDag()) {
-          w.groupId(call.user().groupId());
-        }
-        int docId = RecordStore.storeDocument(c, def.id(), upload.fileName(), mimeOf(upload), upload.content());
-        String old = w.value(t.event().id(), t.instance(), t.field().name());
-        setFile(def, w, t, String.valueOf(docId));
-        write(call, c, def, w, old);
-        return null;
-      });
+      String problem =
+          call.database()
+              .inTransaction(
+                  c -> {
+                    Optional<RecordHeader> stored = RecordStore.header(c, def.id(), record);
+                    if (stored.isPresent() && visible(call, c, record).isEmpty()) {
+                      return "This record exists in a data access group other than yours, so you cannot import a file into it.";
+                    }
+                    RecordData existing =
+                        stored.isPresent()
+                            ? RecordStore.load(c, def.id(), List.of(stored.get())).get(record)
+                            : null;
+                    WorkingRecord w = new WorkingRecord(def, record, existing);
+                    if (w.isNew() && call.user().inDag()) {
+                      w.groupId(call.user().groupId());
+                    }
+                    int docId =
+                        RecordStore.storeDocument(
+                            c, def.id(), upload.fileName(), mimeOf(upload), upload.content());
+                    String old = w.value(t.event().id(), t.instance(), t.field().name());
+                    setFile(def, w, t, String.valueOf(docId));
+                    write(call, c, def, w, old);
+                    return null;
+                  });
       if (problem != null) {
         throw ApiException.badRequest(problem);
       }
@@ -204,21 +239,25 @@ public final class FileMethods {
       ProjectDefinition def = call.definition();
       Target t = target(def, call.params());
       String record = call.params().get("record");
-      String problem = call.database().inTransaction(c -> {
-        Optional<RecordHeader> h = visible(call, c, record);
-        if (h.isEmpty()) {
-          return missingRecord(record);
-        }
-        RecordData existing = RecordStore.load(c, def.id(), List.of(h.get())).get(record);
-        WorkingRecord w = new WorkingRecord(def, record, existing);
-        String old = w.value(t.event().id(), t.instance(), t.field().name());
-        if (old.isEmpty()) {
-          return "There is no file to delete for this record";
-        }
-        w.remove(t.event().id(), t.instance(), t.field().name());
-        write(call, c, def, w, old);
-        return null;
-      });
+      String problem =
+          call.database()
+              .inTransaction(
+                  c -> {
+                    Optional<RecordHeader> h = visible(call, c, record);
+                    if (h.isEmpty()) {
+                      return missingRecord(record);
+                    }
+                    RecordData existing =
+                        RecordStore.load(c, def.id(), List.of(h.get())).get(record);
+                    WorkingRecord w = new WorkingRecord(def, record, existing);
+                    String old = w.value(t.event().id(), t.instance(), t.field().name());
+                    if (old.isEmpty()) {
+                      return "There is no file to delete for this record";
+                    }
+                    w.remove(t.event().id(), t.instance(), t.field().name());
+                    write(call, c, def, w, old);
+                    return null;
+                  });
       if (problem != null) {
         throw ApiException.badRequest(problem);
       }
@@ -237,7 +276,8 @@ public final class FileMethods {
   }
 
   /** Stores the record's changes, drops the replaced document's bytes and logs the change. */
-  private static void write(ApiCall call, Connection c, ProjectDefinition def, WorkingRecord w, String oldDoc)
+  private static void write(
+      ApiCall call, Connection c, ProjectDefinition def, WorkingRecord w, String oldDoc)
       throws SQLException {
     LocalDateTime now = LocalDateTime.now().withNano(0);
     try (DataWriter writer = new DataWriter(c, def.id())) {
@@ -251,8 +291,12 @@ public final class FileMethods {
       String details = w.changeDetails();
       w.writeChanges(writer);
       writer.flush();
-      call.log(c, w.isNew() ? LogEntry.RECORD_ADD : LogEntry.RECORD_EDIT,
-          (w.isNew() ? "Create record (API) " : "Update record (API) ") + w.record(), details, w.record());
+      call.log(
+          c,
+          w.isNew() ? LogEntry.RECORD_ADD : LogEntry.RECORD_EDIT,
+          (w.isNew() ? "Create record (API) " : "Update record (API) ") + w.record(),
+          details,
+          w.record());
     }
     if (!oldDoc.isEmpty()) {
       try {

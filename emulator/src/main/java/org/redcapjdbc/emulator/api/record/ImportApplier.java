@@ -39,8 +39,13 @@ final class ImportApplier {
    * The stored name of each sent record: itself, or with {@code forceAutoNumber} the next free
    * numbers in order of first appearance.
    */
-  static Map<String, String> recordNames(Connection c, int projectId, List<String> sentOrder,
-      boolean forceAutoNumber, Integer callerGroup) throws SQLException {
+  static Map<String, String> recordNames(
+      Connection c,
+      int projectId,
+      List<String> sentOrder,
+      boolean forceAutoNumber,
+      Integer callerGroup)
+      throws SQLException {
     Map<String, String> names = new LinkedHashMap<>();
     if (forceAutoNumber) {
       long next = nextRecordNumber(c, projectId, callerGroup);
@@ -56,7 +61,8 @@ final class ImportApplier {
     return names;
   }
 
-  private static long nextRecordNumber(Connection c, int projectId, Integer group) throws SQLException {
+  private static long nextRecordNumber(Connection c, int projectId, Integer group)
+      throws SQLException {
     long max = 0;
     String prefix = group == null ? "" : group + "-";
     for (RecordHeader h : RecordStore.listRecords(c, projectId)) {
@@ -69,8 +75,15 @@ final class ImportApplier {
   }
 
   /** Applies {@code rows} to the records {@code names} maps them to, in the caller's transaction. */
-  static void apply(ApiCall call, Connection c, ProjectDefinition def, List<Row> rows,
-      Map<String, String> names, boolean overwrite, Integer callerGroup) throws SQLException {
+  static void apply(
+      ApiCall call,
+      Connection c,
+      ProjectDefinition def,
+      List<Row> rows,
+      Map<String, String> names,
+      boolean overwrite,
+      Integer callerGroup)
+      throws SQLException {
     Map<String, List<Row>> byRecord = new LinkedHashMap<>();
     for (Row r : rows) {
       byRecord.computeIfAbsent(names.get(r.record()), k -> new ArrayList<>()).add(r);
@@ -80,7 +93,8 @@ final class ImportApplier {
     LocalDateTime now = LocalDateTime.now().withNano(0);
     try (DataWriter writer = new DataWriter(c, def.id())) {
       for (int start = 0; start < recordNames.size(); start += CHUNK) {
-        List<String> chunk = recordNames.subList(start, Math.min(recordNames.size(), start + CHUNK));
+        List<String> chunk =
+            recordNames.subList(start, Math.min(recordNames.size(), start + CHUNK));
         Map<String, RecordData> existing = existing(c, def, chunk);
         for (String name : chunk) {
           WorkingRecord w = new WorkingRecord(def, name, existing.get(name));
@@ -96,10 +110,12 @@ final class ImportApplier {
             RecordHeader stored = RecordStore.insertRecord(c, def.id(), w.headerForWrite(now));
             w.assignPk(stored.pk());
             writer.newRecord(stored.pk());
-            call.log(c, LogEntry.RECORD_ADD, "Create record (API) " + name, w.changeDetails(), name);
+            call.log(
+                c, LogEntry.RECORD_ADD, "Create record (API) " + name, w.changeDetails(), name);
           } else if (w.changed()) {
             RecordStore.updateRecord(c, w.headerForWrite(now));
-            call.log(c, LogEntry.RECORD_EDIT, "Update record (API) " + name, w.changeDetails(), name);
+            call.log(
+                c, LogEntry.RECORD_EDIT, "Update record (API) " + name, w.changeDetails(), name);
           }
           w.writeChanges(writer);
         }
@@ -109,8 +125,8 @@ final class ImportApplier {
   }
 
   /** Stored data of the records that exist, by name. */
-  private static Map<String, RecordData> existing(Connection c, ProjectDefinition def, List<String> wanted)
-      throws SQLException {
+  private static Map<String, RecordData> existing(
+      Connection c, ProjectDefinition def, List<String> wanted) throws SQLException {
     List<RecordHeader> found = new ArrayList<>();
     for (String name : wanted) {
       Optional<RecordHeader> stored = RecordStore.header(c, def.id(), name);
@@ -130,7 +146,14 @@ final class ImportApplier {
       if (r.instanceText().equalsIgnoreCase("new")) {
         String form = r.repeatForm() == null ? null : r.repeatForm().name();
         String recordId = def.recordIdField().name();
-        instance = 1 + w.maxInstance(event, f -> form == null ? !f.equals(recordId) : form.equals(RecordRows.formOf(def, f)));
+        instance =
+            1
+                + w.maxInstance(
+                    event,
+                    f ->
+                        form == null
+                            ? !f.equals(recordId)
+                            : form.equals(RecordRows.formOf(def, f)));
       } else if (!r.instanceText().isEmpty()) {
         instance = Integer.parseInt(r.instanceText());
       }

@@ -30,10 +30,11 @@ import org.redcapjdbc.emulator.load.CsvTables;
  * {@code <records><item><col>value</col>…</item></records>}.
  */
 public final class ImportData {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   /** Parsed rows plus the columns seen, in first-seen order. */
   public record Rows(List<Map<String, String>> rows, Set<String> columns, boolean jsonNotArray) {}
@@ -49,7 +50,8 @@ public final class ImportData {
       case XML:
         return xml(data);
       default:
-        throw ApiException.badRequest("The value of the parameter \"format\" is not valid for an import");
+        throw ApiException.badRequest(
+            "The value of the parameter \"format\" is not valid for an import");
     }
   }
 
@@ -58,8 +60,12 @@ public final class ImportData {
     try {
       root = JSON.readTree(data);
     } catch (IOException e) {
-      throw ApiException.badRequest("The data being imported is not formatted correctly. The JSON could not be"
-          + " parsed: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+      throw ApiException.badRequest(
+          "The data being imported is not formatted correctly. The JSON could not be"
+              + " parsed: "
+              + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                  ? j.getOriginalMessage()
+                  : e.getMessage()));
     }
     List<Map<String, String>> rows = new ArrayList<>();
     Set<String> columns = new LinkedHashSet<>();
@@ -69,8 +75,9 @@ public final class ImportData {
     }
     for (JsonNode item : root) {
       if (!item.isObject()) {
-        throw ApiException.badRequest("The data being imported is not formatted correctly. Each item of the JSON"
-            + " array must be an object of field names and values.");
+        throw ApiException.badRequest(
+            "The data being imported is not formatted correctly. Each item of the JSON"
+                + " array must be an object of field names and values.");
       }
       Map<String, String> row = new LinkedHashMap<>();
       Iterator<Map.Entry<String, JsonNode>> it = item.fields();
@@ -91,8 +98,10 @@ public final class ImportData {
     try {
       parsed = CsvTables.lines(data, delimiter);
     } catch (IOException e) {
-      throw ApiException.badRequest("The data being imported is not formatted correctly. The CSV could not be"
-          + " parsed: " + e.getMessage());
+      throw ApiException.badRequest(
+          "The data being imported is not formatted correctly. The CSV could not be"
+              + " parsed: "
+              + e.getMessage());
     }
     List<String> header = parsed.header();
     Set<String> columns = new LinkedHashSet<>(header);
@@ -103,9 +112,14 @@ public final class ImportData {
         continue;
       }
       if (cells.size() > header.size()) {
-        throw ApiException.badRequest("The data being imported is not formatted correctly. Line "
-            + line.number() + " of the CSV data has more cells (" + cells.size() + ") than the header ("
-            + header.size() + ").");
+        throw ApiException.badRequest(
+            "The data being imported is not formatted correctly. Line "
+                + line.number()
+                + " of the CSV data has more cells ("
+                + cells.size()
+                + ") than the header ("
+                + header.size()
+                + ").");
       }
       Map<String, String> row = new LinkedHashMap<>();
       boolean blank = true;
@@ -156,8 +170,10 @@ public final class ImportData {
         }
       }
     } catch (XMLStreamException e) {
-      throw ApiException.badRequest("The data being imported is not formatted correctly. The XML could not be"
-          + " parsed: " + e.getMessage());
+      throw ApiException.badRequest(
+          "The data being imported is not formatted correctly. The XML could not be"
+              + " parsed: "
+              + e.getMessage());
     }
     return new Rows(rows, columns, false);
   }
@@ -171,7 +187,9 @@ public final class ImportData {
     StringBuilder pairs = new StringBuilder();
     while (x.hasNext()) {
       int t = x.next();
-      if (t == XMLStreamConstants.CHARACTERS || t == XMLStreamConstants.CDATA || t == XMLStreamConstants.SPACE) {
+      if (t == XMLStreamConstants.CHARACTERS
+          || t == XMLStreamConstants.CDATA
+          || t == XMLStreamConstants.SPACE) {
         text.append(x.getText());
       } else if (t == XMLStreamConstants.START_ELEMENT) {
         String child = x.getLocalName();

@@ -30,31 +30,49 @@ import org.redcapjdbc.emulator.store.RecordStore;
 final class ImportValidator {
   static final String FORMAT_MESSAGE =
       "The value you provided could not be validated because it does not follow the expected format. Please try again.";
-  static final String NOT_REPEATING_INSTRUMENT = "redcap_repeat_instrument must be the unique form name of a"
-      + " Repeating Instrument. It currently does not match the unique form name of any Repeating Instruments. "
-      + " Please fix this in the data import file and try again.";
-  static final String INSTANCE_NOT_ALLOWED = "redcap_repeat_instance cannot have a value since this instrument or"
-      + " event is not a repeating instrument or repeating event, respectively.  The redcap_repeat_instance field"
-      + " must be left blank for this row of data.";
-  static final String NOT_A_CHOICE = "The value is not a valid category for this field. Only the raw coded value"
-      + " of one of its choices can be imported.";
-  static final String NOT_CHECKBOX_VALUE = "A checkbox option can only be imported as 1 (checked) or 0 (unchecked).";
-  static final String NOT_STATUS = "A form status can only be 0 (Incomplete), 1 (Unverified) or 2 (Complete).";
-  static final String FILE_NOT_IMPORTABLE = "This field is a file upload field, so its value cannot be set by"
-      + " importing records; use Import File.";
-  static final String OTHER_DAG = "This record exists in a data access group other than yours, so you cannot"
-      + " import data into it.";
-  static final String NEW_NOT_ALLOWED = "redcap_repeat_instance must be a positive integer, or 'new' to add an"
-      + " instance.";
+  static final String NOT_REPEATING_INSTRUMENT =
+      "redcap_repeat_instrument must be the unique form name of a"
+          + " Repeating Instrument. It currently does not match the unique form name of any Repeating Instruments. "
+          + " Please fix this in the data import file and try again.";
+  static final String INSTANCE_NOT_ALLOWED =
+      "redcap_repeat_instance cannot have a value since this instrument or"
+          + " event is not a repeating instrument or repeating event, respectively.  The redcap_repeat_instance field"
+          + " must be left blank for this row of data.";
+  static final String NOT_A_CHOICE =
+      "The value is not a valid category for this field. Only the raw coded value"
+          + " of one of its choices can be imported.";
+  static final String NOT_CHECKBOX_VALUE =
+      "A checkbox option can only be imported as 1 (checked) or 0 (unchecked).";
+  static final String NOT_STATUS =
+      "A form status can only be 0 (Incomplete), 1 (Unverified) or 2 (Complete).";
+  static final String FILE_NOT_IMPORTABLE =
+      "This field is a file upload field, so its value cannot be set by"
+          + " importing records; use Import File.";
+  static final String OTHER_DAG =
+      "This record exists in a data access group other than yours, so you cannot"
+          + " import data into it.";
+  static final String NEW_NOT_ALLOWED =
+      "redcap_repeat_instance must be a positive integer, or 'new' to add an" + " instance.";
 
-  private static final Set<String> KEY_COLUMNS = Set.of("redcap_event_name", "redcap_repeat_instrument",
-      "redcap_repeat_instance", "redcap_data_access_group", "redcap_survey_identifier");
+  private static final Set<String> KEY_COLUMNS =
+      Set.of(
+          "redcap_event_name",
+          "redcap_repeat_instrument",
+          "redcap_repeat_instance",
+          "redcap_data_access_group",
+          "redcap_survey_identifier");
 
   /** One validated cell of a row. */
   record Cell(String column, Field field, Choice checkboxChoice, Form form, String value) {}
 
   /** One validated row: where it goes and what it sets. */
-  record Row(String record, Event event, Form repeatForm, String instanceText, Dag dag, List<Cell> cells) {}
+  record Row(
+      String record,
+      Event event,
+      Form repeatForm,
+      String instanceText,
+      Dag dag,
+      List<Cell> cells) {}
 
   private ImportValidator() {}
 
@@ -64,8 +82,12 @@ final class ImportValidator {
    *
    * @throws ApiException 400 with one line per problem
    */
-  static List<Row> validRows(ProjectDefinition def, List<Map<String, String>> rows,
-      ValueValidator.DateFormat dateFormat, Integer callerGroup) throws ApiException {
+  static List<Row> validRows(
+      ProjectDefinition def,
+      List<Map<String, String>> rows,
+      ValueValidator.DateFormat dateFormat,
+      Integer callerGroup)
+      throws ApiException {
     List<String> errors = new ArrayList<>();
     List<Row> valid = new ArrayList<>();
     for (Map<String, String> row : rows) {
@@ -87,29 +109,35 @@ final class ImportValidator {
    * @param sent the imported record names
    * @throws ApiException 400 with one {@link #OTHER_DAG} line per such record
    */
-  static void refuseOtherGroupsRecords(ApiCall call, ProjectDefinition def, List<String> sent, Integer callerGroup)
+  static void refuseOtherGroupsRecords(
+      ApiCall call, ProjectDefinition def, List<String> sent, Integer callerGroup)
       throws ApiException {
     List<String> foreign = new ArrayList<>();
-    call.database().read(c -> {
-      for (String name : sent) {
-        Optional<RecordHeader> h = RecordStore.header(c, def.id(), name);
-        if (h.isPresent() && !callerGroup.equals(h.get().groupId())) {
-          foreign.add(line(name, def.recordIdField().name(), name, OTHER_DAG));
-        }
-      }
-      return null;
-    });
+    call.database()
+        .read(
+            c -> {
+              for (String name : sent) {
+                Optional<RecordHeader> h = RecordStore.header(c, def.id(), name);
+                if (h.isPresent() && !callerGroup.equals(h.get().groupId())) {
+                  foreign.add(line(name, def.recordIdField().name(), name, OTHER_DAG));
+                }
+              }
+              return null;
+            });
     if (!foreign.isEmpty()) {
       throw ApiException.badRequest(String.join("\n", foreign));
     }
   }
 
   /** EAV rows ({@code record, field_name, value} and the key columns) as one-cell flat rows. */
-  static List<Map<String, String>> fromEav(ProjectDefinition def, ImportData.Rows parsed) throws ApiException {
+  static List<Map<String, String>> fromEav(ProjectDefinition def, ImportData.Rows parsed)
+      throws ApiException {
     for (String required : List.of("record", "field_name", "value")) {
       if (!parsed.columns().contains(required)) {
-        throw ApiException.badRequest("EAV data must have the columns record, field_name and value; '" + required
-            + "' is missing.");
+        throw ApiException.badRequest(
+            "EAV data must have the columns record, field_name and value; '"
+                + required
+                + "' is missing.");
       }
     }
     String recordId = def.recordIdField().name();
@@ -148,13 +176,19 @@ final class ImportValidator {
   static void checkColumns(ProjectDefinition def, Set<String> columns) throws ApiException {
     String recordId = def.recordIdField().name();
     if (!columns.contains(recordId)) {
-      throw ApiException.badRequest("The record ID field ('" + recordId + "') is missing from the data. Every row"
-          + " must name its record.");
+      throw ApiException.badRequest(
+          "The record ID field ('"
+              + recordId
+              + "') is missing from the data. Every row"
+              + " must name its record.");
     }
     List<String> unknown = new ArrayList<>();
     for (String c : columns) {
-      if (c.equals(recordId) || KEY_COLUMNS.contains(c) || def.formOfCompleteField(c) != null
-          || def.checkboxColumn(c) != null || isTimestamp(def, c)) {
+      if (c.equals(recordId)
+          || KEY_COLUMNS.contains(c)
+          || def.formOfCompleteField(c) != null
+          || def.checkboxColumn(c) != null
+          || isTimestamp(def, c)) {
         continue;
       }
       Field f = def.field(c);
@@ -163,13 +197,15 @@ final class ImportValidator {
       }
     }
     if (!unknown.isEmpty()) {
-      throw ApiException.badRequest("The following fields were not found in the project as real data fields: "
-          + String.join(", ", unknown));
+      throw ApiException.badRequest(
+          "The following fields were not found in the project as real data fields: "
+              + String.join(", ", unknown));
     }
   }
 
   private static boolean isTimestamp(ProjectDefinition def, String column) {
-    return column.endsWith("_timestamp") && def.form(column.substring(0, column.length() - 10)) != null;
+    return column.endsWith("_timestamp")
+        && def.form(column.substring(0, column.length() - 10)) != null;
   }
 
   static String line(String record, String field, String value, String message) {
@@ -180,8 +216,12 @@ final class ImportValidator {
     return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 
-  private static Row validate(ProjectDefinition def, Map<String, String> row, ValueValidator.DateFormat dateFormat,
-      Integer callerGroup, List<String> errors) {
+  private static Row validate(
+      ProjectDefinition def,
+      Map<String, String> row,
+      ValueValidator.DateFormat dateFormat,
+      Integer callerGroup,
+      List<String> errors) {
     String recordId = def.recordIdField().name();
     String record = row.getOrDefault(recordId, "").strip();
     int before = errors.size();
@@ -202,8 +242,12 @@ final class ImportValidator {
     } else {
       event = def.event(eventName);
       if (event == null) {
-        errors.add(line(record, "redcap_event_name", eventName, "The value is not a valid unique event name of"
-            + " an event in the project."));
+        errors.add(
+            line(
+                record,
+                "redcap_event_name",
+                eventName,
+                "The value is not a valid unique event name of" + " an event in the project."));
         return null;
       }
     }
@@ -235,11 +279,21 @@ final class ImportValidator {
     if (!dagName.isEmpty()) {
       dag = def.dag(dagName);
       if (dag == null) {
-        errors.add(line(record, "redcap_data_access_group", dagName, "The value is not the unique group name of a"
-            + " data access group in the project."));
+        errors.add(
+            line(
+                record,
+                "redcap_data_access_group",
+                dagName,
+                "The value is not the unique group name of a"
+                    + " data access group in the project."));
       } else if (callerGroup != null && callerGroup != dag.id()) {
-        errors.add(line(record, "redcap_data_access_group", dagName, "You are in a data access group, so you cannot"
-            + " assign records to another one."));
+        errors.add(
+            line(
+                record,
+                "redcap_data_access_group",
+                dagName,
+                "You are in a data access group, so you cannot"
+                    + " assign records to another one."));
       }
     }
     List<Cell> cells = new ArrayList<>();
@@ -253,7 +307,8 @@ final class ImportValidator {
       ProjectDefinition.CheckboxOption box = def.checkboxColumn(column);
       Field field = status != null ? null : box != null ? box.field() : def.field(column);
       if (field != null && field.type() == FieldType.CALC) {
-        // REDCap computes calc fields and keeps no imported value for them, blank or not: a live server
+        // REDCap computes calc fields and keeps no imported value for them, blank or not: a live
+        // server
         // re-imports its own export, calc columns included (docs/redcap-api.md §2.2).
         continue;
       }
@@ -286,7 +341,10 @@ final class ImportValidator {
           errors.add(line(record, column, value, message));
           continue;
         }
-        stored = field.type() == FieldType.TEXT ? ValueValidator.normalize(field, value, dateFormat) : value;
+        stored =
+            field.type() == FieldType.TEXT
+                ? ValueValidator.normalize(field, value, dateFormat)
+                : value;
       }
       cells.add(new Cell(column, field, box == null ? null : box.choice(), form, stored));
     }
@@ -297,29 +355,39 @@ final class ImportValidator {
   }
 
   /** Whether a value of {@code form} may go on this row; the error message when not. */
-  private static String placement(ProjectDefinition def, Event event, Form repeatForm, Form form, String column) {
+  private static String placement(
+      ProjectDefinition def, Event event, Form repeatForm, Form form, String column) {
     if (!def.isDesignated(event, form.name())) {
-      return "This field ('" + column + "') exists on an instrument that is not designated for the event named '"
-          + def.designationLabel(event) + "'. You are not allowed to import data for this field into this event.";
+      return "This field ('"
+          + column
+          + "') exists on an instrument that is not designated for the event named '"
+          + def.designationLabel(event)
+          + "'. You are not allowed to import data for this field into this event.";
     }
     if (def.isRepeatingEvent(event)) {
       return null;
     }
     if (def.isRepeatingForm(event, form.name())) {
       if (repeatForm == null || !repeatForm.name().equals(form.name())) {
-        return "This field is on the repeating instrument '" + form.name() + "', so redcap_repeat_instrument must be '"
-            + form.name() + "' and redcap_repeat_instance must have a value for this row of data.";
+        return "This field is on the repeating instrument '"
+            + form.name()
+            + "', so redcap_repeat_instrument must be '"
+            + form.name()
+            + "' and redcap_repeat_instance must have a value for this row of data.";
       }
       return null;
     }
     if (repeatForm != null) {
-      return "This field is not on the repeating instrument '" + repeatForm.name() + "' named in"
+      return "This field is not on the repeating instrument '"
+          + repeatForm.name()
+          + "' named in"
           + " redcap_repeat_instrument for this row of data.";
     }
     return null;
   }
 
-  private static String checkField(Field field, String value, ValueValidator.DateFormat dateFormat) {
+  private static String checkField(
+      Field field, String value, ValueValidator.DateFormat dateFormat) {
     switch (field.type()) {
       case TEXT:
         return ValueValidator.normalize(field, value, dateFormat) == null ? FORMAT_MESSAGE : null;
@@ -333,7 +401,9 @@ final class ImportValidator {
         int max = parseIntOr(field.validationMax(), 100);
         try {
           int v = Integer.parseInt(value);
-          return v < min || v > max ? "The value must be a whole number from " + min + " to " + max + "." : null;
+          return v < min || v > max
+              ? "The value must be a whole number from " + min + " to " + max + "."
+              : null;
         } catch (NumberFormatException e) {
           return "The value must be a whole number from " + min + " to " + max + ".";
         }

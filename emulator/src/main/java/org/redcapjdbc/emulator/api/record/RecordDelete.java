@@ -51,29 +51,36 @@ public final class RecordDelete implements ApiMethod {
         arm = null;
       }
       if (arm == null) {
-        throw ApiException.badRequest("The value of the parameter \"arm\" is not valid: '" + p.get("arm")
-            + "' is not an arm number of this project.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"arm\" is not valid: '"
+                + p.get("arm")
+                + "' is not an arm number of this project.");
       }
     }
     Form instrument = null;
     if (p.get("instrument") != null) {
       instrument = def.form(p.get("instrument"));
       if (instrument == null) {
-        throw ApiException.badRequest("The value of the parameter \"instrument\" is not valid: '"
-            + p.get("instrument") + "' is not an instrument of this project.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"instrument\" is not valid: '"
+                + p.get("instrument")
+                + "' is not an instrument of this project.");
       }
     }
     Event event = null;
     if (p.get("event") != null && def.isLongitudinal()) {
       event = def.event(p.get("event"));
       if (event == null) {
-        throw ApiException.badRequest("The value of the parameter \"event\" is not valid: '" + p.get("event")
-            + "' is not a unique event name of this project.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"event\" is not valid: '"
+                + p.get("event")
+                + "' is not a unique event name of this project.");
       }
     }
     if (instrument != null && def.isLongitudinal() && event == null) {
-      throw ApiException.badRequest("The parameter \"event\" is required when \"instrument\" is given in a"
-          + " longitudinal project.");
+      throw ApiException.badRequest(
+          "The parameter \"event\" is required when \"instrument\" is given in a"
+              + " longitudinal project.");
     }
     Integer instance = null;
     if (p.get("repeat_instance") != null) {
@@ -83,8 +90,9 @@ public final class RecordDelete implements ApiMethod {
         instance = -1;
       }
       if (instance < 1) {
-        throw ApiException.badRequest("The value of the parameter \"repeat_instance\" is not valid: it must be a"
-            + " positive integer.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"repeat_instance\" is not valid: it must be a"
+                + " positive integer.");
       }
     }
     Arm armFinal = arm;
@@ -93,50 +101,67 @@ public final class RecordDelete implements ApiMethod {
     Integer instanceFinal = instance;
     int deleted;
     try {
-      deleted = call.database().inTransaction(c -> {
-      List<String> missing = new ArrayList<>();
-      List<RecordHeader> headers = new ArrayList<>();
-      for (String r : records) {
-        Optional<RecordHeader> h = RecordStore.header(c, def.id(), r);
-        if (h.isEmpty() || (call.user().inDag() && !call.user().groupId().equals(h.get().groupId()))) {
-          missing.add(r);
-        } else {
-          headers.add(h.get());
-        }
-      }
-      if (!missing.isEmpty()) {
-        throw new MissingRecords(missing);
-      }
-      boolean whole = armFinal == null && formFinal == null && eventFinal == null && instanceFinal == null;
-      String recordId = def.recordIdField().name();
-      if (whole) {
-        for (RecordHeader h : headers) {
-          RecordStore.deleteRecord(c, h);
-          call.log(c, LogEntry.RECORD_DELETE, "Delete record (API) " + h.record(),
-              recordId + " = '" + h.record() + "'", h.record());
-        }
-        return headers.size();
-      }
-      deletePartly(c, def, headers, armFinal, formFinal, eventFinal, instanceFinal);
-      List<String> what = new ArrayList<>();
-      if (armFinal != null) {
-        what.add("arm = '" + armFinal.number() + "'");
-      }
-      if (formFinal != null) {
-        what.add("instrument = '" + formFinal.name() + "'");
-      }
-      if (eventFinal != null) {
-        what.add("event = '" + eventFinal.uniqueName() + "'");
-      }
-      if (instanceFinal != null) {
-        what.add("instance = '" + instanceFinal + "'");
-      }
-      for (RecordHeader h : headers) {
-        call.log(c, LogEntry.RECORD_DELETE, "Delete record (API) " + h.record(),
-            recordId + " = '" + h.record() + "', " + String.join(", ", what), h.record());
-      }
-      return headers.size();
-      });
+      deleted =
+          call.database()
+              .inTransaction(
+                  c -> {
+                    List<String> missing = new ArrayList<>();
+                    List<RecordHeader> headers = new ArrayList<>();
+                    for (String r : records) {
+                      Optional<RecordHeader> h = RecordStore.header(c, def.id(), r);
+                      if (h.isEmpty()
+                          || (call.user().inDag()
+                              && !call.user().groupId().equals(h.get().groupId()))) {
+                        missing.add(r);
+                      } else {
+                        headers.add(h.get());
+                      }
+                    }
+                    if (!missing.isEmpty()) {
+                      throw new MissingRecords(missing);
+                    }
+                    boolean whole =
+                        armFinal == null
+                            && formFinal == null
+                            && eventFinal == null
+                            && instanceFinal == null;
+                    String recordId = def.recordIdField().name();
+                    if (whole) {
+                      for (RecordHeader h : headers) {
+                        RecordStore.deleteRecord(c, h);
+                        call.log(
+                            c,
+                            LogEntry.RECORD_DELETE,
+                            "Delete record (API) " + h.record(),
+                            recordId + " = '" + h.record() + "'",
+                            h.record());
+                      }
+                      return headers.size();
+                    }
+                    deletePartly(c, def, headers, armFinal, formFinal, eventFinal, instanceFinal);
+                    List<String> what = new ArrayList<>();
+                    if (armFinal != null) {
+                      what.add("arm = '" + armFinal.number() + "'");
+                    }
+                    if (formFinal != null) {
+                      what.add("instrument = '" + formFinal.name() + "'");
+                    }
+                    if (eventFinal != null) {
+                      what.add("event = '" + eventFinal.uniqueName() + "'");
+                    }
+                    if (instanceFinal != null) {
+                      what.add("instance = '" + instanceFinal + "'");
+                    }
+                    for (RecordHeader h : headers) {
+                      call.log(
+                          c,
+                          LogEntry.RECORD_DELETE,
+                          "Delete record (API) " + h.record(),
+                          recordId + " = '" + h.record() + "', " + String.join(", ", what),
+                          h.record());
+                    }
+                    return headers.size();
+                  });
     } catch (MissingRecords m) {
       throw missing(m.records);
     }
@@ -154,15 +179,24 @@ public final class RecordDelete implements ApiMethod {
     }
   }
 
-  private static void deletePartly(Connection c, ProjectDefinition def, List<RecordHeader> headers, Arm arm,
-      Form instrument, Event event, Integer instance) throws SQLException {
+  private static void deletePartly(
+      Connection c,
+      ProjectDefinition def,
+      List<RecordHeader> headers,
+      Arm arm,
+      Form instrument,
+      Event event,
+      Integer instance)
+      throws SQLException {
     Map<String, RecordData> data = RecordStore.load(c, def.id(), headers);
     String recordId = def.recordIdField().name();
     try (DataWriter writer = new DataWriter(c, def.id())) {
       for (RecordData d : data.values()) {
         WorkingRecord w = new WorkingRecord(def, d.record(), d);
         for (Event e : def.events()) {
-          if (!d.hasEvent(e.id()) || (arm != null && e.armNumber() != arm.number()) || (event != null && e != event)) {
+          if (!d.hasEvent(e.id())
+              || (arm != null && e.armNumber() != arm.number())
+              || (event != null && e != event)) {
             continue;
           }
           for (int i : new ArrayList<>(d.instances(e.id()))) {
@@ -174,7 +208,8 @@ public final class RecordDelete implements ApiMethod {
                 if (!field.equals(recordId)) {
                   w.remove(e.id(), i, field);
                 }
-              } else if (instrument.name().equals(RecordRows.formOf(def, field)) && !field.equals(recordId)) {
+              } else if (instrument.name().equals(RecordRows.formOf(def, field))
+                  && !field.equals(recordId)) {
                 w.remove(e.id(), i, field);
               }
             }
@@ -201,7 +236,9 @@ public final class RecordDelete implements ApiMethod {
 
   /** Converts the transaction's signal into REDCap's error. */
   static ApiException missing(List<String> records) {
-    return ApiException.badRequest("One or more of the records provided cannot be deleted because they do not exist"
-        + " in the project. The following records do not exist: " + String.join(", ", records));
+    return ApiException.badRequest(
+        "One or more of the records provided cannot be deleted because they do not exist"
+            + " in the project. The following records do not exist: "
+            + String.join(", ", records));
   }
 }

@@ -35,14 +35,14 @@ import org.redcapjdbc.emulator.store.RecordStore;
 public final class RecordExport extends ExportMethod {
   private static final int CHUNK = 200;
 
-
   @Override
   public void handle(ApiCall call) throws Exception {
     ProjectDefinition def = call.definition();
     Params p = call.params();
     String type = p.get("type", "flat");
     if (!type.equalsIgnoreCase("flat") && !type.equalsIgnoreCase("eav")) {
-      throw ApiException.badRequest("The value of the parameter \"type\" is not valid. It must be 'flat' or 'eav'.");
+      throw ApiException.badRequest(
+          "The value of the parameter \"type\" is not valid. It must be 'flat' or 'eav'.");
     }
     boolean eav = type.equalsIgnoreCase("eav");
     boolean labels = "label".equalsIgnoreCase(p.get("rawOrLabel"));
@@ -51,13 +51,15 @@ public final class RecordExport extends ExportMethod {
     boolean surveyFields = p.bool("exportSurveyFields", false);
     Character decimal = decimalCharacter(p);
     checkExportRights(def, call.user());
-    ColumnPlan plan = ColumnPlan.build(def, p.list("fields"), p.list("forms"), dagColumn, surveyFields, call.user());
+    ColumnPlan plan =
+        ColumnPlan.build(
+            def, p.list("fields"), p.list("forms"), dagColumn, surveyFields, call.user());
     RecordFilter filter = RecordFilter.parse(def, p, call.user());
     char delimiter = call.csvDelimiter();
 
     if (call.format() == Format.ODM) {
-      OdmWriter.Options options = new OdmWriter.Options(false, plan.selectedNames, filter::groups,
-          dagColumn, surveyFields);
+      OdmWriter.Options options =
+          new OdmWriter.Options(false, plan.selectedNames, filter::groups, dagColumn, surveyFields);
       try (Connection c = call.database().connection()) {
         List<RecordHeader> headers = filter.select(c, def.id());
         OdmWriter.write(def, c, headers, options, call.stream(Format.ODM.contentType()));
@@ -65,8 +67,14 @@ public final class RecordExport extends ExportMethod {
       return;
     }
 
-    RowRenderer renderer = new RowRenderer(def, plan.columns, labels, labels && p.bool("exportCheckboxLabel", false),
-        p.bool("exportBlankForGrayFormStatus", false), decimal);
+    RowRenderer renderer =
+        new RowRenderer(
+            def,
+            plan.columns,
+            labels,
+            labels && p.bool("exportCheckboxLabel", false),
+            p.bool("exportBlankForGrayFormStatus", false),
+            decimal);
     try (Connection c = call.database().connection()) {
       List<RecordHeader> headers = filter.select(c, def.id());
       OutputStream out = call.stream(call.format().contentType());
@@ -122,8 +130,9 @@ public final class RecordExport extends ExportMethod {
   }
 
   /** This emulator's text for a user with "No Access" export rights on every form (REDCap's is not known). */
-  static final String NO_EXPORT_RIGHTS = "You do not have Data Export privileges: your export rights are 'No Access'"
-      + " for every instrument of this project.";
+  static final String NO_EXPORT_RIGHTS =
+      "You do not have Data Export privileges: your export rights are 'No Access'"
+          + " for every instrument of this project.";
 
   static Character decimalCharacter(Params p) throws ApiException {
     String d = p.get("decimalCharacter");
@@ -138,8 +147,9 @@ public final class RecordExport extends ExportMethod {
       case "dot":
         return '.';
       default:
-        throw ApiException.badRequest("The value of the parameter \"decimalCharacter\" is not valid. It must be"
-            + " ',' or '.'");
+        throw ApiException.badRequest(
+            "The value of the parameter \"decimalCharacter\" is not valid. It must be"
+                + " ',' or '.'");
     }
   }
 
@@ -184,8 +194,15 @@ public final class RecordExport extends ExportMethod {
    * EAV rows: only non-blank stored values, in storage order; a checkbox gives one row per checked
    * code under its bare name; a file field gives its doc id.
    */
-  private static void writeEav(ProjectDefinition def, RecordData record, List<List<RecordRows.Row>> groups,
-      ColumnPlan plan, RowRenderer renderer, boolean labels, TableWriter writer) throws java.io.IOException {
+  private static void writeEav(
+      ProjectDefinition def,
+      RecordData record,
+      List<List<RecordRows.Row>> groups,
+      ColumnPlan plan,
+      RowRenderer renderer,
+      boolean labels,
+      TableWriter writer)
+      throws java.io.IOException {
     Set<Integer> events = new HashSet<>();
     for (List<RecordRows.Row> g : groups) {
       events.add(g.get(0).event().id());

@@ -47,8 +47,14 @@ public final class RecordFilter {
   private final Integer group;
   private final LocalDateTime now = LocalDateTime.now();
 
-  private RecordFilter(ProjectDefinition def, Set<String> records, Set<Integer> events, LogicExpression logic,
-      LocalDateTime rangeBegin, LocalDateTime rangeEnd, Integer group) {
+  private RecordFilter(
+      ProjectDefinition def,
+      Set<String> records,
+      Set<Integer> events,
+      LogicExpression logic,
+      LocalDateTime rangeBegin,
+      LocalDateTime rangeEnd,
+      Integer group) {
     this.def = def;
     this.records = records;
     this.events = events;
@@ -58,7 +64,8 @@ public final class RecordFilter {
     this.group = group;
   }
 
-  public static RecordFilter parse(ProjectDefinition def, Params p, ApiUser user) throws ApiException {
+  public static RecordFilter parse(ProjectDefinition def, Params p, ApiUser user)
+      throws ApiException {
     List<String> recordList = p.list("records");
     Set<String> records = recordList.isEmpty() ? null : new HashSet<>(recordList);
     Set<Integer> events = null;
@@ -80,7 +87,13 @@ public final class RecordFilter {
       }
     }
     LogicExpression logic = parseLogic(def, p.get("filterLogic"));
-    return new RecordFilter(def, records, events, logic, parseTime(p, "dateRangeBegin"), parseTime(p, "dateRangeEnd"),
+    return new RecordFilter(
+        def,
+        records,
+        events,
+        logic,
+        parseTime(p, "dateRangeBegin"),
+        parseTime(p, "dateRangeEnd"),
         user.groupId());
   }
 
@@ -92,7 +105,8 @@ public final class RecordFilter {
     try {
       logic = Logic.parse(text);
     } catch (LogicException e) {
-      throw ApiException.badRequest("The parameter \"filterLogic\" is not valid: " + e.getMessage());
+      throw ApiException.badRequest(
+          "The parameter \"filterLogic\" is not valid: " + e.getMessage());
     }
     Set<String> unknown = new LinkedHashSet<>();
     for (String f : logic.referencedFields()) {
@@ -101,8 +115,10 @@ public final class RecordFilter {
       }
     }
     if (!unknown.isEmpty()) {
-      throw ApiException.badRequest("The parameter \"filterLogic\" is not valid: it refers to fields that do not"
-          + " exist in the project: " + String.join(", ", unknown));
+      throw ApiException.badRequest(
+          "The parameter \"filterLogic\" is not valid: it refers to fields that do not"
+              + " exist in the project: "
+              + String.join(", ", unknown));
     }
     Set<String> unknownEvents = new LinkedHashSet<>();
     for (String e : logic.referencedEvents()) {
@@ -111,8 +127,10 @@ public final class RecordFilter {
       }
     }
     if (!unknownEvents.isEmpty()) {
-      throw ApiException.badRequest("The parameter \"filterLogic\" is not valid: it refers to events that do not"
-          + " exist in the project: " + String.join(", ", unknownEvents));
+      throw ApiException.badRequest(
+          "The parameter \"filterLogic\" is not valid: it refers to events that do not"
+              + " exist in the project: "
+              + String.join(", ", unknownEvents));
     }
     return logic;
   }
@@ -132,8 +150,11 @@ public final class RecordFilter {
     try {
       return java.time.LocalDate.parse(v.strip()).atStartOfDay();
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("The value of the parameter \"" + name + "\" is not a valid date and time"
-          + " (YYYY-MM-DD HH:MM:SS)");
+      throw ApiException.badRequest(
+          "The value of the parameter \""
+              + name
+              + "\" is not a valid date and time"
+              + " (YYYY-MM-DD HH:MM:SS)");
     }
   }
 
@@ -146,8 +167,10 @@ public final class RecordFilter {
    * read from the store: only the named ones when {@code records} names any.
    */
   public List<RecordHeader> select(Connection c, int projectId) throws SQLException {
-    return select(records == null ? RecordStore.listRecords(c, projectId)
-        : RecordStore.listRecords(c, projectId, records));
+    return select(
+        records == null
+            ? RecordStore.listRecords(c, projectId)
+            : RecordStore.listRecords(c, projectId, records));
   }
 
   /** Records selected by {@code records}, the date range and the caller's DAG, in export order. */
@@ -163,7 +186,9 @@ public final class RecordFilter {
       if (rangeBegin != null || rangeEnd != null) {
         // Records that came with a project file have no log entry, so no date range matches them.
         LocalDateTime t = h.modified() != null ? h.modified() : h.created();
-        if (t == null || (rangeBegin != null && t.isBefore(rangeBegin)) || (rangeEnd != null && t.isAfter(rangeEnd))) {
+        if (t == null
+            || (rangeBegin != null && t.isBefore(rangeBegin))
+            || (rangeEnd != null && t.isAfter(rangeEnd))) {
           continue;
         }
       }

@@ -34,34 +34,40 @@ public final class RecordImport extends ImportMethod {
     Params p = call.params();
     String data = p.raw().getOrDefault("data", List.of("")).get(0);
     if (data.isBlank()) {
-      throw ApiException.badRequest("The parameter \"data\" is missing or empty: there is no data to import.");
+      throw ApiException.badRequest(
+          "The parameter \"data\" is missing or empty: there is no data to import.");
     }
     String type = p.get("type", "flat").toLowerCase(Locale.ROOT);
     if (!type.equals("flat") && !type.equals("eav")) {
-      throw ApiException.badRequest("The value of the parameter \"type\" is not valid. It must be 'flat' or 'eav'.");
+      throw ApiException.badRequest(
+          "The value of the parameter \"type\" is not valid. It must be 'flat' or 'eav'.");
     }
     String overwriteParam = p.get("overwriteBehavior", "normal").toLowerCase(Locale.ROOT);
     if (!overwriteParam.equals("normal") && !overwriteParam.equals("overwrite")) {
-      throw ApiException.badRequest("The value of the parameter \"overwriteBehavior\" is not valid. It must be"
-          + " 'normal' or 'overwrite'.");
+      throw ApiException.badRequest(
+          "The value of the parameter \"overwriteBehavior\" is not valid. It must be"
+              + " 'normal' or 'overwrite'.");
     }
     boolean overwrite = overwriteParam.equals("overwrite");
     boolean forceAutoNumber = p.bool("forceAutoNumber", false);
     ValueValidator.DateFormat dateFormat = dateFormat(p.get("dateFormat"));
     String returnContent = p.get("returnContent", "count").toLowerCase(Locale.ROOT);
     if (!List.of("count", "ids", "auto_ids", "nothing").contains(returnContent)) {
-      throw ApiException.badRequest("The value of the parameter \"returnContent\" is not valid. It must be 'count',"
-          + " 'ids', 'auto_ids' or 'nothing'.");
+      throw ApiException.badRequest(
+          "The value of the parameter \"returnContent\" is not valid. It must be 'count',"
+              + " 'ids', 'auto_ids' or 'nothing'.");
     }
     if (call.format() == Format.ODM) {
-      throw ApiException.badRequest("This emulator imports records as json, csv or xml, not as odm.");
+      throw ApiException.badRequest(
+          "This emulator imports records as json, csv or xml, not as odm.");
     }
     ImportData.Rows parsed = ImportData.parse(data, call.format(), call.csvDelimiter());
     if (parsed.jsonNotArray()) {
       respond(call, returnContent, List.of());
       return;
     }
-    List<Map<String, String>> rows = type.equals("eav") ? ImportValidator.fromEav(def, parsed) : parsed.rows();
+    List<Map<String, String>> rows =
+        type.equals("eav") ? ImportValidator.fromEav(def, parsed) : parsed.rows();
     Set<String> columns = new LinkedHashSet<>();
     rows.forEach(r -> columns.addAll(r.keySet()));
     if (type.equals("flat")) {
@@ -80,15 +86,23 @@ public final class RecordImport extends ImportMethod {
     if (callerGroup != null && !forceAutoNumber) {
       ImportValidator.refuseOtherGroupsRecords(call, def, sentOrder, callerGroup);
     }
-    List<String> results = call.database().inTransaction(c -> {
-      Map<String, String> newNames = ImportApplier.recordNames(c, def.id(), sentOrder, forceAutoNumber, callerGroup);
-      ImportApplier.apply(call, c, def, valid, newNames, overwrite, callerGroup);
-      List<String> out = new ArrayList<>();
-      for (String sent : sentOrder) {
-        out.add(returnContent.equals("auto_ids") ? newNames.get(sent) + "," + sent : newNames.get(sent));
-      }
-      return out;
-    });
+    List<String> results =
+        call.database()
+            .inTransaction(
+                c -> {
+                  Map<String, String> newNames =
+                      ImportApplier.recordNames(
+                          c, def.id(), sentOrder, forceAutoNumber, callerGroup);
+                  ImportApplier.apply(call, c, def, valid, newNames, overwrite, callerGroup);
+                  List<String> out = new ArrayList<>();
+                  for (String sent : sentOrder) {
+                    out.add(
+                        returnContent.equals("auto_ids")
+                            ? newNames.get(sent) + "," + sent
+                            : newNames.get(sent));
+                  }
+                  return out;
+                });
     respond(call, returnContent, results);
   }
 
@@ -104,14 +118,16 @@ public final class RecordImport extends ImportMethod {
       case "DMY":
         return ValueValidator.DateFormat.DMY;
       default:
-        throw ApiException.badRequest("The value of the parameter \"dateFormat\" is not valid. It must be 'YMD',"
-            + " 'MDY' or 'DMY'.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"dateFormat\" is not valid. It must be 'YMD',"
+                + " 'MDY' or 'DMY'.");
     }
   }
 
   // ---------------------------------------------------------------- response
 
-  private static void respond(ApiCall call, String returnContent, List<String> results) throws IOException {
+  private static void respond(ApiCall call, String returnContent, List<String> results)
+      throws IOException {
     Format f = call.returnFormat();
     switch (returnContent) {
       case "nothing":
@@ -129,7 +145,8 @@ public final class RecordImport extends ImportMethod {
           }
           call.send(f.contentType(), sb.append(']').toString());
         } else if (f == Format.CSV) {
-          TableWriter w = TableWriter.create(Format.CSV, call.stream(f.contentType()), List.of("id"));
+          TableWriter w =
+              TableWriter.create(Format.CSV, call.stream(f.contentType()), List.of("id"));
           for (String id : results) {
             w.row(new Object[] {id});
           }

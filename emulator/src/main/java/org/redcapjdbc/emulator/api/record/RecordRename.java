@@ -32,7 +32,8 @@ public final class RecordRename implements ApiMethod {
     String from = p.get("record");
     String to = p.get("new_record_name");
     if (from == null || to == null) {
-      throw ApiException.badRequest("The parameters \"record\" and \"new_record_name\" are both required.");
+      throw ApiException.badRequest(
+          "The parameters \"record\" and \"new_record_name\" are both required.");
     }
     if (p.get("arm") != null && def.isLongitudinal()) {
       try {
@@ -40,24 +41,39 @@ public final class RecordRename implements ApiMethod {
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
-        throw ApiException.badRequest("The value of the parameter \"arm\" is not valid: '" + p.get("arm")
-            + "' is not an arm number of this project.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"arm\" is not valid: '"
+                + p.get("arm")
+                + "' is not an arm number of this project.");
       }
     }
-    String problem = call.database().inTransaction(c -> {
-      java.util.Optional<org.redcapjdbc.emulator.store.RecordHeader> header = RecordStore.header(c, def.id(), from);
-      if (header.isEmpty()
-          || (call.user().inDag() && !call.user().groupId().equals(header.get().groupId()))) {
-        return "The record \"" + from + "\" does not exist";
-      }
-      if (!from.equals(to) && RecordStore.header(c, def.id(), to).isPresent()) {
-        return "The record \"" + to + "\" already exists, so record \"" + from + "\" cannot be renamed to it";
-      }
-      RecordStore.renameRecord(c, header.get(), to);
-      call.log(c, org.redcapjdbc.emulator.model.LogEntry.RECORD_EDIT, "Update record (API) " + to,
-          def.recordIdField().name() + " = '" + to + "' (renamed from '" + from + "')", to);
-      return null;
-    });
+    String problem =
+        call.database()
+            .inTransaction(
+                c -> {
+                  java.util.Optional<org.redcapjdbc.emulator.store.RecordHeader> header =
+                      RecordStore.header(c, def.id(), from);
+                  if (header.isEmpty()
+                      || (call.user().inDag()
+                          && !call.user().groupId().equals(header.get().groupId()))) {
+                    return "The record \"" + from + "\" does not exist";
+                  }
+                  if (!from.equals(to) && RecordStore.header(c, def.id(), to).isPresent()) {
+                    return "The record \""
+                        + to
+                        + "\" already exists, so record \""
+                        + from
+                        + "\" cannot be renamed to it";
+                  }
+                  RecordStore.renameRecord(c, header.get(), to);
+                  call.log(
+                      c,
+                      org.redcapjdbc.emulator.model.LogEntry.RECORD_EDIT,
+                      "Update record (API) " + to,
+                      def.recordIdField().name() + " = '" + to + "' (renamed from '" + from + "')",
+                      to);
+                  return null;
+                });
     if (problem != null) {
       throw ApiException.badRequest(problem);
     }

@@ -45,7 +45,9 @@ public final class RecordRows {
         for (int instance : data.instances(event.id())) {
           Set<String> fields = data.fieldsAt(event.id(), instance);
           // The record-ID row alone does not make an instance (it is kept at instance 1).
-          if (fields.size() > 1 || !fields.contains(recordId) || data.instances(event.id()).size() == 1) {
+          if (fields.size() > 1
+              || !fields.contains(recordId)
+              || data.instances(event.id()).size() == 1) {
             rows.add(new Row(event, null, instance, true));
           }
         }
@@ -67,7 +69,8 @@ public final class RecordRows {
     return groups;
   }
 
-  private static Set<Integer> instancesOf(ProjectDefinition def, RecordData data, Event event, Form form) {
+  private static Set<Integer> instancesOf(
+      ProjectDefinition def, RecordData data, Event event, Form form) {
     Set<Integer> found = new TreeSet<>();
     for (int instance : data.instances(event.id())) {
       for (String name : data.fieldsAt(event.id(), instance)) {

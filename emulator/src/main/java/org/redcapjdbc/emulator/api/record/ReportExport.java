@@ -34,7 +34,8 @@ public final class ReportExport extends ExportMethod {
   /** The report {@code report_id} names. */
   static Report report(ProjectDefinition def, String id) throws ApiException {
     if (id == null) {
-      throw ApiException.badRequest("The parameter \"report_id\" is missing: name the report to export.");
+      throw ApiException.badRequest(
+          "The parameter \"report_id\" is missing: name the report to export.");
     }
     List<Report> reports = def.reports();
     for (Report r : reports) {
@@ -50,8 +51,10 @@ public final class ReportExport extends ExportMethod {
     } catch (NumberFormatException e) {
       // falls through to the error
     }
-    throw ApiException.badRequest("The value of the parameter \"report_id\" is not valid: '" + id
-        + "' is not the id of a report in this project.");
+    throw ApiException.badRequest(
+        "The value of the parameter \"report_id\" is not valid: '"
+            + id
+            + "' is not the id of a report in this project.");
   }
 
   @Override
@@ -86,7 +89,8 @@ public final class ReportExport extends ExportMethod {
     Map<String, List<String>> filter = new LinkedHashMap<>();
     String logic = a.getOrDefault("advanced_logic", "").strip();
     if (!logic.isEmpty()) {
-      // [event-name] is the smart variable for the row's own event: the plain reference means the same.
+      // [event-name] is the smart variable for the row's own event: the plain reference means the
+      // same.
       filter.put("filterLogic", List.of(logic.replace("[event-name][", "[")));
     }
     String events = a.getOrDefault("redcap_reports_filter_events", "").strip();
@@ -117,8 +121,14 @@ public final class ReportExport extends ExportMethod {
     boolean removeBreaks = "1".equals(a.get("remove_line_breaks_in_values"));
     boolean labels = "label".equalsIgnoreCase(p.get("rawOrLabel"));
     boolean labelHeaders = "label".equalsIgnoreCase(p.get("rawOrLabelHeaders"));
-    RowRenderer renderer = new RowRenderer(def, plan.columns, labels, labels && p.bool("exportCheckboxLabel", false),
-        false, RecordExport.decimalCharacter(p));
+    RowRenderer renderer =
+        new RowRenderer(
+            def,
+            plan.columns,
+            labels,
+            labels && p.bool("exportCheckboxLabel", false),
+            false,
+            RecordExport.decimalCharacter(p));
     Format format = call.format() == Format.ODM ? Format.XML : call.format();
     try (Connection c = call.database().connection()) {
       List<RecordHeader> headers = new ArrayList<>();
@@ -132,12 +142,20 @@ public final class ReportExport extends ExportMethod {
       for (int i = 0; i < quoted.length; i++) {
         quoted[i] = labels && plan.columns.get(i).kind == ExportColumn.Kind.EVENT;
       }
-      TableWriter writer = TableWriter.create(format, out, plan.names(), labelHeaders ? plan.labelHeaders() : null,
-          quoted, call.csvDelimiter());
+      TableWriter writer =
+          TableWriter.create(
+              format,
+              out,
+              plan.names(),
+              labelHeaders ? plan.labelHeaders() : null,
+              quoted,
+              call.csvDelimiter());
       for (int start = 0; start < headers.size(); start += 200) {
-        Map<String, RecordData> data = RecordStore.load(c, def.id(),
-            headers.subList(start, Math.min(headers.size(), start + 200)));
-        Map<Integer, String> docNames = RecordStore.docNames(c, RecordExport.docIds(def, data.values()));
+        Map<String, RecordData> data =
+            RecordStore.load(
+                c, def.id(), headers.subList(start, Math.min(headers.size(), start + 200)));
+        Map<Integer, String> docNames =
+            RecordStore.docNames(c, RecordExport.docIds(def, data.values()));
         for (RecordData record : data.values()) {
           for (List<RecordRows.Row> group : rows.groups(record)) {
             for (RecordRows.Row row : group) {
@@ -162,7 +180,8 @@ public final class ReportExport extends ExportMethod {
     }
   }
 
-  private static double key(ExportColumn c, Map<String, Integer> position, Map<String, Double> formFirst) {
+  private static double key(
+      ExportColumn c, Map<String, Integer> position, Map<String, Double> formFirst) {
     switch (c.kind) {
       case RECORD_ID:
         return -2;

@@ -27,11 +27,17 @@ final class RowRenderer {
   private final Character decimal;
 
   private final List<Form> forms;
+
   /** The raw rendering of the same columns, made when a label export first needs it. */
   private RowRenderer raw;
 
-  RowRenderer(ProjectDefinition def, List<ExportColumn> columns, boolean labels, boolean checkboxLabels,
-      boolean blankForGray, Character decimal) {
+  RowRenderer(
+      ProjectDefinition def,
+      List<ExportColumn> columns,
+      boolean labels,
+      boolean checkboxLabels,
+      boolean blankForGray,
+      Character decimal) {
     this.def = def;
     this.columns = columns;
     this.forms = def.forms();
@@ -64,7 +70,8 @@ final class RowRenderer {
    * them: with {@code exportCheckboxLabel}, unchecked boxes label as blank, and live servers still
    * return those rows, the same rows as the raw export (docs/redcap-api.md §3.3).
    */
-  boolean leftOut(Object[] cells, RecordData data, RecordRows.Row row, Map<Integer, String> docNames) {
+  boolean leftOut(
+      Object[] cells, RecordData data, RecordRows.Row row, Map<Integer, String> docNames) {
     if (!labels) {
       return blank(cells);
     }
@@ -84,7 +91,8 @@ final class RowRenderer {
     return true;
   }
 
-  private Object cell(ExportColumn c, RecordData data, RecordRows.Row row, Map<Integer, String> docNames) {
+  private Object cell(
+      ExportColumn c, RecordData data, RecordRows.Row row, Map<Integer, String> docNames) {
     int event = row.event().id();
     switch (c.kind) {
       case RECORD_ID:
@@ -105,7 +113,9 @@ final class RowRenderer {
       case SURVEY_ID:
         return data.header().surveyIdentifier();
       case TIMESTAMP:
-        return RecordRows.applies(def, row, c.form) ? data.surveyTimestamp(event, c.form.name(), row.instance()) : "";
+        return RecordRows.applies(def, row, c.form)
+            ? data.surveyTimestamp(event, c.form.name(), row.instance())
+            : "";
       case COMPLETE:
         return status(c.form, data, row);
       case CHECKBOX:
@@ -173,7 +183,10 @@ final class RowRenderer {
     if (decimal != null && f.isDecimalNumber()) {
       stored = decimal == ',' ? stored.replace('.', ',') : stored.replace(',', '.');
     }
-    if (labels && (f.type().hasChoiceList() || f.type() == FieldType.YESNO || f.type() == FieldType.TRUEFALSE)) {
+    if (labels
+        && (f.type().hasChoiceList()
+            || f.type() == FieldType.YESNO
+            || f.type() == FieldType.TRUEFALSE)) {
       Choice choice = f.choice(stored);
       return choice == null ? stored : choice.label();
     }

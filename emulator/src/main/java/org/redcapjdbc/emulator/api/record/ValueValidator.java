@@ -16,7 +16,11 @@ import org.redcapjdbc.emulator.model.Field;
  */
 final class ValueValidator {
   /** What an import's {@code dateFormat} says slash dates are. */
-  enum DateFormat { YMD, MDY, DMY }
+  enum DateFormat {
+    YMD,
+    MDY,
+    DMY
+  }
 
   private static final Pattern YMD = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
   private static final Pattern SLASH = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
@@ -29,8 +33,10 @@ final class ValueValidator {
   private static final Pattern NUMBER_COMMA = Pattern.compile("[-+]?(\\d+(,\\d*)?|,\\d+)");
   private static final Pattern NUMBER_DP = Pattern.compile("number_(\\d)dp(_comma_decimal)?");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Pattern PHONE = Pattern.compile(
-      "\\(?\\d{3}\\)?[\\s.-]*\\d{3}[\\s.-]*\\d{4}(\\s*(#|x\\.?|ext\\.?|extension)\\s*\\d+)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern PHONE =
+      Pattern.compile(
+          "\\(?\\d{3}\\)?[\\s.-]*\\d{3}[\\s.-]*\\d{4}(\\s*(#|x\\.?|ext\\.?|extension)\\s*\\d+)?",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern PHONE_AU = Pattern.compile("(\\+?61|0)?[\\s-]?\\d([\\s-]?\\d){7,8}");
   private static final Pattern ZIPCODE = Pattern.compile("\\d{5}(-\\d{4})?");
   private static final Pattern ALPHA = Pattern.compile("[A-Za-z]+");
@@ -163,9 +169,13 @@ final class ValueValidator {
       return null;
     }
     try {
-      LocalTime t = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-          seconds ? Integer.parseInt(m.group(3)) : 0);
-      return seconds ? String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond())
+      LocalTime t =
+          LocalTime.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              seconds ? Integer.parseInt(m.group(3)) : 0);
+      return seconds
+          ? String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond())
           : String.format("%02d:%02d", t.getHour(), t.getMinute());
     } catch (java.time.DateTimeException e) {
       return null;

@@ -43,8 +43,11 @@ final class WorkingRecord {
     }
   }
 
-  private static void add(Map<String, Map<String, List<String>>> m, String key, String field, String value) {
-    m.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(field, k -> new ArrayList<>(1)).add(value);
+  private static void add(
+      Map<String, Map<String, List<String>>> m, String key, String field, String value) {
+    m.computeIfAbsent(key, k -> new LinkedHashMap<>())
+        .computeIfAbsent(field, k -> new ArrayList<>(1))
+        .add(value);
   }
 
   private static String key(int eventId, int instance) {
@@ -107,7 +110,8 @@ final class WorkingRecord {
 
   /** Sets a single-valued field; returns whether the stored value changed. */
   boolean set(int eventId, int instance, String field, String value) {
-    Map<String, List<String>> m = cells.computeIfAbsent(key(eventId, instance), k -> new LinkedHashMap<>());
+    Map<String, List<String>> m =
+        cells.computeIfAbsent(key(eventId, instance), k -> new LinkedHashMap<>());
     List<String> current = m.get(field);
     if (current != null && current.size() == 1 && current.get(0).equals(value)) {
       return false;
@@ -128,8 +132,10 @@ final class WorkingRecord {
   }
 
   boolean check(int eventId, int instance, String field, String code) {
-    List<String> v = cells.computeIfAbsent(key(eventId, instance), k -> new LinkedHashMap<>())
-        .computeIfAbsent(field, k -> new ArrayList<>());
+    List<String> v =
+        cells
+            .computeIfAbsent(key(eventId, instance), k -> new LinkedHashMap<>())
+            .computeIfAbsent(field, k -> new ArrayList<>());
     if (v.contains(code)) {
       return false;
     }
@@ -154,7 +160,8 @@ final class WorkingRecord {
     boolean any = false;
     for (Map.Entry<String, Map<String, List<String>>> e : cells.entrySet()) {
       String[] k = e.getKey().split(":");
-      if (Integer.parseInt(k[0]) == eventId && (instance == null || Integer.parseInt(k[1]) == instance)
+      if (Integer.parseInt(k[0]) == eventId
+          && (instance == null || Integer.parseInt(k[1]) == instance)
           && !e.getValue().isEmpty()) {
         e.getValue().clear();
         any = true;
@@ -198,7 +205,8 @@ final class WorkingRecord {
       String[] k = e.getKey().split(":");
       for (Map.Entry<String, List<String>> f : e.getValue().entrySet()) {
         for (String v : f.getValue()) {
-          list.add(new DataValue(Integer.parseInt(k[0]), f.getKey(), Integer.parseInt(k[1]), v, seq++));
+          list.add(
+              new DataValue(Integer.parseInt(k[0]), f.getKey(), Integer.parseInt(k[1]), v, seq++));
         }
       }
     }
@@ -206,8 +214,13 @@ final class WorkingRecord {
   }
 
   private RecordHeader header(LocalDateTime modified) {
-    return new RecordHeader(pk, record, groupId, surveyIdentifier,
-        original == null ? modified : original.created(), modified);
+    return new RecordHeader(
+        pk,
+        record,
+        groupId,
+        surveyIdentifier,
+        original == null ? modified : original.created(),
+        modified);
   }
 
   /** Whether data or the record's DAG differ from what is stored. */
@@ -216,19 +229,22 @@ final class WorkingRecord {
         || (original != null && !Objects.equals(original.groupId(), groupId));
   }
 
-  private static Map<String, Map<String, List<String>>> normalize(Map<String, Map<String, List<String>>> m) {
+  private static Map<String, Map<String, List<String>>> normalize(
+      Map<String, Map<String, List<String>>> m) {
     Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> {
-      if (!v.isEmpty()) {
-        Map<String, List<String>> copy = new java.util.TreeMap<>();
-        v.forEach((f, vals) -> {
-          List<String> sorted = new ArrayList<>(vals);
-          java.util.Collections.sort(sorted);
-          copy.put(f, sorted);
+    m.forEach(
+        (k, v) -> {
+          if (!v.isEmpty()) {
+            Map<String, List<String>> copy = new java.util.TreeMap<>();
+            v.forEach(
+                (f, vals) -> {
+                  List<String> sorted = new ArrayList<>(vals);
+                  java.util.Collections.sort(sorted);
+                  copy.put(f, sorted);
+                });
+            out.put(k, copy);
+          }
         });
-        out.put(k, copy);
-      }
-    });
     return new java.util.TreeMap<>(out);
   }
 
@@ -322,7 +338,8 @@ final class WorkingRecord {
         }
       }
       if (!local.isEmpty()) {
-        parts.add((instance > 1 ? "[instance = " + instance + "] " : "") + String.join(", ", local));
+        parts.add(
+            (instance > 1 ? "[instance = " + instance + "] " : "") + String.join(", ", local));
       }
     }
     if (original != null && !Objects.equals(original.groupId(), groupId)) {

@@ -31,7 +31,8 @@ public final class ArmMethods {
       Set<Integer> filter = Structure.armFilter(call);
       TableWriter w = call.table(List.of("arm_num", "name"));
       for (Arm a : def.arms()) {
-        if ((filter == null || filter.contains(a.number())) && !def.eventsOfArm(a.number()).isEmpty()) {
+        if ((filter == null || filter.contains(a.number()))
+            && !def.eventsOfArm(a.number()).isEmpty()) {
           w.row(new Object[] {a.number(), a.name()});
         }
       }
@@ -48,7 +49,6 @@ public final class ArmMethods {
     public List<Right> rights() {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
-
 
     @Override
     public void handle(ApiCall call) throws Exception {
@@ -88,14 +88,14 @@ public final class ArmMethods {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
 
-
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
       Structure.classicGuard(def, "You cannot delete arms for classic projects");
       List<String> names = call.params().list("arms");
       if (names.isEmpty()) {
-        throw ApiException.badRequest("The parameter \"arms\" is missing or empty: name the arms to delete.");
+        throw ApiException.badRequest(
+            "The parameter \"arms\" is missing or empty: name the arms to delete.");
       }
       Set<Integer> numbers = new LinkedHashSet<>();
       List<String> invalid = new ArrayList<>();
@@ -129,7 +129,9 @@ public final class ArmMethods {
           events.add(e);
         }
       }
-      Structure.save(call, Structure.build(EventMethods.withoutEvents(def.toBuilder().arms(arms), def, events)),
+      Structure.save(
+          call,
+          Structure.build(EventMethods.withoutEvents(def.toBuilder().arms(arms), def, events)),
           deleted);
       call.sendPlain(String.valueOf(numbers.size()));
     }

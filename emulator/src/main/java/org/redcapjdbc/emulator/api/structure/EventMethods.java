@@ -32,21 +32,41 @@ public final class EventMethods {
       Structure.classicGuard(def, "You cannot export events for classic projects");
       Set<Integer> arms = Structure.armFilter(call);
       boolean scheduling = def.info().schedulingEnabled();
-      List<String> columns = scheduling
-          ? List.of("event_name", "arm_num", "day_offset", "offset_min", "offset_max", "unique_event_name",
-              "custom_event_label", "event_id")
-          : List.of("event_name", "arm_num", "unique_event_name", "custom_event_label", "event_id");
+      List<String> columns =
+          scheduling
+              ? List.of(
+                  "event_name",
+                  "arm_num",
+                  "day_offset",
+                  "offset_min",
+                  "offset_max",
+                  "unique_event_name",
+                  "custom_event_label",
+                  "event_id")
+              : List.of(
+                  "event_name", "arm_num", "unique_event_name", "custom_event_label", "event_id");
       boolean[] quoted = new boolean[columns.size()];
       quoted[0] = true;
       Format f = call.format() == Format.ODM ? Format.XML : call.format();
-      TableWriter w = TableWriter.create(f, call.stream(f.contentType()), columns, null, quoted, call.csvDelimiter());
+      TableWriter w =
+          TableWriter.create(
+              f, call.stream(f.contentType()), columns, null, quoted, call.csvDelimiter());
       for (Event e : def.events()) {
         if (arms != null && !arms.contains(e.armNumber())) {
           continue;
         }
         if (scheduling) {
-          w.row(new Object[] {e.name(), e.armNumber(), e.dayOffset(), e.offsetMin(), e.offsetMax(), e.uniqueName(),
-              e.customLabel(), e.id()});
+          w.row(
+              new Object[] {
+                e.name(),
+                e.armNumber(),
+                e.dayOffset(),
+                e.offsetMin(),
+                e.offsetMax(),
+                e.uniqueName(),
+                e.customLabel(),
+                e.id()
+              });
         } else {
           w.row(new Object[] {e.name(), e.armNumber(), e.uniqueName(), e.customLabel(), e.id()});
         }
@@ -67,7 +87,6 @@ public final class EventMethods {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
 
-
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
@@ -84,18 +103,29 @@ public final class EventMethods {
           throw ApiException.badRequest("Each event needs an event_name.");
         }
         if (def.arm(arm) == null) {
-          throw ApiException.badRequest("The arm number " + arm + " is not an arm of this project; import the arm"
-              + " first.");
+          throw ApiException.badRequest(
+              "The arm number "
+                  + arm
+                  + " is not an arm of this project; import the arm"
+                  + " first.");
         }
         String unique = Structure.cell(row, "unique_event_name");
         Event existing = unique.isEmpty() ? null : find(events, unique);
-        Event updated = new Event(existing == null ? 0 : existing.id(), arm, name,
-            existing != null ? existing.uniqueName() : UniqueNames.event(name, arm, taken),
-            Structure.cell(row, "custom_event_label"), Structure.decimal(row, "day_offset"),
-            Structure.decimal(row, "offset_min"), Structure.decimal(row, "offset_max"));
+        Event updated =
+            new Event(
+                existing == null ? 0 : existing.id(),
+                arm,
+                name,
+                existing != null ? existing.uniqueName() : UniqueNames.event(name, arm, taken),
+                Structure.cell(row, "custom_event_label"),
+                Structure.decimal(row, "day_offset"),
+                Structure.decimal(row, "offset_min"),
+                Structure.decimal(row, "offset_max"));
         if (existing == null) {
-          // A unique name that is not (or no longer) an event's is ignored and the event created under a
-          // generated name, as live servers do when a client restores exported events after deleting them
+          // A unique name that is not (or no longer) an event's is ignored and the event created
+          // under a
+          // generated name, as live servers do when a client restores exported events after
+          // deleting them
           // (docs/redcap-api.md §2.7).
           taken.add(updated.uniqueName());
           events.add(updated);
@@ -105,7 +135,9 @@ public final class EventMethods {
       }
       // Events stay grouped by arm.
       List<Event> ordered = new ArrayList<>();
-      def.arms().forEach(a -> events.stream().filter(e -> e.armNumber() == a.number()).forEach(ordered::add));
+      def.arms()
+          .forEach(
+              a -> events.stream().filter(e -> e.armNumber() == a.number()).forEach(ordered::add));
       List<Integer> deleted = new ArrayList<>();
       if (override) {
         def.events().forEach(e -> deleted.add(e.id()));
@@ -131,14 +163,14 @@ public final class EventMethods {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
 
-
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
       Structure.classicGuard(def, "You cannot delete events for classic projects");
       List<String> names = call.params().list("events");
       if (names.isEmpty()) {
-        throw ApiException.badRequest("The parameter \"events\" is missing or empty: name the events to delete.");
+        throw ApiException.badRequest(
+            "The parameter \"events\" is missing or empty: name the events to delete.");
       }
       Set<String> invalid = new LinkedHashSet<>();
       Set<String> wanted = new LinkedHashSet<>();
@@ -167,9 +199,10 @@ public final class EventMethods {
   }
 
   /** A builder whose events are {@code events}, with mappings and repeating set-up of the others dropped. */
-  static ProjectDefinition.Builder withoutEvents(ProjectDefinition.Builder b, ProjectDefinition def,
-      List<Event> events) {
-    return b.events(events).eventForms(ArmMethods.keep(def.eventForms(), events))
+  static ProjectDefinition.Builder withoutEvents(
+      ProjectDefinition.Builder b, ProjectDefinition def, List<Event> events) {
+    return b.events(events)
+        .eventForms(ArmMethods.keep(def.eventForms(), events))
         .repeating(ArmMethods.keepRepeating(def.repeating(), events));
   }
 }

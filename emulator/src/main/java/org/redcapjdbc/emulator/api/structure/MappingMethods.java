@@ -46,7 +46,6 @@ public final class MappingMethods {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
 
-
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
@@ -62,14 +61,21 @@ public final class MappingMethods {
         String formName = Structure.cell(row, "form");
         Event e = def.event(eventName);
         if (e == null) {
-          throw ApiException.badRequest("The unique event name '" + eventName + "' is not an event of this project.");
+          throw ApiException.badRequest(
+              "The unique event name '" + eventName + "' is not an event of this project.");
         }
-        if (!Structure.cell(row, "arm_num").isEmpty() && Structure.number(row, "arm_num", "arm number") != e.armNumber()) {
-          throw ApiException.badRequest("The event '" + eventName + "' is not in arm " + Structure.cell(row, "arm_num")
-              + ".");
+        if (!Structure.cell(row, "arm_num").isEmpty()
+            && Structure.number(row, "arm_num", "arm number") != e.armNumber()) {
+          throw ApiException.badRequest(
+              "The event '"
+                  + eventName
+                  + "' is not in arm "
+                  + Structure.cell(row, "arm_num")
+                  + ".");
         }
         if (def.form(formName) == null) {
-          throw ApiException.badRequest("The form '" + formName + "' is not an instrument of this project.");
+          throw ApiException.badRequest(
+              "The form '" + formName + "' is not an instrument of this project.");
         }
         if (!mappings.get(eventName).contains(formName)) {
           mappings.get(eventName).add(formName);

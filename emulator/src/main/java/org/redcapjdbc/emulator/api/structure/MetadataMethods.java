@@ -68,10 +68,24 @@ public final class MetadataMethods {
 
     static Object[] row(Field f) {
       return new Object[] {
-        f.name(), f.formName(), f.sectionHeader(), f.type().apiName(), f.label(), f.choicesOrCalculation(),
-        f.note(), f.validation(), f.validationMin(), f.validationMax(), f.identifier() ? "y" : "",
-        f.branchingLogic(), f.required() ? "y" : "", f.customAlignment(), f.questionNumber(), f.matrixGroupName(),
-        f.matrixRanking() ? "y" : "", f.annotation(),
+        f.name(),
+        f.formName(),
+        f.sectionHeader(),
+        f.type().apiName(),
+        f.label(),
+        f.choicesOrCalculation(),
+        f.note(),
+        f.validation(),
+        f.validationMin(),
+        f.validationMax(),
+        f.identifier() ? "y" : "",
+        f.branchingLogic(),
+        f.required() ? "y" : "",
+        f.customAlignment(),
+        f.questionNumber(),
+        f.matrixGroupName(),
+        f.matrixRanking() ? "y" : "",
+        f.annotation(),
       };
     }
   }
@@ -87,13 +101,13 @@ public final class MetadataMethods {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
 
-
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
       if (def.info().inProduction()) {
-        throw ApiException.badRequest("The data dictionary cannot be imported because the project is in production"
-            + " status; only projects in development status accept a new dictionary.");
+        throw ApiException.badRequest(
+            "The data dictionary cannot be imported because the project is in production"
+                + " status; only projects in development status accept a new dictionary.");
       }
       List<Map<String, String>> rows = Structure.rows(call);
       DictionaryReader.Dictionary dict;
@@ -114,15 +128,17 @@ public final class MetadataMethods {
       Set<String> formNames = new HashSet<>();
       forms.forEach(f -> formNames.add(f.name()));
       Map<String, List<String>> mappings = new LinkedHashMap<>();
-      def.eventForms().forEach((event, list) -> {
-        List<String> kept = new ArrayList<>();
-        for (String f : list) {
-          if (formNames.contains(f)) {
-            kept.add(f);
-          }
-        }
-        mappings.put(event, kept);
-      });
+      def.eventForms()
+          .forEach(
+              (event, list) -> {
+                List<String> kept = new ArrayList<>();
+                for (String f : list) {
+                  if (formNames.contains(f)) {
+                    kept.add(f);
+                  }
+                }
+                mappings.put(event, kept);
+              });
       List<RepeatingEntry> repeating = new ArrayList<>();
       for (RepeatingEntry r : def.repeating()) {
         if (r.isRepeatingEvent() || formNames.contains(r.formName())) {
@@ -135,16 +151,26 @@ public final class MetadataMethods {
           surveys.add(s);
         }
       }
-      ProjectDefinition changed = Structure.build(def.toBuilder().forms(forms).fields(dict.fields())
-          .eventForms(mappings).repeating(repeating).surveys(surveys));
+      ProjectDefinition changed =
+          Structure.build(
+              def.toBuilder()
+                  .forms(forms)
+                  .fields(dict.fields())
+                  .eventForms(mappings)
+                  .repeating(repeating)
+                  .surveys(surveys));
       String oldId = def.recordIdField().name();
       String newId = changed.recordIdField().name();
-      Structure.save(call, changed, List.of(), c -> {
-        if (!oldId.equals(newId)) {
-          RecordStore.renameField(c, def.id(), oldId, newId);
-        }
-        return null;
-      });
+      Structure.save(
+          call,
+          changed,
+          List.of(),
+          c -> {
+            if (!oldId.equals(newId)) {
+              RecordStore.renameField(c, def.id(), oldId, newId);
+            }
+            return null;
+          });
       call.sendPlain(String.valueOf(dict.fields().size()));
     }
 
@@ -155,20 +181,29 @@ public final class MetadataMethods {
       String currentForm = null;
       for (Field f : dict.fields()) {
         if (!NAME.matcher(f.name()).matches() || f.name().contains("__")) {
-          problems.add("The variable name '" + f.name() + "' is not valid: use lower-case letters, numbers and single"
-              + " underscores, starting with a letter.");
+          problems.add(
+              "The variable name '"
+                  + f.name()
+                  + "' is not valid: use lower-case letters, numbers and single"
+                  + " underscores, starting with a letter.");
         }
         if (!seen.add(f.name())) {
           problems.add("The variable name '" + f.name() + "' is used more than once.");
         }
         if (!NAME.matcher(f.formName()).matches()) {
-          problems.add("The form name '" + f.formName() + "' is not valid: use lower-case letters, numbers and"
-              + " underscores, starting with a letter.");
+          problems.add(
+              "The form name '"
+                  + f.formName()
+                  + "' is not valid: use lower-case letters, numbers and"
+                  + " underscores, starting with a letter.");
         }
         if (!f.formName().equals(currentForm)) {
           if (closedForms.contains(f.formName())) {
-            problems.add("The fields of form '" + f.formName() + "' are not all together: a form's fields must be"
-                + " contiguous.");
+            problems.add(
+                "The fields of form '"
+                    + f.formName()
+                    + "' are not all together: a form's fields must be"
+                    + " contiguous.");
           }
           if (currentForm != null) {
             closedForms.add(currentForm);
@@ -176,15 +211,23 @@ public final class MetadataMethods {
           currentForm = f.formName();
         }
         if (f.type().hasChoiceList() && f.choices().isEmpty()) {
-          problems.add("The field '" + f.name() + "' is a " + f.type().apiName() + " field but has no choices.");
+          problems.add(
+              "The field '"
+                  + f.name()
+                  + "' is a "
+                  + f.type().apiName()
+                  + " field but has no choices.");
         }
         if (f.type() == FieldType.CALC && f.choicesOrCalculation().isBlank()) {
           problems.add("The calculated field '" + f.name() + "' has no calculation.");
         }
       }
       if (!dict.fields().isEmpty() && dict.fields().get(0).type() != FieldType.TEXT) {
-        problems.add("The first field ('" + dict.fields().get(0).name() + "') is the record ID field and must be a"
-            + " text field.");
+        problems.add(
+            "The first field ('"
+                + dict.fields().get(0).name()
+                + "') is the record ID field and must be a"
+                + " text field.");
       }
       if (!problems.isEmpty()) {
         throw ApiException.badRequest(String.join("\n", problems));

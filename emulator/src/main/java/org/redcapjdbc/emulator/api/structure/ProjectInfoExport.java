@@ -63,17 +63,29 @@ public final class ProjectInfoExport extends ExportMethod {
       String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(attrs);
       call.send(f.contentType(), json);
     } else if (f == Format.CSV) {
-      TableWriter w = TableWriter.create(Format.CSV, call.stream(f.contentType()), new ArrayList<>(attrs.keySet()),
-          null, null, call.csvDelimiter());
+      TableWriter w =
+          TableWriter.create(
+              Format.CSV,
+              call.stream(f.contentType()),
+              new ArrayList<>(attrs.keySet()),
+              null,
+              null,
+              call.csvDelimiter());
       w.row(attrs.values().toArray());
       w.finish();
     } else {
       StringBuilder sb = new StringBuilder(XmlText.DECLARATION).append("\n<item>");
-      attrs.forEach((k, v) -> {
-        String text = String.valueOf(v);
-        sb.append('<').append(k).append('>').append(text.isEmpty() ? "" : XmlText.cdata(text)).append("</")
-            .append(k).append('>');
-      });
+      attrs.forEach(
+          (k, v) -> {
+            String text = String.valueOf(v);
+            sb.append('<')
+                .append(k)
+                .append('>')
+                .append(text.isEmpty() ? "" : XmlText.cdata(text))
+                .append("</")
+                .append(k)
+                .append('>');
+          });
       sb.append("</item>\n");
       try (OutputStream out = call.stream(f.contentType())) {
         out.write(sb.toString().getBytes(StandardCharsets.UTF_8));

@@ -13,7 +13,6 @@ import org.redcapjdbc.emulator.model.ProjectDefinition;
 import org.redcapjdbc.emulator.model.UserRights;
 import org.redcapjdbc.emulator.odm.OdmWriter;
 import org.redcapjdbc.emulator.store.RecordHeader;
-import org.redcapjdbc.emulator.store.RecordStore;
 
 /**
  * {@code content=project_xml}: the project as REDCap project XML, with its records unless
@@ -48,8 +47,10 @@ public final class ProjectXmlExport extends ExportMethod {
       Set<String> allowed = new LinkedHashSet<>();
       for (org.redcapjdbc.emulator.model.Field f : def.fields()) {
         int right = call.user().exportRight(f.formName());
-        boolean ok = f == def.recordIdField() || (right != UserRights.EXPORT_NONE
-            && !(f.identifier() && right != UserRights.EXPORT_FULL));
+        boolean ok =
+            f == def.recordIdField()
+                || (right != UserRights.EXPORT_NONE
+                    && !(f.identifier() && right != UserRights.EXPORT_FULL));
         if (ok && (selected == null || selected.contains(f.name()))) {
           allowed.add(f.name());
         }
@@ -64,11 +65,18 @@ public final class ProjectXmlExport extends ExportMethod {
     }
     RecordFilter selection = RecordFilter.parse(def, p, call.user());
     boolean dags = p.bool("exportDataAccessGroups", false) && !call.user().inDag();
-    OdmWriter.Options options = new OdmWriter.Options(metadataOnly, selected, selection::groups, dags,
-        p.bool("exportSurveyFields", false));
+    OdmWriter.Options options =
+        new OdmWriter.Options(
+            metadataOnly, selected, selection::groups, dags, p.bool("exportSurveyFields", false));
     try (Connection c = call.database().connection()) {
       List<RecordHeader> headers = metadataOnly ? List.of() : selection.select(c, def.id());
-      OdmWriter.write(def, c, headers, options, call.stream(Format.XML.contentType()), p.bool("exportFiles", false));
+      OdmWriter.write(
+          def,
+          c,
+          headers,
+          options,
+          call.stream(Format.XML.contentType()),
+          p.bool("exportFiles", false));
     }
   }
 }

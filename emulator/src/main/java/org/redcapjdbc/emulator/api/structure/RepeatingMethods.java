@@ -24,7 +24,8 @@ public final class RepeatingMethods {
   private RepeatingMethods() {}
 
   private static List<String> columns(ProjectDefinition def) {
-    return def.isLongitudinal() ? List.of("event_name", "form_name", "custom_form_label")
+    return def.isLongitudinal()
+        ? List.of("event_name", "form_name", "custom_form_label")
         : List.of("form_name", "custom_form_label");
   }
 
@@ -35,8 +36,10 @@ public final class RepeatingMethods {
       TableWriter w = call.table(columns(def));
       for (RepeatingEntry r : def.repeating()) {
         String form = r.isRepeatingEvent() ? "" : r.formName();
-        w.row(def.isLongitudinal() ? new Object[] {r.eventUniqueName(), form, r.customLabel()}
-            : new Object[] {form, r.customLabel()});
+        w.row(
+            def.isLongitudinal()
+                ? new Object[] {r.eventUniqueName(), form, r.customLabel()}
+                : new Object[] {form, r.customLabel()});
       }
       w.finish();
     }
@@ -48,7 +51,6 @@ public final class RepeatingMethods {
       return List.of(Right.API_IMPORT, Right.DESIGN);
     }
 
-
     @Override
     public void handle(ApiCall call) throws Exception {
       ProjectDefinition def = call.definition();
@@ -56,24 +58,38 @@ public final class RepeatingMethods {
       List<RepeatingEntry> entries = new ArrayList<>();
       Set<String> seen = new LinkedHashSet<>();
       for (Map<String, String> row : rows) {
-        String eventName = def.isLongitudinal() ? Structure.cell(row, "event_name") : ProjectDefinition.CLASSIC_EVENT;
+        String eventName =
+            def.isLongitudinal()
+                ? Structure.cell(row, "event_name")
+                : ProjectDefinition.CLASSIC_EVENT;
         Event e = def.event(eventName);
         if (e == null) {
-          throw ApiException.badRequest("The event '" + eventName + "' is not a unique event name of this project.");
+          throw ApiException.badRequest(
+              "The event '" + eventName + "' is not a unique event name of this project.");
         }
         String form = Structure.cell(row, "form_name");
         if (form.isEmpty() && !def.isLongitudinal()) {
-          throw ApiException.badRequest("Each row needs a form_name: classic projects have no repeating events.");
+          throw ApiException.badRequest(
+              "Each row needs a form_name: classic projects have no repeating events.");
         }
         if (!form.isEmpty() && def.form(form) == null) {
-          throw ApiException.badRequest("The form '" + form + "' is not an instrument of this project.");
+          throw ApiException.badRequest(
+              "The form '" + form + "' is not an instrument of this project.");
         }
         if (!form.isEmpty() && !def.isDesignated(e, form)) {
-          throw ApiException.badRequest("The form '" + form + "' is not designated for the event '" + eventName
-              + "', so it cannot repeat there.");
+          throw ApiException.badRequest(
+              "The form '"
+                  + form
+                  + "' is not designated for the event '"
+                  + eventName
+                  + "', so it cannot repeat there.");
         }
         if (seen.add(eventName + "|" + form)) {
-          entries.add(new RepeatingEntry(eventName, form.isEmpty() ? null : form, Structure.cell(row, "custom_form_label")));
+          entries.add(
+              new RepeatingEntry(
+                  eventName,
+                  form.isEmpty() ? null : form,
+                  Structure.cell(row, "custom_form_label")));
         }
       }
       Structure.save(call, Structure.build(def.toBuilder().repeating(entries)), List.of());

@@ -19,18 +19,25 @@ final class Structure {
   private Structure() {}
 
   /** Stores a changed definition (and drops the data of deleted events) in one transaction. */
-  static ProjectDefinition save(ApiCall call, ProjectDefinition changed, Collection<Integer> deletedEvents) {
+  static ProjectDefinition save(
+      ApiCall call, ProjectDefinition changed, Collection<Integer> deletedEvents) {
     return save(call, changed, deletedEvents, c -> null);
   }
 
   /** As {@link #save(ApiCall, ProjectDefinition, Collection)}, running {@code before} in the same transaction. */
-  static ProjectDefinition save(ApiCall call, ProjectDefinition changed, Collection<Integer> deletedEvents,
+  static ProjectDefinition save(
+      ApiCall call,
+      ProjectDefinition changed,
+      Collection<Integer> deletedEvents,
       Database.SqlWork<?> before) {
-    ProjectDefinition stored = call.database().inTransaction(c -> {
-      before.run(c);
-      RecordStore.deleteEventData(c, changed.id(), deletedEvents);
-      return ProjectStore.replace(c, changed);
-    });
+    ProjectDefinition stored =
+        call.database()
+            .inTransaction(
+                c -> {
+                  before.run(c);
+                  RecordStore.deleteEventData(c, changed.id(), deletedEvents);
+                  return ProjectStore.replace(c, changed);
+                });
     call.project().update(stored);
     return stored;
   }
@@ -48,13 +55,15 @@ final class Structure {
   static List<Map<String, String>> rows(ApiCall call) throws ApiException {
     String data = call.params().raw().getOrDefault("data", List.of("")).get(0);
     if (data.isBlank()) {
-      throw ApiException.badRequest("The parameter \"data\" is missing or empty: there is nothing to import.");
+      throw ApiException.badRequest(
+          "The parameter \"data\" is missing or empty: there is nothing to import.");
     }
     Format f = call.format() == Format.ODM ? Format.XML : call.format();
     ImportData.Rows rows = ImportData.parse(data, f, call.csvDelimiter());
     if (rows.jsonNotArray()) {
-      throw ApiException.badRequest("The data being imported is not formatted correctly. The JSON must be an array"
-          + " of objects.");
+      throw ApiException.badRequest(
+          "The data being imported is not formatted correctly. The JSON must be an array"
+              + " of objects.");
     }
     return rows.rows();
   }
@@ -69,7 +78,8 @@ final class Structure {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("The value '" + v + "' of \"" + column + "\" is not a valid " + what + ".");
+      throw ApiException.badRequest(
+          "The value '" + v + "' of \"" + column + "\" is not a valid " + what + ".");
     }
   }
 
@@ -97,8 +107,11 @@ final class Structure {
     for (String n : names) {
       quoted.add("'" + n + "'");
     }
-    return ApiException.badRequest("The following values in the parameter \"" + parameter + "\" are not valid: "
-        + String.join(", ", quoted));
+    return ApiException.badRequest(
+        "The following values in the parameter \""
+            + parameter
+            + "\" are not valid: "
+            + String.join(", ", quoted));
   }
 
   /** Numbers in the {@code arms} array parameter; unknown arm numbers are simply not matched. */

@@ -40,34 +40,43 @@ public final class SurveyMethods {
     Survey survey = null;
     if (needsInstrument) {
       if (instrument == null) {
-        throw ApiException.badRequest("The parameter \"instrument\" is missing: name the survey's unique instrument"
-            + " name.");
+        throw ApiException.badRequest(
+            "The parameter \"instrument\" is missing: name the survey's unique instrument"
+                + " name.");
       }
       if (def.form(instrument) == null) {
-        throw ApiException.badRequest("The value of the parameter \"instrument\" is not valid: '" + instrument
-            + "' is not an instrument of this project.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"instrument\" is not valid: '"
+                + instrument
+                + "' is not an instrument of this project.");
       }
       survey = def.survey(instrument);
       if (survey == null || !def.hasSurveys()) {
-        throw ApiException.badRequest("The instrument '" + instrument + "' has not been enabled as a survey in this"
-            + " project.");
+        throw ApiException.badRequest(
+            "The instrument '"
+                + instrument
+                + "' has not been enabled as a survey in this"
+                + " project.");
       }
     }
     Event event = def.firstEvent();
     if (def.isLongitudinal() && needsInstrument) {
       String e = p.get("event");
       if (e == null) {
-        throw ApiException.badRequest("The parameter \"event\" is missing: a longitudinal project needs the unique"
-            + " event name.");
+        throw ApiException.badRequest(
+            "The parameter \"event\" is missing: a longitudinal project needs the unique"
+                + " event name.");
       }
       event = def.event(e);
       if (event == null) {
-        throw ApiException.badRequest("The value of the parameter \"event\" is not valid: '" + e
-            + "' is not a unique event name of this project.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"event\" is not valid: '"
+                + e
+                + "' is not a unique event name of this project.");
       }
       if (!def.isDesignated(event, instrument)) {
-        throw ApiException.badRequest("The instrument '" + instrument + "' is not designated for the event '" + e
-            + "'.");
+        throw ApiException.badRequest(
+            "The instrument '" + instrument + "' is not designated for the event '" + e + "'.");
       }
     }
     int instance = 1;
@@ -78,8 +87,9 @@ public final class SurveyMethods {
         instance = 0;
       }
       if (instance < 1) {
-        throw ApiException.badRequest("The value of the parameter \"repeat_instance\" is not valid: it must be a"
-            + " positive integer.");
+        throw ApiException.badRequest(
+            "The value of the parameter \"repeat_instance\" is not valid: it must be a"
+                + " positive integer.");
       }
     }
     return new Target(survey, event, instance);
@@ -100,13 +110,16 @@ public final class SurveyMethods {
 
   static String surveysUrl(ApiCall call) {
     String api = call.apiUrl();
-    return api.endsWith("api/") ? api.substring(0, api.length() - 4) + "surveys/" : api + "surveys/";
+    return api.endsWith("api/")
+        ? api.substring(0, api.length() - 4) + "surveys/"
+        : api + "surveys/";
   }
 
   private static SurveyStore.Codes codes(ApiCall call, Target t) throws Exception {
     try (Connection c = call.database().connection()) {
       String record = record(call, c);
-      return SurveyStore.codes(c, call.definition().id(), t.survey().formName(), t.event().id(), record, t.instance());
+      return SurveyStore.codes(
+          c, call.definition().id(), t.survey().formName(), t.event().id(), record, t.instance());
     }
   }
 
@@ -134,8 +147,11 @@ public final class SurveyMethods {
     public void handle(ApiCall call) throws Exception {
       Target t = target(call, true);
       if (!"1".equals(t.survey().attributes().get("save_and_return"))) {
-        throw ApiException.badRequest("The survey '" + t.survey().formName() + "' does not have the 'Save & Return"
-            + " Later' feature enabled, so it has no return codes.");
+        throw ApiException.badRequest(
+            "The survey '"
+                + t.survey().formName()
+                + "' does not have the 'Save & Return"
+                + " Later' feature enabled, so it has no return codes.");
       }
       call.sendPlain(codes(call, t).returnCode());
     }
@@ -183,16 +199,39 @@ public final class SurveyMethods {
           if (!d.hasEvent(t.event().id())) {
             continue;
           }
-          SurveyStore.Codes codes = SurveyStore.codes(c, def.id(), t.survey().formName(), t.event().id(), d.record(), 1);
+          SurveyStore.Codes codes =
+              SurveyStore.codes(c, def.id(), t.survey().formName(), t.event().id(), d.record(), 1);
           String stamp = d.surveyTimestamp(t.event().id(), t.survey().formName(), 1);
-          int status = stamp == null || stamp.isEmpty() ? 0 : stamp.equals("[not completed]") ? 1 : 2;
-          rows.add(new Object[] {"", "", d.header().surveyIdentifier(), d.record(), 0, "", status,
-              codes.accessCode(), base + "?s=" + codes.hash(),
-              base + "?sq=" + SurveyStore.queueHash(c, def.id(), d.record())});
+          int status =
+              stamp == null || stamp.isEmpty() ? 0 : stamp.equals("[not completed]") ? 1 : 2;
+          rows.add(
+              new Object[] {
+                "",
+                "",
+                d.header().surveyIdentifier(),
+                d.record(),
+                0,
+                "",
+                status,
+                codes.accessCode(),
+                base + "?s=" + codes.hash(),
+                base + "?sq=" + SurveyStore.queueHash(c, def.id(), d.record())
+              });
         }
       }
-      TableWriter w = call.table(List.of("email", "email_occurrence", "identifier", "record", "invitation_sent_status",
-          "invitation_send_time", "response_status", "survey_access_code", "survey_link", "survey_queue_link"));
+      TableWriter w =
+          call.table(
+              List.of(
+                  "email",
+                  "email_occurrence",
+                  "identifier",
+                  "record",
+                  "invitation_sent_status",
+                  "invitation_send_time",
+                  "response_status",
+                  "survey_access_code",
+                  "survey_link",
+                  "survey_queue_link"));
       for (Object[] r : rows) {
         w.row(r);
       }
