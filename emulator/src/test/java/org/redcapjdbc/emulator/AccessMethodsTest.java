@@ -2,6 +2,8 @@ package org.redcapjdbc.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.redcapjdbc.emulator.ApiClient.column;
+import static org.redcapjdbc.emulator.ApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,20 +37,9 @@ class AccessMethodsTest {
     return new ApiClient(emulator.url(), token);
   }
 
-  private static JsonNode json(ApiClient.Answer a) throws Exception {
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    return JSON.readTree(a.body());
-  }
-
   private static List<String> keys(JsonNode object) {
     List<String> out = new ArrayList<>();
     object.fieldNames().forEachRemaining(out::add);
-    return out;
-  }
-
-  private static List<String> column(JsonNode rows, String key) {
-    List<String> out = new ArrayList<>();
-    rows.forEach(r -> out.add(r.get(key).asText()));
     return out;
   }
 

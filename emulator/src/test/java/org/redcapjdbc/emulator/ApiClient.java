@@ -1,5 +1,9 @@
 package org.redcapjdbc.emulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -99,5 +103,20 @@ final class ApiClient {
       m.put(kv[i], kv[i + 1]);
     }
     return m;
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The JSON of a 200 answer; any other status fails the test with the body. */
+  static JsonNode json(Answer a) throws Exception {
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    return JSON.readTree(a.body());
+  }
+
+  /** One key's values over an array of objects, as text. */
+  static List<String> column(JsonNode rows, String key) {
+    List<String> out = new ArrayList<>();
+    rows.forEach(r -> out.add(r.get(key).asText()));
+    return out;
   }
 }

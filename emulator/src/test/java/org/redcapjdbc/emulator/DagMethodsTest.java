@@ -1,6 +1,8 @@
 package org.redcapjdbc.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redcapjdbc.emulator.ApiClient.column;
+import static org.redcapjdbc.emulator.ApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,17 +29,6 @@ class DagMethodsTest {
 
   private static ApiClient client(String token) {
     return new ApiClient(emulator.url(), token);
-  }
-
-  private static JsonNode json(ApiClient.Answer a) throws Exception {
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    return JSON.readTree(a.body());
-  }
-
-  private static List<String> column(JsonNode rows, String key) {
-    List<String> out = new ArrayList<>();
-    rows.forEach(r -> out.add(r.get(key).asText()));
-    return out;
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.redcapjdbc.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redcapjdbc.emulator.ApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,11 +67,6 @@ class FilesTest {
       m.put(kv[i], kv[i + 1]);
     }
     return m;
-  }
-
-  private static JsonNode json(ApiClient.Answer a) throws Exception {
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    return JSON.readTree(a.body());
   }
 
   private static byte[] binary(int size, long seed) {

@@ -1,6 +1,8 @@
 package org.redcapjdbc.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redcapjdbc.emulator.ApiClient.column;
+import static org.redcapjdbc.emulator.ApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,19 +36,8 @@ class LiveServerFidelityTest {
     emulator.close();
   }
 
-  private static JsonNode json(ApiClient.Answer a) throws Exception {
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    return JSON.readTree(a.body());
-  }
-
   private static ApiClient client(String token) {
     return new ApiClient(emulator.url(), token);
-  }
-
-  private static List<String> column(JsonNode rows, String key) {
-    List<String> out = new ArrayList<>();
-    rows.forEach(r -> out.add(r.get(key).asText()));
-    return out;
   }
 
   /**

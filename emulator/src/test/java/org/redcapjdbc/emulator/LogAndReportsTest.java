@@ -1,12 +1,13 @@
 package org.redcapjdbc.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redcapjdbc.emulator.ApiClient.column;
+import static org.redcapjdbc.emulator.ApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,17 +27,6 @@ class LogAndReportsTest {
   @AfterAll
   static void stop() {
     emulator.close();
-  }
-
-  private static JsonNode json(ApiClient.Answer a) throws Exception {
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    return JSON.readTree(a.body());
-  }
-
-  private static List<String> column(JsonNode rows, String key) {
-    List<String> out = new ArrayList<>();
-    rows.forEach(r -> out.add(r.get(key).asText()));
-    return out;
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.redcapjdbc.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redcapjdbc.emulator.ApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,11 +36,6 @@ class ProjectsAndSurveysTest {
   @AfterAll
   static void stop() {
     emulator.close();
-  }
-
-  private static JsonNode json(ApiClient.Answer a) throws Exception {
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    return JSON.readTree(a.body());
   }
 
   private static ApiClient client(String token) {

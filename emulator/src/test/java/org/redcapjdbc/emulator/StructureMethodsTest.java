@@ -1,6 +1,7 @@
 package org.redcapjdbc.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redcapjdbc.emulator.ApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,11 +29,6 @@ class StructureMethodsTest {
   private static ApiClient load(String fixture) {
     return new ApiClient(
         emulator.url(), emulator.loadProject(Fixtures.path(fixture), null).token());
-  }
-
-  private static JsonNode json(ApiClient.Answer a) throws Exception {
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    return JSON.readTree(a.body());
   }
 
   @Test
