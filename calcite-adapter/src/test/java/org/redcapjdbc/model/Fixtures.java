@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamReader;
  * Test fixtures from the classpath ({@code src/test/resources/fixtures}, see its README), turned
  * into the rows REDCap's API would export.
  */
-final class Fixtures {
+public final class Fixtures {
   private static final String REDCAP_NS = "https://projectredcap.org";
 
   private Fixtures() {}
@@ -144,7 +144,7 @@ final class Fixtures {
   }
 
   /** A metadata row with the 18 API columns, blank except those given. */
-  static Map<String, String> field(String name, String form, String type, String... more) {
+  public static Map<String, String> field(String name, String form, String type, String... more) {
     Map<String, String> row = new LinkedHashMap<>();
     for (String column :
         List.of(

@@ -2,10 +2,9 @@ package org.redcapjdbc.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.redcapjdbc.model.Fixtures.field;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
@@ -53,40 +52,5 @@ class RelTypesTest {
             () -> RelTypes.of(records.column("n").orElseThrow(), new JavaTypeFactoryImpl()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("precision is at least 38");
-  }
-
-  /** A metadata row with the 18 API columns, blank except those given (as model's Fixtures). */
-  private static Map<String, String> field(String name, String form, String type, String... more) {
-    Map<String, String> row = new LinkedHashMap<>();
-    for (String column :
-        List.of(
-            "field_name",
-            "form_name",
-            "section_header",
-            "field_type",
-            "field_label",
-            "select_choices_or_calculations",
-            "field_note",
-            "text_validation_type_or_show_slider_number",
-            "text_validation_min",
-            "text_validation_max",
-            "identifier",
-            "branching_logic",
-            "required_field",
-            "custom_alignment",
-            "question_number",
-            "matrix_group_name",
-            "matrix_ranking",
-            "field_annotation")) {
-      row.put(column, "");
-    }
-    row.put("field_name", name);
-    row.put("form_name", form);
-    row.put("field_type", type);
-    row.put("field_label", name);
-    for (int i = 0; i < more.length; i += 2) {
-      row.put(more[i], more[i + 1]);
-    }
-    return row;
   }
 }
