@@ -92,8 +92,8 @@ public final class RedcapClient {
   /**
    * Builder for {@link RedcapClient}. Required: {@link #url} and {@link #token}. Defaults:
    * connect timeout 30 s, read timeout 10 min (exports of big projects run for minutes),
-   * 3 retries with a 1 s base delay, {@link HttpOptions#defaults()}, {@code http://} only to
-   * loopback.
+   * 3 retries with a 1 s base delay, at most 300 requests a minute to the host,
+   * {@link HttpOptions#defaults()}, {@code http://} only to loopback.
    */
   public static final class Builder {
     private String url;
@@ -105,6 +105,7 @@ public final class RedcapClient {
     private OkHttpClient httpClient;
     private HttpOptions httpOptions;
     private boolean allowHttp;
+    private int maxRequestsPerMinute = 300;
 
     private Builder() {}
 
@@ -180,6 +181,22 @@ public final class RedcapClient {
       return this;
     }
 
+    /**
+     * The most requests per minute to the URL's host (scheme, host and port), counted across
+     * every client in this JVM, retries and writes included; where clients set different limits
+     * the smallest applies. A 429 or 503 with {@code Retry-After} then holds every request to the
+     * host, not only the retried one. 0 turns this off for this client: its requests neither wait
+     * nor count. REDCap bans an IP that exceeds {@code page_hit_threshold_per_minute} (600 by
+     * default).
+     */
+    public Builder maxRequestsPerMinute(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("maxRequestsPerMinute must be >= 0, was " + n);
+      }
+      this.maxRequestsPerMinute = n;
+      return this;
+    }
+
     /** Permit plain {@code http://} to hosts other than loopback. */
     public Builder allowHttp(boolean allow) {
       this.allowHttp = allow;
@@ -214,7 +231,12 @@ public final class RedcapClient {
       OkHttpClient http = RedcapHttp.forRedcap(base, connectTimeout, readTimeout);
       return new RedcapClient(
           new Transport(
-              parsed, token, http, new RetryPolicy(maxRetries, retryBaseDelay), allowHttp));
+              parsed,
+              token,
+              http,
+              new RetryPolicy(maxRetries, retryBaseDelay),
+              allowHttp,
+              maxRequestsPerMinute));
     }
 
     static HttpUrl normalise(String raw) {

@@ -37,12 +37,24 @@ final class Transport {
   final RetryPolicy retry;
   final boolean allowHttp;
 
-  Transport(HttpUrl url, ApiToken token, OkHttpClient http, RetryPolicy retry, boolean allowHttp) {
+  /** This client's share of the host's request limit, or null when it has none. */
+  private final RequestGovernor.Lease governor;
+
+  Transport(
+      HttpUrl url,
+      ApiToken token,
+      OkHttpClient http,
+      RetryPolicy retry,
+      boolean allowHttp,
+      int maxRequestsPerMinute) {
     this.url = Objects.requireNonNull(url, "url");
     this.token = Objects.requireNonNull(token, "token");
     this.http = Objects.requireNonNull(http, "http");
     this.retry = Objects.requireNonNull(retry, "retry");
     this.allowHttp = allowHttp;
+    // Keyed by the configured URL: requests re-POSTed after a redirect count there too, which
+    // errs on the side of sending fewer.
+    this.governor = RequestGovernor.forHost(url, maxRequestsPerMinute);
   }
 
   /**
@@ -55,7 +67,8 @@ final class Transport {
     HttpUrl target = url;
     int redirects = 0;
     for (int attempt = 0; ; attempt++) {
-      if (cancellation.isCancelled()) {
+      // Every attempt is a request to the server, retries and redirects included.
+      if (cancellation.isCancelled() || governor != null && !governor.acquire(cancellation)) {
         throw cancelled(method, null);
       }
       Request request = new Request.Builder().url(target).post(call.body(token)).build();
@@ -152,9 +165,10 @@ final class Transport {
       String body = readBounded(response);
       String retryAfterHeader = response.header("Retry-After");
       response.close();
+      long wait = RetryPolicy.retryAfterMillis(retryAfterHeader, Instant.now());
+      holdHost(code, wait);
       boolean retryableStatus = RetryPolicy.isRetryableStatus(code);
       if (retryableStatus && !call.write && attempt < retry.maxRetries) {
-        long wait = RetryPolicy.retryAfterMillis(retryAfterHeader, Instant.now());
         if (wait > RetryPolicy.MAX_RETRY_AFTER.toMillis()) {
           throw ErrorBodies.forStatus(
               code,
@@ -204,6 +218,21 @@ final class Transport {
                   + " delete may have been applied; it was not retried. Check the project before"
                   + " repeating it."
               : "The response was cut off.");
+    }
+  }
+
+  /**
+   * After a 429 or 503 with Retry-After, holds every request to the host, from any client in the
+   * JVM, not only this call's retry: the server is overloaded or counting, and the others would
+   * be refused too. A pause longer than this client ever waits is not passed on: the call that
+   * met it fails saying so, and so will the others on their own answer.
+   */
+  private void holdHost(int code, long retryAfterMillis) {
+    if (governor != null
+        && (code == 429 || code == 503)
+        && retryAfterMillis > 0
+        && retryAfterMillis <= RetryPolicy.MAX_RETRY_AFTER.toMillis()) {
+      governor.hold(retryAfterMillis);
     }
   }
 

@@ -33,6 +33,12 @@
  *       their bodies are one-shot so OkHttp cannot re-send them silently. Once a record export
  *       has started streaming it is not retried (rows were already delivered); batched exports
  *       refetch a broken batch, which was not delivered yet.
+ *   <li><b>Request rate</b>: every request (reads, writes, retries) first takes a slot from the
+ *       {@link org.redcapjdbc.client.RequestGovernor} of its host (scheme, host, port), shared by
+ *       every client in the JVM: at most {@code maxRequestsPerMinute} start in any 60 seconds
+ *       (the smallest limit of the live clients), and a 429 or 503 with {@code Retry-After} holds
+ *       them all. The wait is on the caller's thread and ends at once on cancel, as a
+ *       cancellation. REDCap bans IPs that exceed {@code page_hit_threshold_per_minute}.
  *   <li><b>Redirects</b> (301, 302, 303, 307, 308) are re-POSTed with the same body, at most five
  *       times, never to plain http on another host unless allowed.
  * </ul>

@@ -37,6 +37,7 @@ final class RedcapClients {
         .url(config.url().toString())
         .token(config.token())
         .allowHttp(config.allowHttp())
+        .maxRequestsPerMinute(config.maxRequestsPerMinute())
         .httpClient(SharedHttpClients.forOptions(httpOptions(config)));
   }
 

@@ -34,6 +34,7 @@ public final class RedcapConfig {
   private final String proxy;
   private final boolean allowHttp;
   private final boolean pushdown;
+  private final int maxRequestsPerMinute;
 
   private RedcapConfig(Builder b) {
     this.url = Objects.requireNonNull(b.url, "url");
@@ -58,6 +59,11 @@ public final class RedcapConfig {
     this.proxy = b.proxy;
     this.allowHttp = b.allowHttp;
     this.pushdown = b.pushdown;
+    if (b.maxRequestsPerMinute < 0) {
+      throw new IllegalArgumentException(
+          "maxRequestsPerMinute must be 0 (off) or more, not " + b.maxRequestsPerMinute);
+    }
+    this.maxRequestsPerMinute = b.maxRequestsPerMinute;
   }
 
   private static int positive(int value, String name) {
@@ -92,6 +98,7 @@ public final class RedcapConfig {
     b.proxy = proxy;
     b.allowHttp = allowHttp;
     b.pushdown = pushdown;
+    b.maxRequestsPerMinute = maxRequestsPerMinute;
     return b;
   }
 
@@ -188,6 +195,14 @@ public final class RedcapConfig {
   }
 
   /**
+   * The most requests a minute to the API's host, across every connection of the JVM (the
+   * smallest limit applies); 0 means no limit.
+   */
+  public int maxRequestsPerMinute() {
+    return maxRequestsPerMinute;
+  }
+
+  /**
    * A key that identifies the project and credentials without revealing the token: equal for two
    * configs with the same URL, token and model-shaping options. Use it for shared caches.
    */
@@ -237,6 +252,8 @@ public final class RedcapConfig {
         + allowHttp
         + ", pushdown="
         + pushdown
+        + ", maxRequestsPerMinute="
+        + maxRequestsPerMinute
         + "}";
   }
 
@@ -261,6 +278,7 @@ public final class RedcapConfig {
     private String proxy;
     private boolean allowHttp = false;
     private boolean pushdown = true;
+    private int maxRequestsPerMinute = 300;
 
     private Builder() {}
 
@@ -356,6 +374,11 @@ public final class RedcapConfig {
 
     public Builder pushdown(boolean v) {
       this.pushdown = v;
+      return this;
+    }
+
+    public Builder maxRequestsPerMinute(int v) {
+      this.maxRequestsPerMinute = v;
       return this;
     }
 

@@ -94,6 +94,7 @@ final class ConnectionSettings {
     b.sslVerify(boolValue(merged, RedcapProperty.SSL_VERIFY));
     b.allowHttp(boolValue(merged, RedcapProperty.ALLOW_HTTP));
     b.pushdown(boolValue(merged, RedcapProperty.PUSHDOWN));
+    b.maxRequestsPerMinute(intValue(merged, RedcapProperty.MAX_REQUESTS_PER_MINUTE, 0));
     String trustStore = value(merged, RedcapProperty.TRUST_STORE);
     if (trustStore != null && !trustStore.isBlank()) {
       b.trustStore(Path.of(trustStore.trim()));

@@ -91,7 +91,14 @@ public enum RedcapProperty {
       "true",
       false,
       "Push projections and filters into the export request (fields, records, events, "
-          + "filterLogic). false reads whole records and filters locally; results are the same.");
+          + "filterLogic). false reads whole records and filters locally; results are the same."),
+  MAX_REQUESTS_PER_MINUTE(
+      "maxRequestsPerMinute",
+      "300",
+      false,
+      "The most API requests a minute to the REDCap host, counted across every connection of "
+          + "this JVM, retries and writes included (REDCap bans an IP above 600 by default); "
+          + "where connections set different limits the smallest applies. 0 turns it off.");
 
   private final String camelName;
   private final String defaultValue;

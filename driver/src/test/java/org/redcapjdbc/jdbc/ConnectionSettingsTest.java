@@ -68,6 +68,22 @@ class ConnectionSettingsTest {
   }
 
   @Test
+  void maxRequestsPerMinuteTakesZeroForOffButNothingNegative() throws SQLException {
+    assertThat(
+            ConnectionSettings.parse(
+                    "jdbc:redcap:https://h/api/;maxRequestsPerMinute=0", props("password", TOKEN))
+                .config()
+                .maxRequestsPerMinute())
+        .isZero();
+    assertThatThrownBy(
+            () ->
+                ConnectionSettings.parse(
+                    "jdbc:redcap:https://h/api/;maxRequestsPerMinute=-1", props("password", TOKEN)))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("maxRequestsPerMinute");
+  }
+
+  @Test
   void calcitePropertiesPassThroughAndCanOverrideDefaults() throws SQLException {
     ConnectionSettings s =
         ConnectionSettings.parse(

@@ -126,6 +126,7 @@ class PropertyDefaultsTest {
       case PROXY -> c.proxy().orElse(null);
       case ALLOW_HTTP -> String.valueOf(c.allowHttp());
       case PUSHDOWN -> String.valueOf(c.pushdown());
+      case MAX_REQUESTS_PER_MINUTE -> String.valueOf(c.maxRequestsPerMinute());
     };
   }
 
