@@ -55,7 +55,7 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
               .withColumns(spec.answerColumns)
               .withParallelism(config.parallelism());
       ProjectSnapshot.Tally tally = snapshot.tally().orElse(null);
-      if (tally == null && !coversWholeProject()) {
+      if (tally == null && spec.request.records().isEmpty() && !coversWholeProject()) {
         // A filtered read of a project not counted yet: count it once (for this snapshot), so
         // that this and later reads of a small project are one request each.
         String idField = session.model().recordIdField().name();
