@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The batches of a {@link BatchedRecordExport}: splits the record IDs into batches of
- * {@code batchSize}, keeps up to {@code parallelism} of them in flight on its own threads, and
+ * The batches of a {@link BatchedRecordExport}: splits the record IDs into batches of the size
+ * the export worked out ({@link BatchOptions#recordsPerBatch}), keeps up to {@code parallelism} of them in flight on its own threads, and
  * hands each back whole, its rows grouped by record in the IDs' order, in batch order. It also
  * makes each batch complete: after an ID pass every ID must come back (missing ones are asked for
  * again, then the export fails naming them), and a batch whose response breaks off is fetched
@@ -48,6 +48,7 @@ final class BatchWindow {
   /**
    * Splits {@code ids} into batches and requests the first one.
    *
+   * @param batchSize records per batch
    * @param columns the columns the caller bound; rows hold these, in this order
    * @param idColumn the column holding the record ID, fetched too when not bound
    * @param verify whether every ID must come back (true after an ID pass)
@@ -57,6 +58,7 @@ final class BatchWindow {
       Transport transport,
       RecordExportRequest request,
       BatchOptions options,
+      int batchSize,
       Supplier<String> recordIdField,
       LiveCalls calls,
       Consumer<RecordCursor> onAnswer,
@@ -72,7 +74,6 @@ final class BatchWindow {
     this.onAnswer = onAnswer;
     this.verify = verify;
     this.width = columns.size();
-    int batchSize = options.batchSize();
     List<String> fetch = new ArrayList<>(columns);
     int index = fetch.indexOf(idColumn);
     if (index < 0) {
@@ -152,7 +153,8 @@ final class BatchWindow {
                 + " even when asked again: "
                 + abbreviate(missing)
                 + ". REDCap drops records"
-                + " from large responses under load: lower batchSize and run the query again"
+                + " from large responses under load: lower batchSize or batchValues and run the"
+                + " query again"
                 + " (if the records were deleted meanwhile, simply re-run it).",
             null);
       }

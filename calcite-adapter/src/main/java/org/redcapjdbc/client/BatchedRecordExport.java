@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  *       Otherwise, unless {@link BatchOptions#expectedRecordCount()} says the project fits in
  *       one batch, an <em>ID pass</em> first exports only the record-ID field (with the same
  *       {@code events}, {@code filterLogic} and date range) and keeps the distinct IDs in order.
- *   <li>Up to {@code parallelism} batches of {@code batchSize} records are requested at once,
- *       ramping up: the first batch is requested alone, and the others only once the caller has
+ *   <li>Up to {@code parallelism} batches are requested at once, each of as many records as
+ *       {@link BatchOptions#recordsPerBatch} allows: the value budget ({@code batchValues}) over
+ *       the answer's columns and the rows per record the ID pass counted, at most
+ *       {@code batchSize}. Requests ramp up: the first batch is requested alone, and the others only once the caller has
  *       read past it, so a caller that stops early (LIMIT, {@code setMaxRows}) never starts
  *       batches it does not need. Each
  *       batch is buffered whole (so at most about {@code parallelism + 1} batches are in memory),
@@ -35,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A batch whose response breaks off is fetched again (up to the client's retry count):
  *       nothing of it was delivered yet, so no row can be duplicated or lost.
  *   <li>One request, with no ID pass, when the records fit in one batch: explicit
- *       {@code records} up to {@code batchSize}, or a known small {@code expectedRecordCount}.
+ *       {@code records}, or a known small {@code expectedRecordCount}. An ID pass over the whole
+ *       project (no records, events, filterLogic or date range) tells the options' tally listener
+ *       what it counted, so that the caller can know the project's size without another export.
  *       That path streams without buffering.
  * </ol>
  *
@@ -168,39 +172,45 @@ public final class BatchedRecordExport implements RowCursor {
     if (columns == null) {
       throw new IllegalStateException("bind() the columns before next() on a batched export");
     }
-    int batchSize = options.batchSize();
     List<String> ids;
     boolean verify;
+    double rowsPerRecord = options.expectedRowsPerRecord();
     if (!request.records().isEmpty()) {
       ids = new ArrayList<>(new LinkedHashSet<>(request.records()));
       verify = false;
-      if (ids.size() <= batchSize) {
+      if (ids.size() <= options.recordsPerBatch(rowsPerRecord)) {
         openSingle();
         return;
       }
     } else if (options.expectedRecordCount().isPresent()
-        && options.expectedRecordCount().getAsLong() <= batchSize) {
+        && options.expectedRecordCount().getAsLong() <= options.recordsPerBatch(rowsPerRecord)) {
       openSingle();
       return;
     } else {
-      ids = idPass();
+      RecordIdPass.Result pass = idPass();
+      if (coversWholeProject()) {
+        options.tallyListener().counted(pass.ids().size(), pass.rows());
+      }
+      ids = pass.ids();
+      rowsPerRecord = pass.rowsPerRecord();
       verify = true;
       if (ids.isEmpty()) {
         done = true;
         return;
       }
     }
-    prepareBatches(ids, verify);
+    prepareBatches(ids, verify, rowsPerRecord);
   }
 
   /** Hands {@code ids} to a {@link BatchWindow}, which requests the first batch. */
-  private void prepareBatches(List<String> ids, boolean verify) {
+  private void prepareBatches(List<String> ids, boolean verify, double rowsPerRecord) {
     String idColumn = request.type() == ExportType.EAV ? "record" : recordIdField();
     window =
         new BatchWindow(
             transport,
             request,
             options,
+            options.recordsPerBatch(rowsPerRecord),
             this::recordIdField,
             calls,
             this::noteAnswer,
@@ -247,13 +257,17 @@ public final class BatchedRecordExport implements RowCursor {
    * distinct IDs than the project's count means REDCap may have left some out.
    */
   private boolean bringsEveryRecord() {
+    return coversWholeProject() && options.expectedRecordCount().isPresent();
+  }
+
+  /** A flat export without records, events, filterLogic or date range: every record has rows. */
+  private boolean coversWholeProject() {
     return request.records().isEmpty()
         && request.events().isEmpty()
         && request.type() == ExportType.FLAT
         && (request.filterLogic() == null || request.filterLogic().isBlank())
         && request.dateRangeBegin() == null
-        && request.dateRangeEnd() == null
-        && options.expectedRecordCount().isPresent();
+        && request.dateRangeEnd() == null;
   }
 
   /**
@@ -267,7 +281,8 @@ public final class BatchedRecordExport implements RowCursor {
       return false;
     }
     List<String> missing = new ArrayList<>();
-    for (String id : idPass()) {
+    RecordIdPass.Result pass = idPass();
+    for (String id : pass.ids()) {
       if (!seenInSingle.contains(id)) {
         missing.add(id);
       }
@@ -284,12 +299,12 @@ public final class BatchedRecordExport implements RowCursor {
     single.close();
     single = null;
     seenInSingle = null;
-    prepareBatches(missing, true);
+    prepareBatches(missing, true, pass.rowsPerRecord());
     return true;
   }
 
   /** The ID pass: the distinct IDs the request's row filters select. */
-  private List<String> idPass() {
+  private RecordIdPass.Result idPass() {
     return RecordIdPass.distinctIds(transport, request, recordIdField(), calls);
   }
 

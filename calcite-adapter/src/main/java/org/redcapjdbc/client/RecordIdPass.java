@@ -15,8 +15,16 @@ import java.util.Set;
 final class RecordIdPass {
   private RecordIdPass() {}
 
+  /** What the ID pass found: the distinct IDs in order, and the rows of the flat export. */
+  record Result(List<String> ids, long rows) {
+    /** Rows per record (1 when there are none). */
+    double rowsPerRecord() {
+      return ids.isEmpty() ? 1 : Math.max(1.0, (double) rows / ids.size());
+    }
+  }
+
   /** The distinct record IDs the export's filters select, in the order REDCap sends them. */
-  static List<String> distinctIds(
+  static Result distinctIds(
       Transport transport, RecordExportRequest request, String recordIdField, LiveCalls calls) {
     RecordExportRequest ids =
         RecordExportRequest.builder()
@@ -29,9 +37,11 @@ final class RecordIdPass {
             .build();
     Cancellation c = calls.request();
     Set<String> distinct = new LinkedHashSet<>();
+    long rows = 0;
     try (RecordCursor cursor = new RecordCursor(transport, ApiCall.read(ids.toParams("json")), c)) {
       cursor.bind(List.of(recordIdField));
       while (cursor.next()) {
+        rows++;
         String id = cursor.value(0);
         if (id != null) {
           distinct.add(id);
@@ -40,6 +50,6 @@ final class RecordIdPass {
     } finally {
       calls.done(c);
     }
-    return new ArrayList<>(distinct);
+    return new Result(new ArrayList<>(distinct), rows);
   }
 }

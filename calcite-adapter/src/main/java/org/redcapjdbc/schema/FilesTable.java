@@ -94,7 +94,7 @@ final class FilesTable extends AbstractTable
 
   @Override
   public Statistic getStatistic() {
-    double files = Math.max(1, fileFields.size() * (double) session.snapshot().rowCount());
+    double files = Math.max(1, fileFields.size() * (double) session.snapshot().rowEstimate());
     // No keys: Calcite misreads them once a scan projects columns (see RecordExportTable).
     return Statistics.of(files, List.of());
   }

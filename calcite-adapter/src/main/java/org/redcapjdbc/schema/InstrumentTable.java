@@ -36,7 +36,7 @@ final class InstrumentTable extends RecordExportTable {
   @Override
   double rowCountEstimate() {
     int events = Math.max(1, instrument.events().size());
-    return Math.max(1, session.snapshot().recordCount() * (double) events);
+    return Math.max(1, session.snapshot().recordEstimate() * (double) events);
   }
 
   @Override

@@ -25,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * Reads a project's structure from REDCap into a {@link ProjectSnapshot}. The independent calls
  * run in parallel, in two rounds: first version, project info, dictionary, instruments and DAGs;
  * then what depends on them (events, arms and mappings when the project is longitudinal, the
- * repeating setup when something repeats, and one export of the record-ID field that counts
- * records and rows). Classic projects are never asked for events: REDCap answers 400 there.
+ * repeating setup when something repeats). Classic projects are never asked for events: REDCap
+ * answers 400 there. None of these grows with the number of records: the records are counted
+ * later, by the first read that needs it ({@link #countRecords}, {@link ProjectSnapshot#tally()}).
+ * Only a caller refused the DAG list costs a record export at connect: the first row of an export
+ * of the record-ID field, read to see whether REDCap adds the DAG column, then aborted.
  */
 final class ProjectLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ProjectLoader.class);
@@ -85,10 +88,9 @@ final class ProjectLoader {
             : done(List.of());
     Future<List<Map<String, String>>> repeats =
         repeating ? async(() -> client.project().exportRepeatingFormsEvents()) : done(List.of());
-    Future<RecordCount> counts = async(() -> countRecords(recordIdField));
-
     DagView dagView = get(dags);
-    RecordCount recordCount = get(counts);
+    Future<Boolean> dagColumn =
+        dagView.listRefused ? async(() -> dagColumnVisible(recordIdField)) : done(false);
     List<Map<String, String>> repeatingSetup = get(repeats);
     ProjectModel.Builder builder =
         ProjectModel.builder()
@@ -103,17 +105,11 @@ final class ProjectLoader {
             .callerInDataAccessGroup(dagView.callerInGroup);
     if (dagView.listRefused) {
       // No DAG list for this caller; the record export shows whether it gets the DAG column.
-      builder.dataAccessGroupColumn(recordCount.dagColumnSeen);
+      builder.dataAccessGroupColumn(get(dagColumn));
     }
     ProjectModel model = builder.build();
     ProjectSnapshot snapshot =
-        new ProjectSnapshot(
-            model,
-            get(version),
-            recordCount.records,
-            recordCount.rows,
-            repeatingSetup,
-            clock.instant());
+        new ProjectSnapshot(model, get(version), repeatingSetup, clock.instant());
     LOG.debug("Read {} in {} ms", snapshot, (System.nanoTime() - start) / 1_000_000);
     return snapshot;
   }
@@ -148,15 +144,35 @@ final class ProjectLoader {
   }
 
   /**
-   * One export of the record-ID field: its rows are the flat export's rows; records are counted
-   * where the ID changes, since REDCap sends each record's rows together. It asks for the DAG
-   * column too, which REDCap adds only when the project has DAGs and the caller may see them.
+   * Whether REDCap adds the DAG column to this caller's record exports, which it does only when
+   * the project has DAGs and the caller may see them: the first row of an export of the
+   * record-ID field with {@code exportDataAccessGroups} shows it, and the rest of the answer is
+   * not read (closing the cursor aborts the call). A project without records shows nothing: no
+   * column, as REDCap's empty answer has none either.
    */
-  private RecordCount countRecords(String recordIdField) {
+  private boolean dagColumnVisible(String recordIdField) {
     RecordExportRequest ids =
         RecordExportRequest.builder()
             .fields(List.of(recordIdField))
             .exportDataAccessGroups(true)
+            .recordIdField(recordIdField)
+            .build();
+    try (RecordCursor cursor = client.records().export(ids)) {
+      cursor.bind(List.of(recordIdField));
+      return cursor.next() && cursor.unboundColumns().contains(DAG_COLUMN);
+    }
+  }
+
+  /**
+   * The project's records and flat-export rows: one export of the record-ID field, whose rows are
+   * the flat export's rows; records are counted where the ID changes, since REDCap sends each
+   * record's rows together. It grows with the project, so it is sent only when a read needs the
+   * count and no read over the whole project has counted it yet ({@link ProjectSnapshot#tally}).
+   */
+  static ProjectSnapshot.Tally countRecords(RedcapClient client, String recordIdField) {
+    RecordExportRequest ids =
+        RecordExportRequest.builder()
+            .fields(List.of(recordIdField))
             .recordIdField(recordIdField)
             .build();
     long records = 0;
@@ -172,7 +188,7 @@ final class ProjectLoader {
           previous = id;
         }
       }
-      return new RecordCount(records, rows, cursor.unboundColumns().contains(DAG_COLUMN));
+      return new ProjectSnapshot.Tally(records, rows);
     }
   }
 
@@ -212,6 +228,4 @@ final class ProjectLoader {
 
   private record DagView(
       List<Map<String, String>> rows, boolean callerInGroup, boolean listRefused) {}
-
-  private record RecordCount(long records, long rows, boolean dagColumnSeen) {}
 }

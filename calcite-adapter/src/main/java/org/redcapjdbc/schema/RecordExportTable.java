@@ -28,6 +28,7 @@ import org.redcapjdbc.filter.FilterTranslator;
 import org.redcapjdbc.model.Column;
 import org.redcapjdbc.model.ColumnKind;
 import org.redcapjdbc.model.ExportFieldName;
+import org.redcapjdbc.model.Field;
 import org.redcapjdbc.model.ProjectModel;
 import org.redcapjdbc.model.PseudoColumns;
 import org.redcapjdbc.model.TableLayout;
@@ -230,6 +231,12 @@ abstract class RecordExportTable extends AbstractTable
     }
     spec.request = request.build();
     spec.knownColumns = knownColumns;
+    spec.answerColumns = answerColumns(model, spec.request);
+    spec.countsProject =
+        spec.singleRequest
+            && spec.request.records().isEmpty()
+            && spec.request.events().isEmpty()
+            && (spec.request.filterLogic() == null || spec.request.filterLogic().isBlank());
     return new RecordScan(session, spec.build(), root);
   }
 
@@ -248,6 +255,36 @@ abstract class RecordExportTable extends AbstractTable
   /** The export column a table column's values come from (a label companion reads its code). */
   static String wireName(Column c) {
     return c.kind() == ColumnKind.LABEL ? c.sourceField().orElseThrow() : c.name();
+  }
+
+  /**
+   * The columns each row of {@code request}'s answer has: the export columns of the fields it asks
+   * for (a checkbox is one column per option), of its forms' fields, or of every field; the
+   * pseudo-columns are counted by the scan's bound columns.
+   */
+  static int answerColumns(ProjectModel model, RecordExportRequest request) {
+    Set<String> fields = new HashSet<>(request.fields());
+    Set<String> forms = new HashSet<>(request.forms());
+    if (fields.isEmpty() && forms.isEmpty()) {
+      return model.exportFieldNames().size();
+    }
+    int n = 0;
+    for (ExportFieldName e : model.exportFieldNames()) {
+      String field = e.originalFieldName();
+      if (fields.contains(field)) {
+        n++;
+      } else if (!forms.isEmpty()) {
+        String form =
+            model
+                .field(field)
+                .map(Field::form)
+                .orElse(field.endsWith("_complete") ? field.substring(0, field.length() - 9) : "");
+        if (forms.contains(form) || field.equals(model.recordIdField().name())) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   /** Every export column name the snapshot knows: fields, checkbox options, statuses, pseudo. */

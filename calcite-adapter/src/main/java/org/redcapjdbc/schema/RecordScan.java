@@ -47,14 +47,40 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
     if (spec.singleRequest) {
       cursor = session.client().records().export(spec.request);
     } else {
+      ProjectSnapshot snapshot = session.snapshot();
       BatchOptions options =
           BatchOptions.defaults()
               .withBatchSize(config.batchSize())
-              .withParallelism(config.parallelism())
-              .withExpectedRecordCount(session.snapshot().recordCount());
+              .withBatchValues(config.batchValues())
+              .withColumns(spec.answerColumns)
+              .withParallelism(config.parallelism());
+      ProjectSnapshot.Tally tally = snapshot.tally().orElse(null);
+      if (tally == null && spec.request.records().isEmpty() && !coversWholeProject()) {
+        // A filtered read of a project not counted yet: count it once (for this snapshot), so
+        // that this and later reads of a small project are one request each.
+        String idField = session.model().recordIdField().name();
+        tally = snapshot.tally(() -> ProjectLoader.countRecords(session.client(), idField));
+      }
+      if (tally != null) {
+        options =
+            options.withExpectedRecordCount(tally.records()).withExpectedRowCount(tally.rows());
+      } else {
+        // The read's own ID pass goes over the whole project: it is the count.
+        options = options.withTallyListener(snapshot::counted);
+      }
       cursor = session.client().records().exportBatched(spec.request, options);
     }
     return cursor.bind(spec.bound);
+  }
+
+  /** Whether the request's rows are every row of the project (its ID pass counts the project). */
+  private boolean coversWholeProject() {
+    return spec.request.records().isEmpty()
+        && spec.request.events().isEmpty()
+        && spec.request.type() == org.redcapjdbc.client.ExportType.FLAT
+        && (spec.request.filterLogic() == null || spec.request.filterLogic().isBlank())
+        && spec.request.dateRangeBegin() == null
+        && spec.request.dateRangeEnd() == null;
   }
 
   private final class RecordEnumerator implements Enumerator<Object[]>, ValueProblemSink {
@@ -63,6 +89,9 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
     private ScanWatchdog.Watched watched;
     private Object[] current;
     private boolean done;
+    private long tallyRows;
+    private long tallyRecords;
+    private String tallyPrevious;
 
     @Override
     public Object[] current() {
@@ -95,8 +124,16 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
             finish();
             return false;
           }
-          if (c.value(spec.recordIdSlot) == null) {
+          String id = c.value(spec.recordIdSlot);
+          if (id == null) {
             throw rowWithoutRecordId();
+          }
+          if (spec.countsProject) {
+            tallyRows++;
+            if (!id.equals(tallyPrevious)) {
+              tallyRecords++; // REDCap sends each record's rows together
+              tallyPrevious = id;
+            }
           }
           if (filter != null && !filter.accept(c)) {
             continue;
@@ -193,6 +230,9 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
 
     private void finish() {
       done = true;
+      if (spec.countsProject) {
+        session.snapshot().counted(tallyRecords, tallyRows);
+      }
       List<String> unknown = new ArrayList<>();
       for (String name : cursor.unboundColumns()) {
         if (!spec.knownColumns.contains(name)) {
@@ -231,6 +271,9 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
       cursor = null;
       done = false;
       current = null;
+      tallyRows = 0;
+      tallyRecords = 0;
+      tallyPrevious = null;
     }
 
     @Override

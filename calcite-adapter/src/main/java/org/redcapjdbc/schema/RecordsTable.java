@@ -24,7 +24,7 @@ final class RecordsTable extends RecordExportTable implements CountStarRule.Coun
 
   @Override
   double rowCountEstimate() {
-    return Math.max(1, session.snapshot().rowCount());
+    return Math.max(1, session.snapshot().rowEstimate());
   }
 
   @Override

@@ -18,6 +18,7 @@ public final class RedcapConfig {
   private final URI url;
   private final String token;
   private final int batchSize;
+  private final int batchValues;
   private final int parallelism;
   private final int importBatchSize;
   private final Duration connectTimeout;
@@ -40,6 +41,10 @@ public final class RedcapConfig {
     this.url = Objects.requireNonNull(b.url, "url");
     this.token = Objects.requireNonNull(b.token, "token");
     this.batchSize = positive(b.batchSize, "batchSize");
+    if (b.batchValues < 0) {
+      throw new IllegalArgumentException("batchValues must be 0 or more, not " + b.batchValues);
+    }
+    this.batchValues = b.batchValues;
     this.parallelism = positive(b.parallelism, "parallelism");
     this.importBatchSize = positive(b.importBatchSize, "importBatchSize");
     this.connectTimeout = Objects.requireNonNull(b.connectTimeout, "connectTimeout");
@@ -82,6 +87,7 @@ public final class RedcapConfig {
     b.url = url;
     b.token = token;
     b.batchSize = batchSize;
+    b.batchValues = batchValues;
     b.parallelism = parallelism;
     b.importBatchSize = importBatchSize;
     b.connectTimeout = connectTimeout;
@@ -112,9 +118,20 @@ public final class RedcapConfig {
     return token;
   }
 
-  /** Records per export request when a read is split into batches by record ID. */
+  /**
+   * Records per export request at most when a read is split into batches by record ID; with
+   * {@link #batchValues()} 0, exactly this many.
+   */
   public int batchSize() {
     return batchSize;
+  }
+
+  /**
+   * Values (records × columns of the answer × rows per record) one batch of a batched read may
+   * return; 0 turns the budget off, so that every batch has {@link #batchSize()} records.
+   */
+  public int batchValues() {
+    return batchValues;
   }
 
   /** Export requests in flight at once for a batched read. */
@@ -222,6 +239,8 @@ public final class RedcapConfig {
         + ", token=***"
         + ", batchSize="
         + batchSize
+        + ", batchValues="
+        + batchValues
         + ", parallelism="
         + parallelism
         + ", importBatchSize="
@@ -261,7 +280,8 @@ public final class RedcapConfig {
   public static final class Builder {
     private URI url;
     private String token;
-    private int batchSize = 500;
+    private int batchSize = 10_000;
+    private int batchValues = 60_000;
     private int parallelism = 2;
     private int importBatchSize = 500;
     private Duration connectTimeout = Duration.ofSeconds(30);
@@ -294,6 +314,11 @@ public final class RedcapConfig {
 
     public Builder batchSize(int v) {
       this.batchSize = v;
+      return this;
+    }
+
+    public Builder batchValues(int v) {
+      this.batchValues = v;
       return this;
     }
 

@@ -28,6 +28,15 @@ final class ScanSpec {
   /** One plain request (no ID pass, no batches): small reads, and reads of the record ID only. */
   final boolean singleRequest;
 
+  /**
+   * A single request over the whole project (no records, events or filterLogic): its rows are
+   * the project's rows, so reading it through counts the project ({@link ProjectSnapshot#tally}).
+   */
+  final boolean countsProject;
+
+  /** Columns each row of the answer has (fields asked for, expanded), for the batch budget. */
+  final int answerColumns;
+
   final List<String> bound;
   final int[] slots;
   final ValueConverter[] converters;
@@ -41,6 +50,8 @@ final class ScanSpec {
   private ScanSpec(Builder b) {
     this.request = requireNonNull(b.request, "request");
     this.singleRequest = b.singleRequest;
+    this.countsProject = b.countsProject;
+    this.answerColumns = Math.max(b.answerColumns, b.slotByName.size());
     this.bound = List.copyOf(b.slotByName.keySet());
     this.slots = b.slots;
     this.converters = b.converters;
@@ -56,6 +67,8 @@ final class ScanSpec {
     private final List<RowFilter> filters = new ArrayList<>();
     RecordExportRequest request;
     boolean singleRequest;
+    boolean countsProject;
+    int answerColumns;
     int[] slots;
     ValueConverter[] converters;
     RowFilter rowFilter;

@@ -7,8 +7,9 @@
  * <ul>
  *   <li><b>The project's structure is read once per URL, token and layout options</b> (version,
  *       project info, dictionary, instruments, DAGs; then events, arms, mappings and repeating
- *       setup where they exist, and one export of the record-ID field that counts records and
- *       rows), in parallel, and shared by every connection until {@code metadataTtl}; at most one
+ *       setup where they exist), in parallel, with no request that grows with the records, and
+ *       shared by every connection until {@code metadataTtl}; the record count is learnt by the
+ *       first read that needs it, once per snapshot ({@code ProjectSnapshot.tally}); at most one
  *       fetch per key runs at a time, and a failed fetch is not cached. A connection keeps the
  *       snapshot it opened with, so a statement is always planned and run against one layout;
  *       planning and JDBC metadata never call REDCap.

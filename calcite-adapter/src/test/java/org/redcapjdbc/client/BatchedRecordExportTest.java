@@ -190,6 +190,42 @@ class BatchedRecordExportTest {
     assertThat(export.unboundColumns()).isEmpty();
   }
 
+  /**
+   * The value budget sizes the batches: 3 columns × 2 rows per record (counted by the ID pass)
+   * leave 5 records in a budget of 30 values; an ID pass over the whole project reports its
+   * count, a filtered one does not.
+   */
+  @Test
+  void batchesHoldAsManyRecordsAsTheValueBudgetAllows() {
+    List<long[]> tallies = new CopyOnWriteArrayList<>();
+    BatchOptions options =
+        BatchOptions.defaults()
+            .withBatchSize(100)
+            .withBatchValues(30)
+            .withColumns(3)
+            .withTallyListener((records, rows) -> tallies.add(new long[] {records, rows}));
+    BatchedRecordExport export = mock.client().records().exportBatched(request().build(), options);
+    assertThat(read(export.bind(COLUMNS))).containsExactlyElementsOf(expected(project.ids));
+    assertThat(export.batchCount()).isEqualTo(5);
+    assertThat(project.requests.subList(1, 6))
+        .allSatisfy(f -> assertThat(MockRedcap.array(f, "records")).hasSize(5));
+    assertThat(tallies).singleElement().satisfies(t -> assertThat(t).containsExactly(25, 50));
+
+    project.requests.clear();
+    BatchedRecordExport filtered =
+        mock.client()
+            .records()
+            .exportBatched(request().filterLogic("[age] > 1").build(), options.withColumns(1));
+    assertThat(read(filtered.bind(COLUMNS))).containsExactlyElementsOf(expected(project.ids));
+    assertThat(filtered.batchCount()).as("15 records of 2 rows in a batch").isEqualTo(2);
+    assertThat(tallies).as("a filtered ID pass does not count the project").hasSize(1);
+
+    // Without a budget, batchSize alone decides, as before the budget existed.
+    assertThat(options.withBatchValues(0).recordsPerBatch(2)).isEqualTo(100);
+    assertThat(options.recordsPerBatch(1)).isEqualTo(10);
+    assertThat(options.withBatchValues(1).recordsPerBatch(1)).isEqualTo(1);
+  }
+
   @Test
   void aReaderThatStopsInTheFirstBatchNeverStartsAnother() throws Exception {
     BatchedRecordExport export =
@@ -450,6 +486,6 @@ class BatchedRecordExportTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(BatchOptions.defaults().expectedRecordCount()).isEmpty();
     assertThat(Collections.nCopies(1, BatchOptions.defaults().toString()).get(0))
-        .contains("batchSize=500");
+        .contains("batchSize=10000");
   }
 }

@@ -51,7 +51,7 @@ class ProjectCacheTest {
                   List.of(
                       Map.of("field_name", "record_id", "form_name", "f", "field_type", "text")))
               .build();
-      return new ProjectSnapshot(model, "15.2.1", 3, 3, List.of(), clock.instant());
+      return new ProjectSnapshot(model, "15.2.1", List.of(), clock.instant());
     };
   }
 

@@ -32,10 +32,13 @@ class RedcapSchemasWhileLoadingTest {
 
   private final MockWebServer server = new MockWebServer();
 
-  /** Opened by the test's work; the record export (the last structural call) waits for it. */
+  /**
+   * Opened by the test's work; the DAG export (a structural call the load waits for; connecting
+   * sends no record export) waits for it.
+   */
   private final CountDownLatch workStarted = new CountDownLatch(1);
 
-  private final AtomicBoolean recordExportSawWork = new AtomicBoolean();
+  private final AtomicBoolean structuralCallSawWork = new AtomicBoolean();
   private volatile boolean refuse;
 
   @BeforeEach
@@ -69,9 +72,9 @@ class RedcapSchemasWhileLoadingTest {
                 return json(
                     200, "[{\"instrument_name\":\"intake\",\"instrument_label\":\"Intake\"}]");
               case "dag":
+                structuralCallSawWork.set(workStarted.await(10, TimeUnit.SECONDS));
                 return json(200, "[]");
               case "record":
-                recordExportSawWork.set(workStarted.await(10, TimeUnit.SECONDS));
                 return json(200, "[{\"record_id\":\"1\"},{\"record_id\":\"2\"}]");
               default:
                 return json(400, "{\"error\":\"unexpected content " + content + "\"}");
@@ -119,8 +122,8 @@ class RedcapSchemasWhileLoadingTest {
               workStarted.countDown();
             })) {
       assertThat(ranOn.get()).isSameAs(caller);
-      // The record export was answered only once the work had started: the two overlapped.
-      assertThat(recordExportSawWork).isTrue();
+      // The DAG export was answered only once the work had started: the two overlapped.
+      assertThat(structuralCallSawWork).isTrue();
       assertThat(session.serverVersion()).isEqualTo("15.2.1");
       assertThat(root.getSubSchema(RedcapSchemas.DATA_SCHEMA).getTableNames())
           .contains("records", "intake");

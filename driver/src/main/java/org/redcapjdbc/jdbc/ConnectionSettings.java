@@ -81,6 +81,7 @@ final class ConnectionSettings {
 
     RedcapConfig.Builder b = RedcapConfig.builder().url(uri).token(token.trim());
     b.batchSize(intValue(merged, RedcapProperty.BATCH_SIZE, 1));
+    b.batchValues(intValue(merged, RedcapProperty.BATCH_VALUES, 0));
     b.parallelism(intValue(merged, RedcapProperty.PARALLELISM, 1));
     b.importBatchSize(intValue(merged, RedcapProperty.IMPORT_BATCH_SIZE, 1));
     b.connectTimeout(Duration.ofSeconds(intValue(merged, RedcapProperty.CONNECT_TIMEOUT, 1)));

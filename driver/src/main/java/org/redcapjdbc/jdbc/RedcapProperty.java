@@ -21,9 +21,19 @@ public enum RedcapProperty {
           + "accepted too, so a tool's password box can hold it. Never logged."),
   BATCH_SIZE(
       "batchSize",
-      "500",
+      "10000",
       false,
-      "Records per export request when a read is split into batches by record ID."),
+      "Records per export request at most when a read is split into batches by record ID "
+          + "(batchValues decides below that; with batchValues=0 every batch has batchSize "
+          + "records: batchSize=500;batchValues=0 is the behaviour of versions before "
+          + "batchValues)."),
+  BATCH_VALUES(
+      "batchValues",
+      "60000",
+      false,
+      "Values (records x columns asked for x rows per record) per export request of a batched "
+          + "read; 0 turns this budget off. The default keeps about 500 records per request "
+          + "when 113 columns are read and puts a read of a few columns in one or two requests."),
   PARALLELISM("parallelism", "2", false, "Export requests in flight at once for a batched read."),
   IMPORT_BATCH_SIZE(
       "importBatchSize", "500", false, "Rows per import request for INSERT and UPDATE."),

@@ -28,7 +28,8 @@ class ConnectionSettingsTest {
     RedcapConfig c = s.config();
     assertThat(c.url()).hasToString("https://redcap.example.edu/api/");
     assertThat(c.token()).isEqualTo(TOKEN);
-    assertThat(c.batchSize()).isEqualTo(500);
+    assertThat(c.batchSize()).isEqualTo(10_000);
+    assertThat(c.batchValues()).isEqualTo(60_000);
     assertThat(c.readOnly()).isFalse();
     assertThat(s.safeUrl()).isEqualTo("jdbc:redcap:https://redcap.example.edu/api/");
     assertThat(s.calciteProperties().stringPropertyNames())

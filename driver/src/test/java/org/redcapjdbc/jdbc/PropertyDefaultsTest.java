@@ -110,6 +110,7 @@ class PropertyDefaultsTest {
       // Required, so the builder has no default for them either (build() refuses nulls).
       case URL, TOKEN -> null;
       case BATCH_SIZE -> String.valueOf(c.batchSize());
+      case BATCH_VALUES -> String.valueOf(c.batchValues());
       case PARALLELISM -> String.valueOf(c.parallelism());
       case IMPORT_BATCH_SIZE -> String.valueOf(c.importBatchSize());
       case CONNECT_TIMEOUT -> seconds(c.connectTimeout());
