@@ -2,6 +2,7 @@ package org.redcapjdbc.filter;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.RangeSet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,10 @@ import org.redcapjdbc.model.TableLayout;
  *   <li>The record ID compared with {@code =}, {@code IN} or a {@code ?} parameter becomes
  *       {@code records[]}, and {@code redcap_event_name} likewise {@code events[]} (names the
  *       project does not have are dropped: REDCap would refuse them). These are exact.
+ *   <li>Other comparisons of the record ID ({@code <}, {@code >=}, {@code BETWEEN}, ranges joined
+ *       by AND and OR: how Spark splits a table into partitions) become record-ID ranges
+ *       ({@link RecordIdRanges}), which the scan resolves against the project's record-ID list
+ *       into {@code records[]}. Calcite still applies them.
  *   <li>Other predicates on fields become a {@code filterLogic} that keeps a superset of the
  *       rows (see {@link LogicTranslator}); Calcite applies the real predicate afterwards.
  *   <li>A filter-list entry is reported exact (removable) only when each of its conjuncts is an
@@ -63,6 +68,7 @@ public final class FilterTranslator {
     LogicTranslator logic = new LogicTranslator(layout, model, values);
     Set<String> records = null;
     Set<String> events = null;
+    RangeSet<String> recordRanges = null;
     List<String> logicParts = new ArrayList<>();
     List<RexNode> exact = new ArrayList<>();
     for (RexNode entry : filters) {
@@ -79,6 +85,14 @@ public final class FilterTranslator {
           continue;
         }
         entryExact = false;
+        Optional<RangeSet<String>> ranges = RecordIdRanges.of(conjunct, recordIdIndex, values);
+        if (ranges.isPresent()) {
+          recordRanges =
+              recordRanges == null
+                  ? ranges.get()
+                  : RecordIdRanges.intersect(recordRanges, ranges.get());
+          continue;
+        }
         String part = logic.translate(conjunct, false);
         if (part != null) {
           logicParts.add(part);
@@ -89,7 +103,7 @@ public final class FilterTranslator {
       }
     }
     String filterLogic = logicParts.isEmpty() ? null : String.join(" and ", logicParts);
-    return new ExportFilter(records, events, filterLogic, exact);
+    return new ExportFilter(records, events, filterLogic, exact, recordRanges);
   }
 
   /**

@@ -5,6 +5,7 @@
  * {@code events[]}, a {@code filterLogic} that keeps a superset of the rows, and the entries
  * applied exactly). It lives apart from the planner rules in {@code plan} because it runs at
  * execution time, with the statement's parameter values; {@code LogicTranslator}'s javadoc has
- * the per-type rules.
+ * the per-type rules. Record-ID ranges ({@code RecordIdRanges}) are left in the filter for the
+ * scan to resolve against the record-ID list, which this package never reads itself.
  */
 package org.redcapjdbc.filter;

@@ -6,7 +6,8 @@
  * <ul>
  *   <li>Record-ID and event-name equalities and IN lists (literals or {@code ?} parameters, read
  *       at scan time) become {@code records[]} and {@code events[]}; they are exact, and a filter
- *       entry made only of them is removed from Calcite's list.
+ *       entry made only of them is removed from Calcite's list. Record-ID ranges become
+ *       {@code records[]} through the record-ID list read at scan time, and stay in the list.
  *   <li>Everything else that can be pushed becomes a {@code filterLogic} that is a
  *       <em>superset</em> under REDCap's comparison rules (as the emulator's logic package
  *       documents them); Calcite re-applies the exact predicate. The rules per column type are in

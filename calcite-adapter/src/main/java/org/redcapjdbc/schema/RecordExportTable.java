@@ -183,6 +183,16 @@ abstract class RecordExportTable extends AbstractTable
     if (filter.selectsNothing()) {
       return Linq4j.emptyEnumerable();
     }
+    if (filter.recordRanges() != null) {
+      // One export of the record-ID field (with the same events and logic) turns the ranges into
+      // records[]: a partition of a Spark read then exports its own records only.
+      filter =
+          filter.resolveRecordRanges(
+              RecordIds.export(session, filter.events(), filter.filterLogic()));
+      if (filter.selectsNothing()) {
+        return Linq4j.emptyEnumerable();
+      }
+    }
     if (!filter.exactEntries().isEmpty()) {
       filters.removeAll(filter.exactEntries()); // REDCap applies them exactly (and so do we)
     }

@@ -1,20 +1,38 @@
 package org.redcapjdbc.schema;
 
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
 import java.util.Collections;
 import java.util.Map;
+import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * The system schema, {@code meta}: the project's dictionary, structure, users and files as tables
  * (see {@link SystemTables}). Kept apart from the data tables so that an instrument named
- * {@code users} can never collide with a system table.
+ * {@code users} can never collide with a system table. Its one function,
+ * {@code record_id_partitions(n)}, splits the records into partitions for parallel readers.
  */
 final class RedcapMetaSchema extends AbstractSchema {
+  private final ProjectSession session;
   private final Map<String, Table> tables;
+  private final Multimap<String, Function> functions =
+      ImmutableMultimap.of(RecordIdPartitionsFunction.NAME, RecordIdPartitionsFunction.create());
 
   RedcapMetaSchema(ProjectSession session, Map<String, String> dataTableOfForm) {
+    this.session = session;
     this.tables = Collections.unmodifiableMap(SystemTables.all(session, dataTableOfForm));
+  }
+
+  /** The connection's project, for the functions (which Calcite's generated code calls). */
+  ProjectSession session() {
+    return session;
+  }
+
+  @Override
+  protected Multimap<String, Function> getFunctionMultimap() {
+    return functions;
   }
 
   @Override
