@@ -304,4 +304,39 @@ class DriverPlumbingTest {
           .hasMessageContaining("no_such_table");
     }
   }
+
+  /**
+   * One connection used from several threads at once, as a tool browsing metadata while a query
+   * streams does: every DatabaseMetaData call opens and closes a statement, and Calcite's own
+   * statement map was a plain HashMap that such threads corrupted ("no statement").
+   */
+  @Test
+  void metadataCallsFromManyThreadsOnOneConnection() throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        calls.add(
+            pool.submit(
+                () -> {
+                  int n = 0;
+                  for (int i = 0; i < 200; i++) {
+                    try (java.sql.ResultSet tables =
+                        conn.getMetaData().getTables(null, null, "%", null)) {
+                      while (tables.next()) {
+                        n++;
+                      }
+                    }
+                  }
+                  return n;
+                }));
+      }
+      for (java.util.concurrent.Future<Integer> f : calls) {
+        assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isPositive();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -131,6 +131,8 @@ public final class RedcapJdbcFactory extends CalciteFactory {
 
   /** A Calcite connection bound to one REDCap project. */
   public static final class RedcapConnection extends CalciteConnectionImpl {
+    private static final org.slf4j.Logger LOG =
+        org.slf4j.LoggerFactory.getLogger(RedcapConnection.class);
     private volatile RedcapSession session;
 
     RedcapConnection(
@@ -141,6 +143,31 @@ public final class RedcapJdbcFactory extends CalciteFactory {
         CalciteSchema rootSchema,
         JavaTypeFactory typeFactory) {
       super(driver, factory, url, info, rootSchema, typeFactory);
+      makeStatementMapConcurrent();
+    }
+
+    /**
+     * Calcite 1.42 keeps a connection's server-side statements in a plain {@code HashMap}
+     * ({@code CalciteServerImpl.statementMap}), written whenever a statement (including the one
+     * behind each {@code DatabaseMetaData} call) is created or closed and read by every new
+     * statement. Two threads using one connection (a tool browsing metadata while a query
+     * streams) could corrupt it, and a new statement then fails with Avatica's "no statement".
+     * JDBC connections are expected to be usable from several threads, so the map is replaced by a
+     * concurrent one holding the same entries. The field is final and package-private, hence
+     * reflection; should a later Calcite change it, the connection still works as Calcite's own.
+     */
+    private void makeStatementMapConcurrent() {
+      try {
+        java.lang.reflect.Field field = server.getClass().getDeclaredField("statementMap");
+        field.setAccessible(true);
+        Object current = field.get(server);
+        if (current instanceof java.util.Map<?, ?> map
+            && !(current instanceof java.util.concurrent.ConcurrentMap)) {
+          field.set(server, new java.util.concurrent.ConcurrentHashMap<>(map));
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        LOG.debug("Calcite's statement map stays as it is: {}", e.toString());
+      }
     }
 
     /** Called once by the driver after the project's schemas are attached. */

@@ -52,6 +52,19 @@ public final class RedcapMetaImpl extends CalciteMetaImpl {
     return new RedcapMetaImpl((CalciteConnectionImpl) connection, tableFactory, columnFactory);
   }
 
+  /**
+   * Statement ids come from a plain counter ({@code statementCount++} in Avatica's
+   * {@code MetaImpl}) and Calcite asserts each is new: two threads creating statements on one
+   * connection at once (a tool browsing metadata while a query streams; every
+   * {@code DatabaseMetaData} call makes a statement) could get the same id, and one of them then
+   * fails with "no statement". So statements of a connection are made one at a time; the
+   * connection's statement map itself is made concurrent by {@code RedcapConnection}.
+   */
+  @Override
+  public synchronized StatementHandle createStatement(ConnectionHandle ch) {
+    return super.createStatement(ch);
+  }
+
   @Override
   public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties props) {
     if (Boolean.FALSE.equals(props.isAutoCommit())) {
