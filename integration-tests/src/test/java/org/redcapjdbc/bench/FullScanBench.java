@@ -28,7 +28,7 @@ final class FullScanBench {
     List<Map<String, List<String>>> driverRequests = new ArrayList<>();
     try (RawApi api = main.raw();
         Connection c = main.connect();
-        Connection one = main.connect("batchSize=1000000")) {
+        Connection one = main.connect("batchSize=1000000", "batchValues=0")) {
       Benchmarks.say("warm-up: one raw export, one driver scan of each kind");
       api.export(RawApi.fullExport());
       Sql.readAll(one, SQL);
@@ -98,8 +98,9 @@ final class FullScanBench {
                 + " raw floor: the project exported with OkHttp and walked token by token with Jackson"
                 + " (each value decoded to a String), once in **one** request and once with exactly"
                 + " the requests the driver sends (captured from the emulator's log: the ID pass, then"
-                + " %d batches of 500 records, 2 in flight). The driver runs with its defaults"
-                + " (`batchSize=500`, `parallelism=2`), and with `batchSize=1000000` (one request)."
+                + " %d batches, 2 in flight). The driver runs with its defaults"
+                + " (`batchValues=60000`: batches of about 530 records of this width,"
+                + " `parallelism=2`), and with `batchSize=1000000;batchValues=0` (one request)."
                 + " The four runs alternate; medians of %d.\n\n",
             SQL,
             main.spec,

@@ -157,7 +157,9 @@ final class ParallelBench {
       try {
         for (int p : PARALLELISM) {
           connections.put(
-              p, Sql.redcap(e.url(), token, "parallelism=" + p, "batchSize=" + batchSize));
+              p,
+              Sql.redcap(
+                  e.url(), token, "parallelism=" + p, "batchSize=" + batchSize, "batchValues=0"));
           samples.put(p, new ArrayList<>());
         }
         Benchmarks.say("warm-up scan");

@@ -22,6 +22,9 @@ final class Sql {
   static Connection redcap(String url, String token, String... properties) throws SQLException {
     Properties info = new Properties();
     info.setProperty("password", token);
+    // The emulator on loopback is no shared server to protect, and the request governor's waits
+    // would be measured instead of the driver: off unless a measure sets it.
+    info.setProperty("maxRequestsPerMinute", "0");
     for (String p : properties) {
       int eq = p.indexOf('=');
       info.setProperty(p.substring(0, eq), p.substring(eq + 1));

@@ -65,6 +65,11 @@ final class TransferBench {
                   + " JOIN instrument_2 b ON a.record_id = b.record_id WHERE a.f2_integer > 98"),
           new Shape(
               "two columns of every record", false, "SELECT record_id, f2_integer FROM records"),
+          new Shape(
+              "record-ID range (IDs from '2' to before '3')",
+              false,
+              "SELECT record_id, f2_integer FROM records"
+                  + " WHERE record_id >= '2' AND record_id < '3'"),
           new Shape("full scan", false, FullScanBench.SQL),
           new Shape("instrument table, longitudinal (demo)", true, "SELECT * FROM visit"),
           new Shape(
@@ -138,9 +143,19 @@ final class TransferBench {
                         + " (target: one batch): %s.",
                     batches, Report.met(batches == 1)));
           }
+          case "two columns of every record" -> {
+            long batches = exports - (describe(exportRequests).startsWith("ID pass") ? 1 : 0);
+            verdicts.add(
+                f(
+                    "* Two columns of 20,000 records: %d export request(s) after the ID pass"
+                        + " (target: at most 2): %s.",
+                    batches, Report.met(batches <= 2)));
+          }
           default -> {}
         }
       }
+      verdicts.add(connectCost(main));
+      verdicts.add(partitionBytes(main, c));
     }
     md.append('\n')
         .append(String.join("\n", verdicts))
@@ -148,6 +163,61 @@ final class TransferBench {
         .append(String.join("\n", sqls))
         .append('\n');
     return md.toString();
+  }
+
+  /** Opening a connection once the structure cache has expired ({@code metadataTtl=0}). */
+  private static String connectCost(MainProject main) throws Exception {
+    main.emulator.resetStats();
+    try (Connection fresh = main.connect("metadataTtl=0")) {
+      fresh.getMetaData();
+    }
+    EmulatorProcess.Stats st = main.emulator.stats();
+    long exports = st.requests("record/export");
+    long bytes = st.totalResponseBytes();
+    Benchmarks.say(f("connect: %d requests, %s", st.totalRequests(), Report.bytes(bytes)));
+    return f(
+        "* Connect, structure read afresh: %d requests, %d record export(s), %s of response"
+            + " (target: no record export, under 64 KB): %s.",
+        st.totalRequests(),
+        exports,
+        Report.bytes(bytes),
+        Report.met(exports == 0 && bytes < 64 * 1024));
+  }
+
+  /**
+   * What Spark's partitioned read costs: an instrument table read whole, then read as the four
+   * record-ID ranges of {@code meta.record_id_partitions(4)}, one query each.
+   */
+  private static String partitionBytes(MainProject main, Connection c) throws Exception {
+    List<String> predicates = new ArrayList<>();
+    try (java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery("SELECT predicate FROM TABLE(meta.record_id_partitions(4))")) {
+      while (rs.next()) {
+        predicates.add(rs.getString(1));
+      }
+    }
+    String table = "SELECT * FROM instrument_1";
+    main.emulator.resetStats();
+    long rows = Sql.readAll(c, table).rows();
+    long whole = main.emulator.stats().totalResponseBytes();
+    main.emulator.resetStats();
+    long partRows = 0;
+    for (String p : predicates) {
+      partRows += Sql.readAll(c, table + " WHERE " + p).rows();
+    }
+    long parts = main.emulator.stats().totalResponseBytes();
+    double ratio = (double) parts / whole;
+    Benchmarks.say(f("partitions: %s vs %s", Report.bytes(parts), Report.bytes(whole)));
+    return f(
+        "* Four record-ID partitions of `instrument_1` (%d rows in all, %d read whole) move"
+            + " %s against %s for one read: **%.2f ×** (target ≤ 1.15 ×): %s.",
+        partRows,
+        rows,
+        Report.bytes(parts),
+        Report.bytes(whole),
+        ratio,
+        Report.met(ratio <= 1.15 && partRows == rows));
   }
 
   private static List<String> fieldValues(EmulatorProcess.LoggedRequest r) {
