@@ -132,8 +132,27 @@ abstract class RecordExportTable extends AbstractTable
    */
   @Override
   public Statistic getStatistic() {
-    return Statistics.of(rowCountEstimate(), List.of());
+    Statistic s = statistic;
+    if (s == null) {
+      synchronized (this) {
+        s = statistic;
+        if (s == null) {
+          s = Statistics.of(rowCountEstimate(), List.of());
+          statistic = s;
+        }
+      }
+    }
+    return s;
   }
+
+  /**
+   * The statistic this table reported first, kept for the table's (the connection's) life: the
+   * record count is learnt by the first read that needs it, possibly while another thread plans a
+   * query over this table, and Calcite's planner requires a table's row count not to change during
+   * one planning (its costs would disagree: "has wrong best cost"). A connection opened once the
+   * count is known plans with it.
+   */
+  private volatile Statistic statistic;
 
   /** Expected rows, for the planner's costs. */
   abstract double rowCountEstimate();

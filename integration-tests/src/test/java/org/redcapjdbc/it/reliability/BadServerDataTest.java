@@ -297,6 +297,20 @@ class BadServerDataTest extends EmulatorBacked {
     assertThat(Sql.messages(e)).contains("without its record ID ('record_id'");
   }
 
+  /**
+   * A filtered read of a project not counted yet first counts it (one export of the record IDs):
+   * rows without their ID there must fail the query too, not make the project look empty.
+   */
+  @Test
+  void rowsWithoutTheRecordIdFailTheCountOfAFilteredRead() throws Exception {
+    damageRecordExports(b -> eachRow(b, row -> row.remove("record_id")));
+    try (Connection c = connectThroughProxy()) {
+      SQLException e =
+          assertThrows(SQLException.class, () -> Sql.rows(c, QUERY + " WHERE f2_integer > 0"));
+      assertThat(Sql.messages(e)).contains("without its record ID ('record_id'");
+    }
+  }
+
   // ---- Values failing their validation ------------------------------------------------------
 
   private static byte[] badValues(byte[] body) {
