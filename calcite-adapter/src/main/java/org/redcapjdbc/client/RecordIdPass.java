@@ -46,18 +46,8 @@ final class RecordIdPass {
         if (id == null || id.isBlank()) {
           // Skipping the row would make the batches ask for fewer records than exist: a damaged
           // answer fails, as a row without its ID does in a single-request read.
-          throw new RedcapException(
-              RedcapException.Kind.PROTOCOL,
-              200,
-              "content=record",
-              null,
-              "REDCap sent a row without its record ID ('"
-                  + recordIdField
-                  + "' is blank or missing) in the ID pass of a batched export; the answer is"
-                  + " damaged, so the query fails rather than return rows that belong to no"
-                  + " record or leave records out. Run the query again; if it keeps failing,"
-                  + " check the export in REDCap's own Data Exports page.",
-              null);
+          throw RedcapException.rowWithoutRecordId(
+              recordIdField, "the ID pass of a batched export");
         }
         distinct.add(id);
       }

@@ -75,4 +75,28 @@ public class RedcapException extends RuntimeException {
   public String redcapMessage() {
     return redcapMessage;
   }
+
+  /**
+   * A row of a record export without its record ID: a damaged answer. Every reader of record
+   * exports fails on it rather than skip it, since a row belonging to no record, or a record left
+   * out of an ID list, would make the query's result silently wrong.
+   *
+   * @param recordIdField the project's record-ID field
+   * @param where which export it was, e.g. "a record export" or "the ID pass of a batched export"
+   */
+  public static RedcapException rowWithoutRecordId(String recordIdField, String where) {
+    return new RedcapException(
+        Kind.PROTOCOL,
+        200,
+        "content=record",
+        null,
+        "REDCap sent a row without its record ID ('"
+            + recordIdField
+            + "' is blank or missing) in "
+            + where
+            + "; the answer is damaged, so the query fails rather than return rows that belong to"
+            + " no record or leave records out. Run the query again; if it keeps failing, check the"
+            + " export in REDCap's own Data Exports page.",
+        null);
+  }
 }

@@ -186,18 +186,7 @@ final class ProjectLoader {
         if (id == null || id.isBlank()) {
           // A count short of the damaged rows would let a read believe the project smaller, or
           // empty, than it is: a damaged answer fails, as it does in a read.
-          throw new RedcapException(
-              Kind.PROTOCOL,
-              200,
-              "content=record",
-              null,
-              "REDCap sent a row without its record ID ('"
-                  + recordIdField
-                  + "' is blank or missing) in an export of the record IDs; the answer is damaged,"
-                  + " so the query fails rather than count the project short. Run the query"
-                  + " again; if it keeps failing, check the export in REDCap's own Data Exports"
-                  + " page.",
-              null);
+          throw RedcapException.rowWithoutRecordId(recordIdField, "an export of the record IDs");
         }
         if (!id.equals(previous)) {
           records++;

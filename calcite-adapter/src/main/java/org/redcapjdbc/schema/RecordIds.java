@@ -41,9 +41,11 @@ final class RecordIds {
     try (RawResponse csv = session.client().records().exportCsv(request.build())) {
       for (Map<String, String> row : CsvRows.read(csv.reader())) {
         String id = row.get(recordIdField);
-        if (id != null && !id.isEmpty()) {
-          ids.add(id);
+        if (id == null || id.isEmpty()) {
+          // Skipped, the record would be left out of the ranges' records[], silently.
+          throw RedcapException.rowWithoutRecordId(recordIdField, "the record-ID list of a range");
         }
+        ids.add(id);
       }
     } catch (IOException e) {
       throw new RedcapException(

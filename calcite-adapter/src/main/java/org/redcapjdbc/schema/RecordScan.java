@@ -195,19 +195,8 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
      * silently wrong result.
      */
     private RedcapException rowWithoutRecordId() {
-      return new RedcapException(
-          Kind.PROTOCOL,
-          200,
-          "content=record",
-          null,
-          "REDCap sent a row"
-              + " without its record ID ('"
-              + session.model().recordIdField().name()
-              + "' is blank or"
-              + " missing) in a record export; the answer is damaged, so the query fails rather than"
-              + " return rows that belong to no record. Run the query again; if it keeps failing,"
-              + " check the export in REDCap's own Data Exports page.",
-          null);
+      return RedcapException.rowWithoutRecordId(
+          session.model().recordIdField().name(), "a record export");
     }
 
     private RedcapException stopped(ScanWatchdog.Stop stop, Throwable cause) {
