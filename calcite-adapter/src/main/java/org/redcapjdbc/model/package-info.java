@@ -26,8 +26,8 @@
  *       them.
  * </ul>
  *
- * <p>Dependencies: the JDK, Calcite's type classes ({@code RelDataType}, {@code SqlTypeName}),
- * Jackson's CSV dataformat ({@link org.redcapjdbc.model.CsvRows}) and jsoup (labels as plain
+ * <p>Dependencies: the JDK (types are {@code java.sql.JDBCType}s; {@code schema/RelTypes} turns
+ * them into Calcite's, so nothing here imports Calcite), Jackson's CSV dataformat ({@link org.redcapjdbc.model.CsvRows}) and jsoup (labels as plain
  * text). From this module only {@link org.redcapjdbc.client.ByteOrderMark}, the JDK-only rule
  * every reader of REDCap text shares; it must not depend on the rest of {@code client}, nor on
  * {@code schema} or {@code plan}, which build on it.
