@@ -118,6 +118,25 @@ class StatsAndFaultsTest {
   }
 
   @Test
+  void aRequestThatArrivedBeforeAResetIsNotCountedAfterIt() throws Exception {
+    // The request is answered after the reset (the latency holds it), as when a client abandons a
+    // response, resets the counters and sends its next request while the server is still writing.
+    emulator.faults().latencyMillis(600);
+    java.util.concurrent.CompletableFuture<String> slow =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> new ApiClient(emulator.url(), simple.token()).post("content", "version").body());
+    Thread.sleep(250);
+    emulator.resetStats();
+    emulator.faults().latencyMillis(0);
+    new ApiClient(emulator.url(), simple.token()).post("content", "arm", "format", "json");
+    assertThat(slow.get()).isEqualTo("15.2.1");
+    assertThat(emulator.stats().recentRequests())
+        .extracting(r -> r.param("content"))
+        .containsExactly("arm");
+    assertThat(emulator.stats().totalRequests()).isEqualTo(1);
+  }
+
+  @Test
   void latencyIsAdded() {
     emulator.faults().latencyMillis(300);
     long start = System.nanoTime();

@@ -108,6 +108,7 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   private void api(Request request, Response response, Callback callback) throws Exception {
+    long arrival = stats.arrival();
     byte[] body;
     try (InputStream in = Request.asInputStream(request)) {
       body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BODY));
@@ -124,7 +125,7 @@ public final class ApiHandler extends Handler.Abstract {
     int status;
     switch (faults.nextOutcome()) {
       case RESET:
-        stats.record(method, params.raw(), 0, body.length, 0);
+        stats.record(arrival, method, params.raw(), 0, body.length, 0);
         abort(request, true);
         // A quiet exception: the reset is intended, not a server error worth logging.
         callback.failed(new EofException("Connection reset by the emulator's reset fault"));
@@ -145,7 +146,7 @@ public final class ApiHandler extends Handler.Abstract {
         status = run(params, exchange, returnFormat);
         break;
     }
-    stats.record(method, params.raw(), status, body.length, exchange.bytes());
+    stats.record(arrival, method, params.raw(), status, body.length, exchange.bytes());
     if (exchange.failed != null) {
       // Truncated or broken mid-body: the client must see an incomplete response, never a short
       // valid one.

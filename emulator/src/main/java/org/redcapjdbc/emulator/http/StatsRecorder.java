@@ -8,22 +8,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.redcapjdbc.emulator.EmulatorStats;
 
-/** Collects per-method counters and a bounded log of recent requests. Thread-safe. */
+/**
+ * Collects per-method counters and a bounded log of recent requests. Thread-safe.
+ *
+ * <p>A request is counted in the period in which it arrived: {@link #arrival()} is taken when it
+ * comes in and {@link #record} drops it if {@link #reset()} ran since. A request is recorded only
+ * once its response is written, and a client that stops reading early (a statement that fails on
+ * its first row) can send its next request before that; without the ticket, a test that resets
+ * the counters in between would see the abandoned request as its own.
+ */
 public final class StatsRecorder {
   /** How many recent requests are kept. */
   public static final int RECENT = 1000;
 
   private final Map<String, long[]> counters = new ConcurrentHashMap<>();
   private final Deque<EmulatorStats.RecordedRequest> recent = new ArrayDeque<>();
+  private final AtomicLong period = new AtomicLong();
+
+  /** The ticket of a request arriving now, to hand to {@link #record}. */
+  public long arrival() {
+    return period.get();
+  }
 
   public void record(
+      long arrival,
       String method,
       Map<String, List<String>> params,
       int status,
       long requestBytes,
       long responseBytes) {
+    if (arrival != period.get()) {
+      return;
+    }
     long[] c = counters.computeIfAbsent(method, k -> new long[3]);
     synchronized (c) {
       c[0]++;
@@ -77,6 +96,7 @@ public final class StatsRecorder {
   }
 
   public void reset() {
+    period.incrementAndGet();
     counters.clear();
     synchronized (recent) {
       recent.clear();
