@@ -10,7 +10,7 @@ import java.util.Set;
 /** The benchmark command's {@code key=value} options, with their defaults. */
 final class Options {
   static final List<String> SECTIONS =
-      List.of("scan", "h2", "transfer", "latency", "writes", "parallel", "memory");
+      List.of("scan", "h2", "transfer", "latency", "writes", "parallel", "memory", "cpu");
 
   static final String USAGE =
       String.join(
@@ -28,7 +28,8 @@ final class Options {
           "  driverHeap=SIZE     heap of the driver's JVM in the memory section (default 128m)",
           "  lookups=N           prepared point lookups timed (default 200)",
           "  writeRows=N         rows of the INSERT ... SELECT (default 10000)",
-          "  work=DIR            where emulator logs and ready files go (default a temp dir)");
+          "  work=DIR            where emulator logs and ready files go (default a temp dir)",
+          "  jfr=PATH            the cpu section records its timed reads with Flight Recorder there");
 
   final Path emulatorJar;
   final Path out;
@@ -45,6 +46,7 @@ final class Options {
   final int lookups;
   final int writeRows;
   final Path work;
+  final Path jfr;
 
   private Options(Map<String, String> m) {
     emulatorJar = Path.of(required(m, "emulatorJar"));
@@ -73,6 +75,7 @@ final class Options {
     lookups = Integer.parseInt(m.getOrDefault("lookups", "200"));
     writeRows = Integer.parseInt(m.getOrDefault("writeRows", "10000"));
     work = m.containsKey("work") ? Path.of(m.get("work")) : null;
+    jfr = m.containsKey("jfr") ? Path.of(m.get("jfr")) : null;
   }
 
   static Options parse(String[] args) {
