@@ -3,6 +3,8 @@ package org.redcapjdbc.client;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,11 +25,13 @@ import org.redcapjdbc.client.RedcapException.Kind;
  * <p>The request is sent at the first {@link #next()}, not when the cursor is created, so a cursor
  * can be bound and handed to another thread first, and cancelled before anything was sent.
  *
- * <p>Speed: a row is a {@code String[]} refilled in place. Jackson canonicalises field names, and
- * REDCap sends the keys of every row in the same order, so each key is matched to its bound slot
- * by an identity comparison with the key seen at the same position in the previous row; a hash
- * lookup happens only when the order changes. Values of unbound keys are skipped without being
- * decoded.
+ * <p>Speed: a row is a {@code String[]} refilled in place. REDCap sends the keys of every row in
+ * the same order, so each key is first compared, as bytes, with the key seen at the same position
+ * in the previous row ({@link JsonParser#nextFieldName(SerializableString)}): a key that matches
+ * is neither decoded nor looked up, and its slot is the one remembered for that position. Only
+ * when the order changes is the name decoded and its slot looked up by name. (The key names were
+ * most of the parser's work: a row of a 100-field project has as many keys as values.) Values of
+ * unbound keys are skipped without being decoded.
  */
 public final class RecordCursor implements RowCursor {
   private final Transport transport;
@@ -38,8 +42,8 @@ public final class RecordCursor implements RowCursor {
   private Map<String, Integer> slotByName;
   private boolean autoBind;
   private String[] values = new String[0];
-  private String[] namesAtPosition = new String[16];
   private int[] slotAtPosition = new int[16];
+  private SerializableString[] expectedNames = new SerializableString[16];
   private final Set<String> unbound = new LinkedHashSet<>();
 
   /** Per bound slot: whether some row carried its key (see {@link #absentColumns()}). */
@@ -132,12 +136,19 @@ public final class RecordCursor implements RowCursor {
     JsonParser p = parser;
     int pos = 0;
     JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    while (true) {
       int slot;
-      if (pos < namesAtPosition.length && namesAtPosition[pos] == name) {
+      SerializableString expected = pos < expectedNames.length ? expectedNames[pos] : null;
+      if (expected != null && p.nextFieldName(expected)) {
+        // The key the previous row had here: Jackson matched its bytes without decoding or
+        // hashing the name.
         slot = slotAtPosition[pos];
       } else {
+        t = expected != null ? p.currentToken() : p.nextToken();
+        if (t != JsonToken.FIELD_NAME) {
+          break;
+        }
+        String name = p.currentName();
         slot = slotFor(name);
         remember(pos, name, slot);
         vals = values; // auto-binding may have grown the row
@@ -164,6 +175,7 @@ public final class RecordCursor implements RowCursor {
       }
       pos++;
     }
+    t = p.currentToken();
     if (t != JsonToken.END_OBJECT) {
       if (t == null) {
         throw new JsonRows.TruncatedJsonException(p);
@@ -193,13 +205,13 @@ public final class RecordCursor implements RowCursor {
   }
 
   private void remember(int pos, String name, int slot) {
-    if (pos >= namesAtPosition.length) {
-      int n = Math.max(pos + 1, namesAtPosition.length * 2);
-      namesAtPosition = Arrays.copyOf(namesAtPosition, n);
+    if (pos >= expectedNames.length) {
+      int n = Math.max(pos + 1, expectedNames.length * 2);
       slotAtPosition = Arrays.copyOf(slotAtPosition, n);
+      expectedNames = Arrays.copyOf(expectedNames, n);
     }
-    namesAtPosition[pos] = name;
     slotAtPosition[pos] = slot;
+    expectedNames[pos] = new SerializedString(name);
   }
 
   private void start() {

@@ -3,6 +3,9 @@ package org.redcapjdbc.client;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Passes UTF-8 through unchanged, replacing each invalid byte with U+FFFD (EF BF BD) and dropping a
@@ -16,6 +19,9 @@ import java.io.InputStream;
  */
 final class Utf8SanitizingInputStream extends FilterInputStream {
   private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
+  private static final VarHandle EIGHT_BYTES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private final byte[] in = new byte[16 * 1024];
 
@@ -96,6 +102,11 @@ final class Utf8SanitizingInputStream extends FilterInputStream {
       int b = in[i];
       if (b >= 0) { // ASCII run
         int runEnd = i + 1;
+        // Eight bytes at a time while none has its high bit set (REDCap's JSON is mostly ASCII).
+        while (runEnd + Long.BYTES <= inLen
+            && ((long) EIGHT_BYTES.get(in, runEnd) & HIGH_BITS) == 0) {
+          runEnd += Long.BYTES;
+        }
         while (runEnd < inLen && in[runEnd] >= 0) {
           runEnd++;
         }

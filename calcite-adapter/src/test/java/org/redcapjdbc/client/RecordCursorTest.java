@@ -192,6 +192,50 @@ class RecordCursorTest {
     assertThat(failures).isGreaterThan(40);
   }
 
+  /**
+   * Keys repeated row after row are matched as bytes against the previous row's (no decoding):
+   * a cut at any byte of such a body still fails.
+   */
+  @Test
+  void bodyOfRepeatedKeysCutAtAnyByteFails() {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < 5; i++) {
+      sb.append(i == 0 ? "" : ",")
+          .append("{\"record_id\":\"")
+          .append(i)
+          .append("\",\"age\":\"4")
+          .append(i)
+          .append("\",\"skipped\":\"x\"}");
+    }
+    String body = sb.append("]").toString();
+    for (int cut = 1; cut < body.length(); cut++) {
+      mock.json(body.substring(0, cut));
+      RecordCursor c = export().bind(List.of("record_id", "age"));
+      int at = cut;
+      assertThatThrownBy(
+              () -> {
+                while (c.next()) {
+                  // drain
+                }
+              })
+          .as("cut at %d", at)
+          .isInstanceOf(RedcapException.class)
+          .satisfies(e -> assertThat(((RedcapException) e).kind()).isEqualTo(Kind.PROTOCOL));
+    }
+    mock.json(body);
+    List<List<String>> rows = readAll(export().bind(List.of("age", "record_id")));
+    assertThat(rows).hasSize(5);
+    assertThat(rows.get(4)).containsExactly("44", "4");
+  }
+
+  /** A key written with an escape is the same key: it lands in its column. */
+  @Test
+  void escapedKeyAfterPlainOnesLandsInItsColumn() {
+    mock.json("[{\"ab\":\"1\",\"c\":\"2\"},{\"a\\u0062\":\"3\",\"c\":\"4\"}]");
+    assertThat(readAll(export().bind(List.of("c", "ab"))))
+        .containsExactly(List.of("2", "1"), List.of("4", "3"));
+  }
+
   @Test
   void bodyCutAfterTheLastRowButBeforeTheBracketSaysHowManyRowsArrived() {
     mock.json(SAMPLE.substring(0, SAMPLE.length() - 1));
@@ -319,6 +363,23 @@ class RecordCursorTest {
                 new Utf8SanitizingInputStream(new java.io.ByteArrayInputStream(bad)).readAllBytes(),
                 StandardCharsets.UTF_8))
         .isEqualTo("a\uFFFD\uFFFD\uFFFDb\uFFFD\uFFFD");
+  }
+
+  /** The ASCII scan reads eight bytes at a time: a bad byte at any offset of a run is found. */
+  @Test
+  void sanitizerFindsABadByteAtEveryOffsetOfAnAsciiRun() throws Exception {
+    for (int run = 0; run <= 40; run++) {
+      byte[] in = new byte[run + 1 + 9 + 2];
+      java.util.Arrays.fill(in, (byte) 'x');
+      in[run] = (byte) 0xFF;
+      in[run + 10] = (byte) 0xC3; // é, valid, after the bad byte
+      in[run + 11] = (byte) 0xA9;
+      String out =
+          new String(
+              new Utf8SanitizingInputStream(new java.io.ByteArrayInputStream(in)).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(out).isEqualTo("x".repeat(run) + "\uFFFD" + "x".repeat(9) + "é");
+    }
   }
 
   private RedcapException failOn(RowCursor cursor) {
