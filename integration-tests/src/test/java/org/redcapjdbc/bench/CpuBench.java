@@ -104,11 +104,11 @@ final class CpuBench {
           preparedRuns.add(measure(() -> readAll(prepared)));
           Benchmarks.say(
               f(
-                  "  rep %d: raw %s s CPU, driver %s s CPU, prepared %s s CPU",
+                  "  rep %d: raw %s ms CPU, driver %s ms CPU, prepared %s ms CPU",
                   i + 1,
-                  Report.s(raw.get(i).processCpu),
-                  Report.s(driver.get(i).processCpu),
-                  Report.s(preparedRuns.get(i).processCpu)));
+                  Report.ms(raw.get(i).processCpu),
+                  Report.ms(driver.get(i).processCpu),
+                  Report.ms(preparedRuns.get(i).processCpu)));
         }
         prepared.close();
         // An instrument table leaves out the rows without data on its form.
@@ -223,14 +223,14 @@ final class CpuBench {
     long values = runs.get(0).counted.values();
     md.append(
         f(
-            "| %s | %s | %d | %s | %s s | %s s | %s s | %s s | %s |\n",
+            "| %s | %s | %d | %s | %s ms | %s s | %s ms | %s s | %s |\n",
             shape,
             reader,
             requests,
             Report.count(values),
-            Report.s(cpu),
+            Report.ms(cpu),
             f("%.3f", Sample.seconds(cpu) / (values / 1e6)),
-            Report.s(median(runs, Run::threadCpu)),
+            Report.ms(median(runs, Run::threadCpu)),
             Report.s(median(runs, Run::wall)),
             ratio));
   }
