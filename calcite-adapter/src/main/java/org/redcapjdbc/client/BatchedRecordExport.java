@@ -70,6 +70,8 @@ public final class BatchedRecordExport implements RowCursor {
   /** Record IDs the single request delivered, when it must have brought every record; or null. */
   private Set<String> seenInSingle;
 
+  private String lastSeenInSingle;
+
   private int singleIdIndex = -1;
 
   /** The batches, once there are any (null on the single-request path). */
@@ -132,8 +134,10 @@ public final class BatchedRecordExport implements RowCursor {
         if (single.next()) {
           if (seenInSingle != null) {
             String id = single.value(singleIdIndex);
-            if (id != null) {
+            // A record's rows come together: only a new ID needs the set.
+            if (id != null && !id.equals(lastSeenInSingle)) {
               seenInSingle.add(id);
+              lastSeenInSingle = id;
             }
           }
           rows++;
@@ -247,7 +251,9 @@ public final class BatchedRecordExport implements RowCursor {
       bind.add(recordIdField());
     }
     single.bind(bind);
-    seenInSingle = new HashSet<>();
+    // Sized for the records expected, so that filling it never rehashes (it is filled per row).
+    long expected = options.expectedRecordCount().getAsLong();
+    seenInSingle = new HashSet<>((int) Math.min(1 << 24, expected + expected / 3 + 16));
   }
 
   /**

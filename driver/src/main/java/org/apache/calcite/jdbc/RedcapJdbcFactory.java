@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.avatica.util.Cursor;
+import org.redcapjdbc.jdbc.TemporalValues;
 import org.redcapjdbc.schema.GeneratedKeys;
 import org.redcapjdbc.schema.QueryWarnings;
 import org.redcapjdbc.schema.RedcapSession;
@@ -304,7 +307,16 @@ public final class RedcapJdbcFactory extends CalciteFactory {
    * parse as its column's type and reads as NULL). Avatica's own always answers null.
    */
   static final class RedcapResultSet extends CalciteResultSet {
+    private static final byte OTHER = 0;
+    private static final byte DATE = 1;
+    private static final byte TIMESTAMP = 2;
+
     private final AtomicBoolean cancelFlag;
+
+    /** Per column: whether {@link #getObject(int)} reads it through {@link #temporalValues}. */
+    private byte[] temporalKinds;
+
+    private TemporalValues temporalValues;
 
     RedcapResultSet(
         AvaticaStatement statement,
@@ -356,6 +368,53 @@ public final class RedcapJdbcFactory extends CalciteFactory {
         }
         throw failure;
       }
+    }
+
+    /**
+     * DATE and TIMESTAMP columns held as numbers (as a scan produces them) read through {@link
+     * TemporalValues}: the same values Avatica makes, for a fraction of its cost. Every other
+     * column, and any column Avatica reads otherwise, goes to Avatica.
+     */
+    @Override
+    public Object getObject(int columnIndex) throws SQLException {
+      byte[] kinds = temporalKinds;
+      if (kinds == null) {
+        if (accessorList == null) {
+          return super.getObject(columnIndex);
+        }
+        kinds = temporalKinds = temporalKinds();
+      }
+      if (columnIndex < 1 || columnIndex > kinds.length || kinds[columnIndex - 1] == OTHER) {
+        return super.getObject(columnIndex);
+      }
+      checkOpen();
+      Cursor.Accessor accessor = accessorList.get(columnIndex - 1);
+      long value = accessor.getLong();
+      if (accessor.wasNull()) {
+        return null;
+      }
+      if (temporalValues == null) {
+        temporalValues = new TemporalValues(localCalendar);
+      }
+      return kinds[columnIndex - 1] == DATE
+          ? temporalValues.date((int) value)
+          : temporalValues.timestamp(value);
+    }
+
+    private byte[] temporalKinds() {
+      byte[] kinds = new byte[accessorList.size()];
+      for (int i = 0; i < kinds.length; i++) {
+        int type = columnMetaDataList.get(i).type.id;
+        String accessor = accessorList.get(i).getClass().getName();
+        if (type == Types.DATE && accessor.endsWith("$DateFromNumberAccessor")) {
+          kinds[i] = DATE;
+        } else if (type == Types.TIMESTAMP && accessor.endsWith("$TimestampFromNumberAccessor")) {
+          kinds[i] = TIMESTAMP;
+        } else {
+          kinds[i] = OTHER;
+        }
+      }
+      return kinds;
     }
 
     @Override
