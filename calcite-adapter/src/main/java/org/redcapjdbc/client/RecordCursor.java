@@ -160,8 +160,7 @@ public final class RecordCursor implements RowCursor {
         }
         carried[slot] = true;
         if (t == JsonToken.VALUE_STRING) {
-          String v = p.getText();
-          vals[slot] = v.isEmpty() ? null : v;
+          vals[slot] = stringValue(p);
         } else if (t == null) {
           throw new JsonRows.TruncatedJsonException(p);
         } else {
@@ -186,6 +185,41 @@ public final class RecordCursor implements RowCursor {
       autoBind = false; // the first row fixed the columns; later new keys are unbound
       columns = List.copyOf(columns);
     }
+  }
+
+  /** Codes of up to two digits (choices, statuses, checkboxes, ages), as shared strings. */
+  private static final String[] SMALL_NUMBERS = new String[100];
+
+  static {
+    for (int i = 0; i < SMALL_NUMBERS.length; i++) {
+      SMALL_NUMBERS[i] = Integer.toString(i);
+    }
+  }
+
+  /**
+   * The current string value, null when blank. Blank values and codes of one or two digits, most
+   * of a REDCap export's values, are read without allocating a string.
+   */
+  private static String stringValue(JsonParser p) throws IOException {
+    char[] chars = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    int length = p.getTextLength();
+    if (length == 0) {
+      return null;
+    }
+    if (length <= 2) {
+      int d0 = chars[offset] - '0';
+      if (d0 >= 0 && d0 <= 9) {
+        if (length == 1) {
+          return SMALL_NUMBERS[d0];
+        }
+        int d1 = chars[offset + 1] - '0';
+        if (d0 > 0 && d1 >= 0 && d1 <= 9) {
+          return SMALL_NUMBERS[d0 * 10 + d1];
+        }
+      }
+    }
+    return new String(chars, offset, length);
   }
 
   private int slotFor(String name) {

@@ -228,6 +228,23 @@ class RecordCursorTest {
     assertThat(rows.get(4)).containsExactly("44", "4");
   }
 
+  /** Short codes are read without a new string each time: they must still read as sent. */
+  @Test
+  void shortCodesAndBlanksReadAsSent() {
+    List<String> sent = List.of("0", "7", "42", "05", "", "100", "-1", "9x", "x9", "99", " 1");
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < sent.size(); i++) {
+      sb.append(i == 0 ? "" : ",").append("{\"v\":\"").append(sent.get(i)).append("\"}");
+    }
+    mock.json(sb.append("]").toString());
+    List<String> read = new java.util.ArrayList<>();
+    for (List<String> row : readAll(export().bind(List.of("v")))) {
+      read.add(row.get(0));
+    }
+    assertThat(read)
+        .containsExactly("0", "7", "42", "05", null, "100", "-1", "9x", "x9", "99", " 1");
+  }
+
   /** A key written with an escape is the same key: it lands in its column. */
   @Test
   void escapedKeyAfterPlainOnesLandsInItsColumn() {
