@@ -1,0 +1,68 @@
+package org.redcapjdbc.cache;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+
+/**
+ * Turns the server's clock into a safe {@code dateRangeBegin}. REDCap compares it with its log in
+ * <em>server local time</em>, without a zone, at minute resolution (docs/redcap-api.md §4.15,
+ * docs/snapshot-cache.md §3). The instant of a check is the server's own, read from the HTTP
+ * {@code Date} header of the check's first answer (so the client's clock and its skew play no
+ * part); its local time needs the server's zone: configured ({@code serverTimeZone}) or, when
+ * unknown, the earliest local time any zone has at that instant (UTC−12), which can only widen
+ * the range.
+ */
+public final class ServerClock {
+  /** Slack under the computed begin: minute rounding of the log and the request's own time. */
+  public static final Duration OVERLAP = Duration.ofMinutes(2);
+
+  /** The westernmost offset in use: no server's local time is earlier than UTC−12. */
+  static final ZoneOffset EARLIEST = ZoneOffset.ofHours(-12);
+
+  private ServerClock() {}
+
+  /** The instant of an HTTP {@code Date} header (RFC 1123), or null when absent or malformed. */
+  public static Instant parseDate(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      return ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The {@code dateRangeBegin} that lists every record changed at or after {@code checkedAt} (a
+   * server instant): its local time in {@code zone} (or the earliest of any zone when null),
+   * moved back over any backward clock change (end of daylight saving) between then and {@code
+   * now}, cut to the minute and less {@link #OVERLAP}.
+   */
+  public static LocalDateTime rangeBegin(Instant checkedAt, ZoneId zone, Instant now) {
+    LocalDateTime local;
+    if (zone == null) {
+      local = LocalDateTime.ofInstant(checkedAt, EARLIEST);
+    } else {
+      local = LocalDateTime.ofInstant(checkedAt, zone);
+      ZoneRules rules = zone.getRules();
+      ZoneOffsetTransition t = rules.nextTransition(checkedAt.minus(OVERLAP));
+      while (t != null && !t.getInstant().isAfter(now)) {
+        if (t.isOverlap()) {
+          local = local.minus(t.getDuration().abs()); // local times repeat: go back by the jump
+        }
+        t = rules.nextTransition(t.getInstant());
+      }
+    }
+    return local.truncatedTo(ChronoUnit.MINUTES).minus(OVERLAP);
+  }
+}
