@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.DataContext;
 import org.redcapjdbc.cache.CopyCursor;
+import org.redcapjdbc.cache.CopyFile;
 import org.redcapjdbc.client.RecordExportRequest;
 import org.redcapjdbc.client.RowCursor;
 
@@ -41,7 +42,15 @@ final class RecordCopies {
 
   /** The copy for a config's URL and token (created empty). */
   RecordCopy copy(RedcapConfig config) {
-    return copies.computeIfAbsent(config.projectKey(), k -> new RecordCopy(clock));
+    RecordCopy copy = copies.computeIfAbsent(config.projectKey(), k -> new RecordCopy(clock));
+    if (config.cache() == CacheMode.DISK) {
+      copy.useFile(
+          new CopyFile(
+              config.cacheDir().orElseGet(CopyFile::defaultDir),
+              config.url().toString(),
+              config.token()));
+    }
+    return copy;
   }
 
   /**

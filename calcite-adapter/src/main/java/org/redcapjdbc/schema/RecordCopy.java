@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.calcite.DataContext;
 import org.redcapjdbc.cache.CopiedRows;
 import org.redcapjdbc.cache.CopyCursor;
+import org.redcapjdbc.cache.CopyFile;
 import org.redcapjdbc.cache.ServerClock;
 import org.redcapjdbc.cache.StructureDigest;
 import org.redcapjdbc.client.BatchOptions;
@@ -52,6 +53,8 @@ import org.redcapjdbc.model.PseudoColumns;
  * DataContext}) reads one version in all its scans, refreshed at most once.
  */
 final class RecordCopy {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordCopy.class);
+
   /** A full export replaces the copy at least this often, whatever the deltas said. */
   static final Duration FULL_RECONCILIATION = Duration.ofHours(24);
 
@@ -65,6 +68,7 @@ final class RecordCopy {
   private String structure;
   private WeakReference<DataContext> lastStatement = new WeakReference<>(null);
   private final Stats stats = new Stats();
+  private volatile CopyFile file;
 
   /** What the copy has sent, for tests and the benchmark. */
   static final class Stats {
@@ -73,6 +77,7 @@ final class RecordCopy {
     long recordsFetched;
     int lastRefreshRequests;
     int lastRefreshRecords;
+    int loads;
   }
 
   RecordCopy(Clock clock) {
@@ -85,6 +90,47 @@ final class RecordCopy {
 
   void markStale() {
     stale = true;
+  }
+
+  /** Keeps this copy in {@code file} too ({@code cache=disk}); the first one given stays. */
+  void useFile(CopyFile f) {
+    if (file == null) {
+      synchronized (this) {
+        if (file == null) {
+          file = f;
+        }
+      }
+    }
+  }
+
+  /**
+   * Starts from the copy on disk, if there is one this token opens and it has this model's
+   * columns: it is then refreshed like a copy of this JVM's (delta only), never read unchecked.
+   */
+  private void load(ProjectModel model) {
+    CopyFile.Stored s = file.read();
+    if (s == null || !s.rows().columns().equals(wireColumns(model))) {
+      return;
+    }
+    version = s.rows();
+    structure = s.structure();
+    serverCheckedAt = s.serverCheckedAt();
+    filledAt = s.filledAt();
+    checkedAt = Instant.EPOCH;
+    stats.loads++;
+  }
+
+  private void save() {
+    CopyFile f = file;
+    if (f == null) {
+      return;
+    }
+    try {
+      f.write(new CopyFile.Stored(version, structure, serverCheckedAt, filledAt));
+    } catch (java.io.IOException | RuntimeException e) {
+      // The statement goes on from memory; the next change tries again.
+      LOG.warn("The snapshot cache could not write {}: {}", f.path(), e.getClass().getSimpleName());
+    }
   }
 
   /** The current version, or null before the first fill (tests). */
@@ -100,6 +146,9 @@ final class RecordCopy {
   CopiedRows forStatement(ProjectSession session, DataContext root) {
     lock.lock();
     try {
+      if (version == null && file != null) {
+        load(session.model());
+      }
       CopiedRows current = version;
       if (current != null && lastStatement.get() == root) {
         return current;
@@ -168,6 +217,7 @@ final class RecordCopy {
     checkedAt = started;
     filledAt = started;
     stale = false;
+    save();
   }
 
   /** Brings the copy up to date by the three steps of the class comment. */
@@ -277,6 +327,9 @@ final class RecordCopy {
     serverCheckedAt = serverNow;
     checkedAt = started;
     stale = false;
+    if (!fetch.isEmpty() || current.recordCount() != keys.size()) {
+      save();
+    }
   }
 
   /**
