@@ -393,6 +393,7 @@ final class RecordCopy {
 
   private static void read(
       RowCursor c, int width, Map<String, List<String[]>> into, ProjectModel model) {
+    Map<String, String> seen = new HashMap<>();
     while (c.next()) {
       String id = c.value(0);
       if (id == null) {
@@ -400,11 +401,24 @@ final class RecordCopy {
             model.recordIdField().name(), "the cache's record export");
       }
       String[] row = new String[width];
-      for (int i = 0; i < width; i++) {
-        row[i] = c.value(i);
+      row[0] = id;
+      for (int i = 1; i < width; i++) {
+        row[i] = shared(c.value(i), seen);
       }
       into.computeIfAbsent(id, k -> new ArrayList<>(1)).add(row);
     }
+  }
+
+  /**
+   * One instance of each short value (codes, statuses, small numbers, event names): a copy holds
+   * millions of values and most of them repeat; sharing them roughly halves its memory.
+   */
+  private static String shared(String v, Map<String, String> seen) {
+    if (v == null || v.length() > 12 || seen.size() > 200_000) {
+      return v;
+    }
+    String prior = seen.putIfAbsent(v, v);
+    return prior == null ? v : prior;
   }
 
   private static Map<String, String[][]> arrays(Map<String, List<String[]>> rows) {

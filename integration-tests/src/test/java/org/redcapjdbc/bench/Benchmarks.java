@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class Benchmarks {
   private static final List<String> ON_MAIN_PROJECT =
-      List.of("scan", "h2", "transfer", "latency", "writes");
+      List.of("scan", "h2", "transfer", "latency", "writes", "cache");
 
   private final Options options;
   private final Path work;
@@ -72,6 +72,7 @@ public final class Benchmarks {
         section("transfer", () -> TransferBench.run(main, options));
         section("latency", () -> LatencyBench.run(main, options));
         section("writes", () -> WriteBench.run(main, options));
+        section("cache", () -> CacheBench.run(main, options));
       }
     }
     section("parallel", () -> ParallelBench.run(options, work));

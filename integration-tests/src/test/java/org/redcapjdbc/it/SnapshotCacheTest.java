@@ -67,6 +67,24 @@ class SnapshotCacheTest extends EmulatorTest {
   }
 
   @Test
+  void aPreparedStatementRunAgainSeesChangesMadeInBetween() throws SQLException {
+    EmulatedProject p = emulator.generate("records=20,fields=12,seed=26", null);
+    try (Connection cached = connect(p, "cache=memory");
+        java.sql.PreparedStatement ps =
+            cached.prepareStatement("SELECT f1_text FROM records WHERE record_id = ?")) {
+      ps.setString(1, "5");
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+      }
+      importValue(p, "5", "f1_text", "second run");
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("second run");
+      }
+    }
+  }
+
+  @Test
   void withinCacheMaxAgeAStatementSendsNothingAndSaysHowOldItsCopyIs() throws SQLException {
     EmulatedProject p = emulator.generate("records=50,fields=12,seed=23", null);
     try (Connection cached = connect(p, "cache=memory", "cacheMaxAge=3600")) {
