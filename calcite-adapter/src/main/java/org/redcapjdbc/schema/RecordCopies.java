@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.DataContext;
+import org.redcapjdbc.cache.CopiedRows;
 import org.redcapjdbc.cache.CopyCursor;
 import org.redcapjdbc.cache.CopyFile;
 import org.redcapjdbc.client.RecordExportRequest;
@@ -33,11 +34,12 @@ final class RecordCopies {
    */
   RowCursor open(ProjectSession session, DataContext root, RecordExportRequest request) {
     RecordCopy copy = copy(session.config());
+    CopiedRows version = copy.forStatement(session, root);
     return new CopyCursor(
-        copy.forStatement(session, root),
+        version,
         Boolean.TRUE.equals(request.exportBlankForGrayFormStatus())
             ? null
-            : copy.grayStatus(session.model()));
+            : RecordCopy.grayStatus(session.model(), version));
   }
 
   /** The copy for a config's URL and token (created empty). */

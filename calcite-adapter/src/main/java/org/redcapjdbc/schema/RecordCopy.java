@@ -440,8 +440,7 @@ final class RecordCopy {
    * as an instrument there; every instance of a repeating event; else the base row), blank
    * elsewhere (docs/redcap-api.md §3.4).
    */
-  CopyCursor.GrayStatus grayStatus(ProjectModel model) {
-    CopiedRows v = version;
+  static CopyCursor.GrayStatus grayStatus(ProjectModel model, CopiedRows v) {
     Map<String, Instrument> byStatus = new HashMap<>();
     for (Instrument i : model.instruments()) {
       byStatus.put(i.completeFieldName(), i);
