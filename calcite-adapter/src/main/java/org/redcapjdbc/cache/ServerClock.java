@@ -28,7 +28,47 @@ public final class ServerClock {
   /** The westernmost offset in use: no server's local time is earlier than UTC−12. */
   static final ZoneOffset EARLIEST = ZoneOffset.ofHours(-12);
 
+  /**
+   * Allowance under a begin computed with an offset learnt from the log: the offset was right when
+   * learnt, and a daylight-saving change since can have moved local time back by an hour.
+   */
+  public static final Duration LEARNT_OFFSET_ALLOWANCE = Duration.ofHours(1);
+
   private ServerClock() {}
+
+  /**
+   * The server's UTC offset, from the latest time stamp of its log ({@code YYYY-MM-DD HH:MM},
+   * server local time, minute resolution) read just after a request of ours was logged, against
+   * the server's instant {@code serverNow} (its {@code Date} header): rounded to the quarter hour
+   * every zone's offset is a multiple of. Null when there is no usable time stamp or the result is
+   * not a real offset.
+   */
+  public static ZoneOffset offsetFromLog(Iterable<String> timestamps, Instant serverNow) {
+    LocalDateTime latest = null;
+    for (String t : timestamps) {
+      if (t == null || t.length() < 16) {
+        continue;
+      }
+      try {
+        LocalDateTime v = LocalDateTime.parse(t.substring(0, 16).replace(' ', 'T'));
+        if (latest == null || v.isAfter(latest)) {
+          latest = v;
+        }
+      } catch (DateTimeParseException e) {
+        // not a time stamp: skip
+      }
+    }
+    if (latest == null) {
+      return null;
+    }
+    long seconds =
+        Duration.between(LocalDateTime.ofInstant(serverNow, ZoneOffset.UTC), latest).getSeconds();
+    long quarters = Math.round(seconds / 900.0);
+    if (quarters < -12 * 4 || quarters > 14 * 4) {
+      return null;
+    }
+    return ZoneOffset.ofTotalSeconds((int) (quarters * 900));
+  }
 
   /** The instant of an HTTP {@code Date} header (RFC 1123), or null when absent or malformed. */
   public static Instant parseDate(String header) {
@@ -52,6 +92,9 @@ public final class ServerClock {
     LocalDateTime local;
     if (zone == null) {
       local = LocalDateTime.ofInstant(checkedAt, EARLIEST);
+    } else if (zone instanceof ZoneOffset) {
+      // Learnt from the log, not configured: allow for a daylight-saving change since.
+      local = LocalDateTime.ofInstant(checkedAt, zone).minus(LEARNT_OFFSET_ALLOWANCE);
     } else {
       local = LocalDateTime.ofInstant(checkedAt, zone);
       ZoneRules rules = zone.getRules();

@@ -66,6 +66,10 @@ final class RecordCopy {
   private Instant filledAt;
   private Instant serverCheckedAt;
   private String structure;
+
+  /** The server's offset as learnt from its log (when no serverTimeZone is configured), or null. */
+  private java.time.ZoneOffset learntOffset;
+
   private WeakReference<DataContext> lastStatement = new WeakReference<>(null);
   private final Stats stats = new Stats();
   private volatile CopyFile file;
@@ -210,6 +214,11 @@ final class RecordCopy {
               arrays);
     }
     version = next;
+    if (session.config().serverTimeZone().isEmpty()) {
+      // The server's clock now: the check's Date plus the time the fill took.
+      learntOffset =
+          learnOffset(session, serverNow.plus(Duration.between(started, clock.instant())));
+    }
     stats.fills++;
     stats.recordsFetched += next.recordCount();
     session.snapshot().counted(next.recordCount(), next.rowCount());
@@ -269,7 +278,9 @@ final class RecordCopy {
     // (3) Records created or modified since the last check, by REDCap's log.
     LocalDateTime begin =
         ServerClock.rangeBegin(
-            serverCheckedAt, session.config().serverTimeZone().orElse(null), serverNow);
+            serverCheckedAt,
+            session.config().serverTimeZone().map(z -> (java.time.ZoneId) z).orElse(learntOffset),
+            serverNow);
     try (RowCursor c =
         session.client().records().export(idRequest(model).dateRangeBegin(begin).build())) {
       c.bind(List.of(idField));
@@ -347,6 +358,34 @@ final class RecordCopy {
       Instant server = ServerClock.parseDate(xml.header("Date"));
       structure = StructureDigest.of(xml.text());
       return server != null ? server : clientNow.minus(Duration.ofMinutes(10));
+    }
+  }
+
+  /**
+   * The server's UTC offset from its log, once per fill: the latest export entry (our own export
+   * has just been logged) against the server's clock. Null when the token may not read the log
+   * (the date range then allows for any zone).
+   */
+  private static java.time.ZoneOffset learnOffset(ProjectSession session, Instant serverNow) {
+    try {
+      List<Map<String, String>> rows =
+          session
+              .client()
+              .project()
+              .exportLogging(
+                  org.redcapjdbc.client.LogRequest.builder()
+                      .logType(org.redcapjdbc.client.LogType.EXPORT)
+                      .beginTime(
+                          LocalDateTime.ofInstant(serverNow, java.time.ZoneOffset.UTC)
+                              .minusHours(13))
+                      .build());
+      List<String> stamps = new ArrayList<>();
+      for (Map<String, String> r : rows) {
+        stamps.add(r.get("timestamp"));
+      }
+      return ServerClock.offsetFromLog(stamps, serverNow);
+    } catch (org.redcapjdbc.client.RedcapException e) {
+      return null; // no Logging right, or no log: allow for any zone
     }
   }
 

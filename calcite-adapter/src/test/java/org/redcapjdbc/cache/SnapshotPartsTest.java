@@ -41,6 +41,23 @@ class SnapshotPartsTest {
   }
 
   @Test
+  void theServersOffsetIsLearntFromItsLatestLogTimeAndAllowedAnHour() {
+    Instant now = Instant.parse("2026-03-10T15:47:31Z");
+    assertThat(
+            ServerClock.offsetFromLog(
+                List.of("2026-03-11 05:30", "2026-03-11 05:47", "junk"), now)) // Kiritimati
+        .isEqualTo(java.time.ZoneOffset.ofHours(14));
+    assertThat(ServerClock.offsetFromLog(List.of("2026-03-10 11:16"), now))
+        .isEqualTo(java.time.ZoneOffset.ofHoursMinutes(-4, -30));
+    assertThat(ServerClock.offsetFromLog(List.of(), now)).isNull();
+    assertThat(ServerClock.offsetFromLog(List.of("2026-03-13 05:47"), now))
+        .as("no zone is 62 hours ahead")
+        .isNull();
+    assertThat(ServerClock.rangeBegin(now, java.time.ZoneOffset.ofHours(14), now))
+        .isEqualTo(LocalDateTime.parse("2026-03-11T04:45:00"));
+  }
+
+  @Test
   void theDateHeaderIsReadAsRfc1123() {
     assertThat(ServerClock.parseDate("Tue, 10 Mar 2026 15:47:31 GMT"))
         .isEqualTo(Instant.parse("2026-03-10T15:47:31Z"));
