@@ -33,6 +33,13 @@ public final class RawResponse implements AutoCloseable {
     return response.header("Content-Type");
   }
 
+  /**
+   * A response header, or null: the snapshot cache reads the server's clock from {@code Date}.
+   */
+  public String header(String name) {
+    return response.header(name);
+  }
+
   /** The body as bytes. */
   public InputStream stream() {
     return response.body().byteStream();

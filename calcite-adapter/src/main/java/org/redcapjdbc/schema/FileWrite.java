@@ -79,6 +79,8 @@ final class FileWrite extends StatementWrite {
         }
       } catch (RedcapException e) {
         throw failure(e, i, calls.size(), c.address());
+      } finally {
+        RecordCopies.SHARED.changed(session.config());
       }
     }
     if (batch != null) {

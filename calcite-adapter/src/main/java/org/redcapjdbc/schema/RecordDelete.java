@@ -250,6 +250,8 @@ final class RecordDelete extends StatementWrite {
               .deleteRecords(chunk, null, t.instrument(), t.event(), t.instance());
         } catch (RedcapException ex) {
           throw failure(ex, call, total, t, touched.size());
+        } finally {
+          RecordCopies.SHARED.changed(session.config());
         }
         touched.addAll(chunk);
         call++;

@@ -195,8 +195,9 @@ abstract class RecordExportTable extends AbstractTable
         columns[i] = i;
       }
     }
+    // With the snapshot cache nothing is pushed: the copy holds every row, and Calcite filters.
     ExportFilter filter =
-        session.config().pushdown()
+        session.config().pushdown() && session.config().cache() == CacheMode.OFF
             ? translator.translate(filters, root::get)
             : ExportFilter.none();
     if (filter.selectsNothing()) {

@@ -111,6 +111,8 @@ final class RecordImporter {
         }
       } catch (RedcapException e) {
         throw failure(what, e, call, calls, from, chunk.size(), rows.size(), progress);
+      } finally {
+        RecordCopies.SHARED.changed(session.config()); // sent or maybe sent: the copy refreshes
       }
       progress.rowsWritten += chunk.size();
       progress.calls++;

@@ -44,7 +44,10 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
   private RowCursor open() {
     RedcapConfig config = session.config();
     RowCursor cursor;
-    if (spec.singleRequest) {
+    if (config.cache() != CacheMode.OFF) {
+      // The snapshot cache's copy, brought up to date for this statement (RecordCopy).
+      cursor = RecordCopies.SHARED.open(session, root, spec.request);
+    } else if (spec.singleRequest) {
       cursor = session.client().records().export(spec.request);
     } else {
       ProjectSnapshot snapshot = session.snapshot();

@@ -3,6 +3,7 @@ package org.redcapjdbc.schema;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,6 +37,10 @@ public final class RedcapConfig {
   private final boolean allowHttp;
   private final boolean pushdown;
   private final int maxRequestsPerMinute;
+  private final CacheMode cache;
+  private final Duration cacheMaxAge;
+  private final Path cacheDir;
+  private final ZoneId serverTimeZone;
 
   private RedcapConfig(Builder b) {
     this.url = Objects.requireNonNull(b.url, "url");
@@ -69,6 +74,13 @@ public final class RedcapConfig {
           "maxRequestsPerMinute must be 0 (off) or more, not " + b.maxRequestsPerMinute);
     }
     this.maxRequestsPerMinute = b.maxRequestsPerMinute;
+    this.cache = Objects.requireNonNull(b.cache, "cache");
+    this.cacheMaxAge = Objects.requireNonNull(b.cacheMaxAge, "cacheMaxAge");
+    if (cacheMaxAge.isNegative()) {
+      throw new IllegalArgumentException("cacheMaxAge must be 0 or more, not " + cacheMaxAge);
+    }
+    this.cacheDir = b.cacheDir;
+    this.serverTimeZone = b.serverTimeZone;
   }
 
   private static int positive(int value, String name) {
@@ -105,6 +117,10 @@ public final class RedcapConfig {
     b.allowHttp = allowHttp;
     b.pushdown = pushdown;
     b.maxRequestsPerMinute = maxRequestsPerMinute;
+    b.cache = cache;
+    b.cacheMaxAge = cacheMaxAge;
+    b.cacheDir = cacheDir;
+    b.serverTimeZone = serverTimeZone;
     return b;
   }
 
@@ -219,6 +235,33 @@ public final class RedcapConfig {
     return maxRequestsPerMinute;
   }
 
+  /** Whether statements read a local copy of the records ({@link CacheMode}); off by default. */
+  public CacheMode cache() {
+    return cache;
+  }
+
+  /**
+   * How old the copy may be before a statement first brings it up to date: zero (the default)
+   * checks for changes before every statement.
+   */
+  public Duration cacheMaxAge() {
+    return cacheMaxAge;
+  }
+
+  /** Where {@code cache=disk} keeps its files; empty for the per-user default. */
+  public Optional<Path> cacheDir() {
+    return Optional.ofNullable(cacheDir);
+  }
+
+  /**
+   * The time zone of the REDCap server's clock, if the user named it: REDCap compares {@code
+   * dateRangeBegin} with its log in server local time. Empty: the copy works it out or allows
+   * for any zone.
+   */
+  public Optional<ZoneId> serverTimeZone() {
+    return Optional.ofNullable(serverTimeZone);
+  }
+
   /**
    * A key that identifies the project and credentials without revealing the token: equal for two
    * configs with the same URL, token and model-shaping options. Use it for shared caches.
@@ -299,8 +342,32 @@ public final class RedcapConfig {
     private boolean allowHttp = false;
     private boolean pushdown = true;
     private int maxRequestsPerMinute = 300;
+    private CacheMode cache = CacheMode.OFF;
+    private Duration cacheMaxAge = Duration.ZERO;
+    private Path cacheDir;
+    private ZoneId serverTimeZone;
 
     private Builder() {}
+
+    public Builder cache(CacheMode v) {
+      this.cache = v;
+      return this;
+    }
+
+    public Builder cacheMaxAge(Duration v) {
+      this.cacheMaxAge = v;
+      return this;
+    }
+
+    public Builder cacheDir(Path v) {
+      this.cacheDir = v;
+      return this;
+    }
+
+    public Builder serverTimeZone(ZoneId v) {
+      this.serverTimeZone = v;
+      return this;
+    }
 
     public Builder url(URI url) {
       this.url = url;

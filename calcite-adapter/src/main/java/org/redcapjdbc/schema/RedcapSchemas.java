@@ -43,6 +43,15 @@ public final class RedcapSchemas {
   private RedcapSchemas() {}
 
   /**
+   * Drops this JVM's in-memory snapshot-cache copies ({@code cache=memory|disk}); the encrypted
+   * files of {@code cache=disk} stay, and the next statement starts from them. For applications
+   * that want the memory back, and for tests that stand in for a new JVM.
+   */
+  public static void forgetSnapshotCopies() {
+    RecordCopies.SHARED.clear();
+  }
+
+  /**
    * Adds {@link #DATA_SCHEMA} and {@link #META_SCHEMA} for the project {@code config} names under
    * {@code root}. Fetches the project model, or reuses the cached one (shared by every connection
    * with the same URL and token until {@link RedcapConfig#metadataTtl()}).

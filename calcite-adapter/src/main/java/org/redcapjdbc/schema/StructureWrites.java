@@ -444,6 +444,7 @@ final class StructureWrites {
         if (structural) {
           ProjectCache.SHARED.forgetProject(session.config().projectKey());
         }
+        RecordCopies.SHARED.changed(session.config());
       }
       if (batch != null) {
         batch.ranImmediately();

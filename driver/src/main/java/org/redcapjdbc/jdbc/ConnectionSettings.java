@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import org.apache.calcite.avatica.ConnectStringParser;
+import org.redcapjdbc.schema.CacheMode;
 import org.redcapjdbc.schema.RedcapConfig;
 import org.redcapjdbc.schema.RedcapTypeSystem;
 
@@ -96,6 +97,30 @@ final class ConnectionSettings {
     b.allowHttp(boolValue(merged, RedcapProperty.ALLOW_HTTP));
     b.pushdown(boolValue(merged, RedcapProperty.PUSHDOWN));
     b.maxRequestsPerMinute(intValue(merged, RedcapProperty.MAX_REQUESTS_PER_MINUTE, 0));
+    String cache = value(merged, RedcapProperty.CACHE);
+    CacheMode mode = CacheMode.byName(cache);
+    if (mode == null) {
+      throw new SQLException(
+          "Property cache must be off, memory or disk, not '" + cache + "'", "08001");
+    }
+    b.cache(mode);
+    b.cacheMaxAge(Duration.ofSeconds(intValue(merged, RedcapProperty.CACHE_MAX_AGE, 0)));
+    String cacheDir = value(merged, RedcapProperty.CACHE_DIR);
+    if (cacheDir != null && !cacheDir.isBlank()) {
+      b.cacheDir(Path.of(cacheDir.trim()));
+    }
+    String zone = value(merged, RedcapProperty.SERVER_TIME_ZONE);
+    if (zone != null && !zone.isBlank()) {
+      try {
+        b.serverTimeZone(java.time.ZoneId.of(zone.trim()));
+      } catch (java.time.DateTimeException e) {
+        throw new SQLException(
+            "Property serverTimeZone must be a time zone such as America/Chicago or +01:00, not '"
+                + zone
+                + "'",
+            "08001");
+      }
+    }
     String trustStore = value(merged, RedcapProperty.TRUST_STORE);
     if (trustStore != null && !trustStore.isBlank()) {
       b.trustStore(Path.of(trustStore.trim()));

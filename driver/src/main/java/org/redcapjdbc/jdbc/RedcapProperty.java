@@ -108,7 +108,36 @@ public enum RedcapProperty {
       false,
       "The most API requests a minute to the REDCap host, counted across every connection of "
           + "this JVM, retries and writes included (REDCap bans an IP above 600 by default); "
-          + "where connections set different limits the smallest applies. 0 turns it off.");
+          + "where connections set different limits the smallest applies. 0 turns it off."),
+  CACHE(
+      "cache",
+      "off",
+      false,
+      "off: every statement reads REDCap. memory: statements read a copy of the project's "
+          + "records kept in this JVM, shared by connections with the same URL and token, and "
+          + "brought up to date by a delta refresh (a structure check, the record-ID list and the "
+          + "records changed since the last refresh) before a statement. disk: the same copy, "
+          + "also kept encrypted in cacheDir so a new JVM starts from it."),
+  CACHE_MAX_AGE(
+      "cacheMaxAge",
+      "0",
+      false,
+      "Seconds a cached copy may go unchecked: 0 refreshes it before every statement; a larger "
+          + "value serves statements from a copy checked at most that long ago and says so in an "
+          + "SQLWarning naming its age."),
+  CACHE_DIR(
+      "cacheDir",
+      null,
+      false,
+      "Directory of cache=disk's encrypted files (created owner-only); default "
+          + "~/.redcap-jdbc/cache."),
+  SERVER_TIME_ZONE(
+      "serverTimeZone",
+      null,
+      false,
+      "The REDCap server's time zone (e.g. America/Chicago), for the cache's dateRangeBegin, "
+          + "which REDCap reads in server local time. Unset: the cache learns it from REDCap's log "
+          + "where the token may read it, and otherwise allows for any zone.");
 
   private final String camelName;
   private final String defaultValue;

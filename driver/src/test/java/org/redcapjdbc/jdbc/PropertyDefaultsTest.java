@@ -128,6 +128,10 @@ class PropertyDefaultsTest {
       case ALLOW_HTTP -> String.valueOf(c.allowHttp());
       case PUSHDOWN -> String.valueOf(c.pushdown());
       case MAX_REQUESTS_PER_MINUTE -> String.valueOf(c.maxRequestsPerMinute());
+      case CACHE -> c.cache().propertyValue();
+      case CACHE_MAX_AGE -> seconds(c.cacheMaxAge());
+      case CACHE_DIR -> c.cacheDir().map(Path::toString).orElse(null);
+      case SERVER_TIME_ZONE -> c.serverTimeZone().map(Object::toString).orElse(null);
     };
   }
 

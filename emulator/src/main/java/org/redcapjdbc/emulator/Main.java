@@ -39,6 +39,8 @@ public final class Main {
           "                                 pairs records, fields, events, arms, repeating, checkboxes, dags, seed;",
           "                                 the token is the part after the last '=' when it is 32 hex characters",
           "  --super-token T                a 64-character super token",
+          "  --time-zone ZONE               run the server's clock in ZONE (e.g. Pacific/Auckland): log, record times",
+          "                                 and dateRangeBegin/End use its local time; default the JVM's zone",
           "  --data DIR                     keep the database in DIR: stored projects and their tokens are served again",
           "                                 after a restart, and loading a stored project again reuses it",
           "  --ready-file PATH              once listening, write {\"url\": …, \"projects\": [{\"title\": …, \"token\": …}]}",
@@ -141,6 +143,14 @@ public final class Main {
           break;
         case "--generate":
           projects.add(new String[] {"generate", value});
+          break;
+        case "--time-zone":
+          try {
+            builder.timeZone(java.time.ZoneId.of(value));
+          } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(
+                "--time-zone needs a time zone such as Europe/Paris or +05:30, not " + value);
+          }
           break;
         case "--super-token":
           builder.superToken(value);

@@ -130,10 +130,11 @@ public final class RedcapEmulator implements AutoCloseable {
     s.setHandler(
         new ApiHandler(
             new ApiDispatcher(
-                registry,
-                methods,
-                config.superToken,
-                () -> url == null ? "http://127.0.0.1/api/" : url),
+                    registry,
+                    methods,
+                    config.superToken,
+                    () -> url == null ? "http://127.0.0.1/api/" : url)
+                .timeZone(config.timeZone),
             faults,
             stats));
     s.setStopTimeout(2000);
@@ -430,8 +431,19 @@ public final class RedcapEmulator implements AutoCloseable {
     private Path keystore;
     private String keystorePassword;
     private final List<Object[]> extraMethods = new ArrayList<>();
+    private java.time.ZoneId timeZone;
 
     private Builder() {}
+
+    /**
+     * Runs the server's clock in {@code zone} (default: the JVM's): the log, record times and
+     * {@code dateRangeBegin}/{@code dateRangeEnd} use that zone's local time, as a REDCap server
+     * in another zone than its clients does (docs/redcap-api.md §4.15).
+     */
+    public Builder timeZone(java.time.ZoneId zone) {
+      this.timeZone = zone;
+      return this;
+    }
 
     /** The port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {

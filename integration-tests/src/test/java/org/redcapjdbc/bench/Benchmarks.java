@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class Benchmarks {
   private static final List<String> ON_MAIN_PROJECT =
-      List.of("scan", "h2", "transfer", "latency", "writes", "cpu");
+      List.of("scan", "h2", "transfer", "latency", "writes", "cpu", "cache");
 
   private final Options options;
   private final Path work;
@@ -73,6 +73,7 @@ public final class Benchmarks {
         section("latency", () -> LatencyBench.run(main, options));
         section("writes", () -> WriteBench.run(main, options));
         section("cpu", () -> CpuBench.run(main, options));
+        section("cache", () -> CacheBench.run(main, options));
       }
     }
     section("parallel", () -> ParallelBench.run(options, work));

@@ -15,7 +15,7 @@ import java.util.List;
 final class H2Bench {
   private H2Bench() {}
 
-  private record Query(String name, String sql) {}
+  record Query(String name, String sql) {}
 
   static final List<Query> QUERIES =
       List.of(

@@ -91,8 +91,48 @@ final class MemoryBench {
               o.driverHeap,
               Report.bytes(st.totalResponseBytes()),
               Report.met(rows == o.memRecords)));
+      md.append(cached(o, e, token));
       return md.toString();
     }
+  }
+
+  /**
+   * The same project held by the snapshot cache ({@code cache=memory}) in a driver JVM of {@code
+   * -Xmx512m}: the fill, then a GROUP BY over the copy.
+   */
+  private static String cached(Options o, EmulatorProcess e, String token) throws Exception {
+    String sql = "SELECT f3_radio, COUNT(*), SUM(f2_integer) FROM records GROUP BY f3_radio";
+    e.resetStats();
+    Jvm.ChildResult r =
+        Jvm.runChild(
+            List.of("-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+            MemoryProbe.class,
+            List.of(e.url(), sql, "cache=memory"),
+            token,
+            3600);
+    Map<String, String> v = new HashMap<>();
+    for (String line : r.output().split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0 && line.matches("[a-z_]+=[0-9.E]+")) {
+        v.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    if (r.status() != 0 || !v.containsKey("rows")) {
+      return "\n**The snapshot cache (`cache=memory`) did not hold this project at `-Xmx512m`**"
+          + " (exit status "
+          + r.status()
+          + "):\n\n```\n"
+          + tail(r.output())
+          + "\n```\n";
+    }
+    return f(
+        "\nSnapshot cache: the same project filled into `cache=memory` and a GROUP BY answered"
+            + " from it in a driver JVM of `-Xmx512m`: %.1f s, %d requests, sampled heap peak"
+            + " %.0f MB, old generation after GC %.0f MB.\n",
+        Double.parseDouble(v.get("wall_ms")) / 1000,
+        e.stats().totalRequests(),
+        Double.parseDouble(v.get("sampled_peak_mb")),
+        Double.parseDouble(v.get("old_after_gc_mb")));
   }
 
   private static String tail(String output) {

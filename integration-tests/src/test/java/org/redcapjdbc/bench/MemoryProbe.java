@@ -7,9 +7,10 @@ import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Run in a small-heap JVM by {@link MemoryBench}: a full scan read with {@code getObject}, while
- * a sampler records the heap in use. Prints {@code key=value} lines; the token comes from
- * {@code REDCAP_TOKEN}.
+ * Run in a small-heap JVM by {@link MemoryBench}: a query (a full scan) read with {@code
+ * getObject}, while a sampler records the heap in use. Arguments: URL, SQL, then connection
+ * properties as {@code key=value}. Prints {@code key=value} lines; the token comes from {@code
+ * REDCAP_TOKEN}.
  */
 public final class MemoryProbe {
   private MemoryProbe() {}
@@ -37,7 +38,8 @@ public final class MemoryProbe {
     sampler.start();
     long t0 = System.nanoTime();
     Sample.Counted counted;
-    try (Connection c = Sql.redcap(url, System.getenv("REDCAP_TOKEN"))) {
+    String[] properties = java.util.Arrays.copyOfRange(args, 2, args.length);
+    try (Connection c = Sql.redcap(url, System.getenv("REDCAP_TOKEN"), properties)) {
       counted = Sql.readAll(c, sql);
     }
     long wall = System.nanoTime() - t0;

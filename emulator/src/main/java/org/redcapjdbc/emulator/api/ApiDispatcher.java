@@ -70,7 +70,29 @@ public final class ApiDispatcher {
     return f == null || f == Format.ODM ? Format.XML : f;
   }
 
+  /**
+   * Runs the server's clock in {@code zone} instead of the JVM's (null: the JVM's) for the
+   * requests this dispatcher handles: log entries, record times and date ranges are then that
+   * zone's local time, as on a REDCap server abroad.
+   */
+  public ApiDispatcher timeZone(java.time.ZoneId zone) {
+    this.zone = zone;
+    return this;
+  }
+
+  private volatile java.time.ZoneId zone;
+
   public void dispatch(Params p, ResponseChannel response, ExportFaults faults) throws Exception {
+    org.redcapjdbc.emulator.ServerTime.use(zone);
+    try {
+      dispatchInZone(p, response, faults);
+    } finally {
+      org.redcapjdbc.emulator.ServerTime.clear();
+    }
+  }
+
+  private void dispatchInZone(Params p, ResponseChannel response, ExportFaults faults)
+      throws Exception {
     String token = p.get("token");
     if (token == null) {
       throw ApiException.forbidden(NO_PERMISSION);

@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
@@ -68,7 +67,8 @@ public final class OdmWriter {
         "Metadata."
             + (compact.isEmpty() ? "Project" + def.id() : compact)
             + "_"
-            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmm"));
+            + org.redcapjdbc.emulator.ServerTime.now()
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmm"));
   }
 
   /** Writes the project, then its records from {@code headers} (export order) unless metadata only. */
@@ -98,7 +98,7 @@ public final class OdmWriter {
 
   private void document(Connection c, List<RecordHeader> headers, Options options)
       throws IOException, SQLException {
-    String now = LocalDateTime.now().format(STAMP);
+    String now = org.redcapjdbc.emulator.ServerTime.now().format(STAMP);
     out.write(XmlText.DECLARATION + "\n");
     out.write(
         "<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\""

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -172,7 +171,7 @@ public final class DocumentStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE redcap_docs SET deleted_at = ? WHERE project_id = ?" + " AND doc_id = ?")) {
-      ps.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now().withNano(0)));
+      ps.setTimestamp(1, Timestamp.valueOf(org.redcapjdbc.emulator.ServerTime.now().withNano(0)));
       ps.setInt(2, projectId);
       ps.setInt(3, docId);
       ps.executeUpdate();

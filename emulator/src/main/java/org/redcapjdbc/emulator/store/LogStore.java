@@ -43,7 +43,7 @@ public final class LogStore {
             "INSERT INTO redcap_log_event (log_id, project_id, ts, username,"
                 + " log_type, action, details, record, group_id) VALUES (NEXT VALUE FOR redcap_log_seq, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setInt(1, projectId);
-      ps.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now().withNano(0)));
+      ps.setTimestamp(2, Timestamp.valueOf(org.redcapjdbc.emulator.ServerTime.now().withNano(0)));
       ps.setString(3, username);
       ps.setString(4, type);
       ps.setString(5, action);

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,7 +39,10 @@ public final class ProjectImporter {
     if (def.info().creationTime().isEmpty()) {
       def =
           def.toBuilder()
-              .info(def.info().toBuilder().creationTime(LocalDateTime.now().format(TIME)).build())
+              .info(
+                  def.info().toBuilder()
+                      .creationTime(org.redcapjdbc.emulator.ServerTime.now().format(TIME))
+                      .build())
               .build();
     }
     ProjectDefinition withDefinition = def;

@@ -325,7 +325,7 @@ public final class RecordStore {
       ps.setString(4, mime == null || mime.isEmpty() ? "application/octet-stream" : mime);
       ps.setLong(5, content.length);
       ps.setBytes(6, content);
-      ps.setTimestamp(7, Timestamp.valueOf(LocalDateTime.now().withNano(0)));
+      ps.setTimestamp(7, Timestamp.valueOf(org.redcapjdbc.emulator.ServerTime.now().withNano(0)));
       ps.executeUpdate();
     }
     return id;

@@ -279,7 +279,7 @@ public final class FileMethods {
   private static void write(
       ApiCall call, Connection c, ProjectDefinition def, WorkingRecord w, String oldDoc)
       throws SQLException {
-    LocalDateTime now = LocalDateTime.now().withNano(0);
+    LocalDateTime now = org.redcapjdbc.emulator.ServerTime.now().withNano(0);
     try (DataWriter writer = new DataWriter(c, def.id())) {
       if (w.isNew()) {
         RecordHeader h = RecordStore.insertRecord(c, def.id(), w.headerForWrite(now));

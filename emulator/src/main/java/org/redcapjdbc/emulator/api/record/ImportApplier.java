@@ -90,7 +90,7 @@ final class ImportApplier {
     }
     List<String> recordNames = new ArrayList<>(byRecord.keySet());
     Calculator calculator = new Calculator(def);
-    LocalDateTime now = LocalDateTime.now().withNano(0);
+    LocalDateTime now = org.redcapjdbc.emulator.ServerTime.now().withNano(0);
     try (DataWriter writer = new DataWriter(c, def.id())) {
       for (int start = 0; start < recordNames.size(); start += CHUNK) {
         List<String> chunk =

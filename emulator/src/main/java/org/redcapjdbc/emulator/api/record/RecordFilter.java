@@ -45,7 +45,7 @@ public final class RecordFilter {
   private final LocalDateTime rangeBegin;
   private final LocalDateTime rangeEnd;
   private final Integer group;
-  private final LocalDateTime now = LocalDateTime.now();
+  private final LocalDateTime now = org.redcapjdbc.emulator.ServerTime.now();
 
   private RecordFilter(
       ProjectDefinition def,
@@ -167,11 +167,41 @@ public final class RecordFilter {
    * read from the store: only the named ones when {@code records} names any.
    */
   public List<RecordHeader> select(Connection c, int projectId) throws SQLException {
-    return select(
+    List<RecordHeader> all =
         records == null
             ? RecordStore.listRecords(c, projectId)
-            : RecordStore.listRecords(c, projectId, records));
+            : RecordStore.listRecords(c, projectId, records);
+    if (rangeBegin == null && rangeEnd == null) {
+      return select(all);
+    }
+    // REDCap selects by its log: records with a creation or change (an import, a file, a
+    // rename, a partial delete) logged in the range, in server local time. A record deleted
+    // whole is gone, so it is never listed; records that came with a project file have no entry.
+    Set<String> logged = new HashSet<>();
+    for (org.redcapjdbc.emulator.model.LogEntry e :
+        org.redcapjdbc.emulator.store.LogStore.read(
+            c,
+            projectId,
+            new org.redcapjdbc.emulator.store.LogStore.Query(
+                RECORD_LOG_TYPES, null, null, null, rangeBegin, rangeEnd))) {
+      logged.add(e.record());
+    }
+    List<RecordHeader> out = new ArrayList<>();
+    for (RecordHeader h : all) {
+      if ((records == null || records.contains(h.record()))
+          && (group == null || group.equals(h.groupId()))
+          && logged.contains(h.record())) {
+        out.add(h);
+      }
+    }
+    return out;
   }
+
+  private static final Set<String> RECORD_LOG_TYPES =
+      Set.of(
+          org.redcapjdbc.emulator.model.LogEntry.RECORD_ADD,
+          org.redcapjdbc.emulator.model.LogEntry.RECORD_EDIT,
+          org.redcapjdbc.emulator.model.LogEntry.RECORD_DELETE);
 
   /** Records selected by {@code records}, the date range and the caller's DAG, in export order. */
   public List<RecordHeader> select(List<RecordHeader> all) {
