@@ -54,8 +54,24 @@ final class H2Mirror {
       }
       h2.commit();
       h2.setAutoCommit(true);
+      // The record ID is what every join and lookup of these tables goes by; an H2 user would
+      // index it, and without the index H2 joins two 20,000-row tables by nested loops.
+      if (hasColumn(md, "record_id")) {
+        try (Statement index = h2.createStatement()) {
+          index.execute("CREATE INDEX ON " + table + " (record_id)");
+        }
+      }
       return rows;
     }
+  }
+
+  private static boolean hasColumn(ResultSetMetaData md, String name) throws SQLException {
+    for (int i = 1; i <= md.getColumnCount(); i++) {
+      if (md.getColumnLabel(i).equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String h2Type(ResultSetMetaData md, int i) throws SQLException {
