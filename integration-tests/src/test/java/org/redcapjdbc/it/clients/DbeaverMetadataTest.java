@@ -424,6 +424,17 @@ class DbeaverMetadataTest {
           String[] k = first.get(i);
           assertThat(k[0]).as("TABLE_NAME").isEqualTo(t);
           assertThat(columns).as("key column of " + t).contains(k[1]);
+          // records' repeat columns are the one documented exception (README "The tables").
+          boolean recordsRepeatColumn = t.equals("records") && k[1].startsWith("redcap_repeat_");
+          try (ResultSet rs = md.getColumns(null, schema, t, k[1])) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt("NULLABLE"))
+                .as("a key column is NOT NULL: " + schema + "." + t + "." + k[1])
+                .isEqualTo(
+                    recordsRepeatColumn
+                        ? DatabaseMetaData.columnNullable
+                        : DatabaseMetaData.columnNoNulls);
+          }
           assertThat(Integer.parseInt(k[2])).as("KEY_SEQ").isEqualTo(i + 1);
           assertThat(k[3]).as("PK_NAME").isNotBlank().isEqualTo(again.get(i)[3]);
         }
