@@ -141,6 +141,7 @@ final class SystemTables {
     t.put("user_dag_mapping", userDagMapping(client));
     t.put("project_info", projectInfo(model));
     t.put("files", new FilesTable(session));
+    t.put("log", new LogTable(session));
     return writable(session, t);
   }
 
