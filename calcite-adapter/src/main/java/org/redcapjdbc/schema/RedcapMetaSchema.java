@@ -11,17 +11,23 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 /**
  * The system schema, {@code meta}: the project's dictionary, structure, users and files as tables
  * (see {@link SystemTables}). Kept apart from the data tables so that an instrument named
- * {@code users} can never collide with a system table. Its one function,
- * {@code record_id_partitions(n)}, splits the records into partitions for parallel readers.
+ * {@code users} can never collide with a system table. Its functions:
+ * {@code record_id_partitions(n)} splits the records into partitions for parallel readers, and
+ * {@code report(id)} reads a REDCap report ({@link ReportFunction}).
  */
 final class RedcapMetaSchema extends AbstractSchema {
   private final ProjectSession session;
   private final Map<String, Table> tables;
-  private final Multimap<String, Function> functions =
-      ImmutableMultimap.of(RecordIdPartitionsFunction.NAME, RecordIdPartitionsFunction.create());
+  private final Multimap<String, Function> functions;
 
   RedcapMetaSchema(ProjectSession session, Map<String, String> dataTableOfForm) {
     this.session = session;
+    this.functions =
+        ImmutableMultimap.of(
+            RecordIdPartitionsFunction.NAME,
+            RecordIdPartitionsFunction.create(),
+            ReportFunction.NAME,
+            new ReportFunction(session));
     this.tables = Collections.unmodifiableMap(SystemTables.all(session, dataTableOfForm));
   }
 
