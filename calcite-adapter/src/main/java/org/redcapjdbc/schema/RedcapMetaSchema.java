@@ -13,7 +13,9 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  * (see {@link SystemTables}). Kept apart from the data tables so that an instrument named
  * {@code users} can never collide with a system table. Its functions:
  * {@code record_id_partitions(n)} splits the records into partitions for parallel readers, and
- * {@code report(id)} reads a REDCap report ({@link ReportFunction}).
+ * {@code report(id)} reads a REDCap report ({@link ReportFunction}), and
+ * {@code survey_participants(instrument[, event])} a survey's participants
+ * ({@link SurveyParticipantsFunction}).
  */
 final class RedcapMetaSchema extends AbstractSchema {
   private final ProjectSession session;
@@ -23,11 +25,11 @@ final class RedcapMetaSchema extends AbstractSchema {
   RedcapMetaSchema(ProjectSession session, Map<String, String> dataTableOfForm) {
     this.session = session;
     this.functions =
-        ImmutableMultimap.of(
-            RecordIdPartitionsFunction.NAME,
-            RecordIdPartitionsFunction.create(),
-            ReportFunction.NAME,
-            new ReportFunction(session));
+        ImmutableMultimap.<String, Function>builder()
+            .put(RecordIdPartitionsFunction.NAME, RecordIdPartitionsFunction.create())
+            .put(ReportFunction.NAME, new ReportFunction(session))
+            .putAll(SurveyParticipantsFunction.NAME, SurveyParticipantsFunction.both(session))
+            .build();
     this.tables = Collections.unmodifiableMap(SystemTables.all(session, dataTableOfForm));
   }
 
