@@ -142,6 +142,7 @@ final class SystemTables {
     t.put("project_info", projectInfo(model));
     t.put("files", new FilesTable(session));
     t.put("log", new LogTable(session));
+    t.put("file_repository", new FileRepositoryTable(session));
     return writable(session, t);
   }
 
