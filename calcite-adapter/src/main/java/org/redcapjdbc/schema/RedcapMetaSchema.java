@@ -22,12 +22,19 @@ final class RedcapMetaSchema extends AbstractSchema {
   private final Map<String, Table> tables;
   private final Multimap<String, Function> functions;
 
-  RedcapMetaSchema(ProjectSession session, Map<String, String> dataTableOfForm) {
+  /**
+   * @param main whether this is the connection's own project's {@code meta} schema; only that
+   *     one has {@code record_id_partitions}, whose generated code finds its project by the
+   *     schema name {@code meta}
+   */
+  RedcapMetaSchema(ProjectSession session, Map<String, String> dataTableOfForm, boolean main) {
     this.session = session;
+    ImmutableMultimap.Builder<String, Function> f = ImmutableMultimap.builder();
+    if (main) {
+      f.put(RecordIdPartitionsFunction.NAME, RecordIdPartitionsFunction.create());
+    }
     this.functions =
-        ImmutableMultimap.<String, Function>builder()
-            .put(RecordIdPartitionsFunction.NAME, RecordIdPartitionsFunction.create())
-            .put(ReportFunction.NAME, new ReportFunction(session))
+        f.put(ReportFunction.NAME, new ReportFunction(session))
             .putAll(SurveyParticipantsFunction.NAME, SurveyParticipantsFunction.both(session))
             .build();
     this.tables = Collections.unmodifiableMap(SystemTables.all(session, dataTableOfForm));

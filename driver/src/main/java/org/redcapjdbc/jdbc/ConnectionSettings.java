@@ -122,6 +122,10 @@ final class ConnectionSettings {
     if (trustStore != null && !trustStore.isBlank()) {
       b.trustStore(Path.of(trustStore.trim()));
     }
+    String projectTokens = value(merged, RedcapProperty.PROJECT_TOKENS);
+    if (projectTokens != null && !projectTokens.isBlank()) {
+      b.projectTokens(Path.of(projectTokens.trim()));
+    }
     String trustStorePassword = value(merged, RedcapProperty.TRUST_STORE_PASSWORD);
     if (trustStorePassword != null) {
       b.trustStorePassword(trustStorePassword);

@@ -123,9 +123,43 @@ public class RedcapDriver extends Driver {
    */
   protected RedcapSession openSession(SchemaPlus root, RedcapConfig config) throws SQLException {
     ColdStartWarmUp warmUp = ColdStartWarmUp.claim();
-    return warmUp == null
-        ? RedcapSchemas.attach(root, config)
-        : RedcapSchemas.attach(root, config, warmUp);
+    RedcapSession main =
+        warmUp == null
+            ? RedcapSchemas.attach(root, config)
+            : RedcapSchemas.attach(root, config, warmUp);
+    List<RedcapSession> others;
+    try {
+      others = RedcapSchemas.attachProjects(root, config);
+    } catch (SQLException | RuntimeException e) {
+      main.close();
+      throw e;
+    }
+    return others.isEmpty() ? main : new WithOtherProjects(main, others);
+  }
+
+  /** The connection's project, closing the projectTokens projects' sessions with its own. */
+  private record WithOtherProjects(RedcapSession main, List<RedcapSession> others)
+      implements RedcapSession {
+    @Override
+    public RedcapConfig config() {
+      return main.config();
+    }
+
+    @Override
+    public String serverVersion() {
+      return main.serverVersion();
+    }
+
+    @Override
+    public boolean isReachable(java.time.Duration timeout) {
+      return main.isReachable(timeout);
+    }
+
+    @Override
+    public void close() {
+      others.forEach(RedcapSession::close);
+      main.close();
+    }
   }
 
   /**

@@ -108,7 +108,14 @@ public enum RedcapProperty {
       false,
       "The most API requests a minute to the REDCap host, counted across every connection of "
           + "this JVM, retries and writes included (REDCap bans an IP above 600 by default); "
-          + "where connections set different limits the smallest applies. 0 turns it off.");
+          + "where connections set different limits the smallest applies. 0 turns it off."),
+  PROJECT_TOKENS(
+      "projectTokens",
+      null,
+      false,
+      "Path of a file of name=TOKEN lines naming further projects on the same server: each "
+          + "appears as schemas <name> (data tables) and <name>_meta (system tables), joinable "
+          + "with the connection's own. Read once at connect; tokens are never logged.");
 
   private final String camelName;
   private final String defaultValue;

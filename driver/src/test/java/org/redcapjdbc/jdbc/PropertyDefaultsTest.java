@@ -128,6 +128,7 @@ class PropertyDefaultsTest {
       case ALLOW_HTTP -> String.valueOf(c.allowHttp());
       case PUSHDOWN -> String.valueOf(c.pushdown());
       case MAX_REQUESTS_PER_MINUTE -> String.valueOf(c.maxRequestsPerMinute());
+      case PROJECT_TOKENS -> c.projectTokens().map(Path::toString).orElse(null);
     };
   }
 
