@@ -214,6 +214,7 @@ final class SurveyParticipantsFunction implements TableMacro {
       private final AtomicBoolean cancel;
       private java.util.Iterator<Map<String, String>> list;
       private Object[] current;
+      private boolean warned;
 
       Rows(DataContext root, int[] columns, Set<String> records) {
         this.root = root;
@@ -260,13 +261,7 @@ final class SurveyParticipantsFunction implements TableMacro {
           String name = COLUMNS.get(columns[i]);
           switch (columns[i]) {
             case RETURN_CODE:
-              row[i] =
-                  record == null
-                      ? null
-                      : session
-                          .client()
-                          .surveys()
-                          .surveyReturnCode(record, instrument, event, null);
+              row[i] = record == null ? null : returnCode(record);
               break;
             case QUEUE_LINK:
               // REDCap 14+ lists it; older versions are asked per record.
@@ -281,6 +276,31 @@ final class SurveyParticipantsFunction implements TableMacro {
           }
         }
         return row;
+      }
+
+      /**
+       * The record's return code; NULL with a warning (REDCap's message, once per scan) when
+       * REDCap refuses it, e.g. for a survey without Save &amp; Return Later, so that
+       * {@code SELECT *} still lists the participants.
+       */
+      private String returnCode(String record) {
+        try {
+          return session.client().surveys().surveyReturnCode(record, instrument, event, null);
+        } catch (RedcapException e) {
+          if (e.kind() != Kind.VALIDATION) {
+            throw e;
+          }
+          if (!warned) {
+            warned = true;
+            QueryWarnings.add(
+                root,
+                "return_code reads as NULL: REDCap refused the return code of record '"
+                    + record
+                    + "': "
+                    + (e.redcapMessage() == null ? e.getMessage() : e.redcapMessage()));
+          }
+          return null;
+        }
       }
 
       @Override
