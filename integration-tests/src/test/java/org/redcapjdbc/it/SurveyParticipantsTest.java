@@ -92,4 +92,29 @@ class SurveyParticipantsTest extends EmulatorTest {
           .hasMessageContaining("'Manage Survey Participants' privileges");
     }
   }
+
+  /** A survey without Save & Return Later: the list still reads, return codes are NULL. */
+  @Test
+  void aRefusedReturnCodeIsNullWithRedcapsMessageAsAWarning() throws Exception {
+    String xml =
+        java.nio.file.Files.readString(Fixtures.path("pycap/doctest_project.xml"))
+            .replace("save_and_return=\"1\"", "save_and_return=\"0\"");
+    EmulatedProject p =
+        emulator.loadProject(
+            new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            null);
+    try (Connection c = connect(p);
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT record, return_code FROM " + PARTICIPANTS)) {
+      List<List<Object>> rows = Jdbc.rows(rs);
+      assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.get(1)).isNull());
+      assertThat((Object) rs.getWarnings()).isNotNull();
+      assertThat(rs.getWarnings().getMessage())
+          .contains("return_code reads as NULL")
+          .contains("does not have the 'Save & Return Later' feature enabled");
+      assertThat((Object) rs.getWarnings().getNextWarning())
+          .as("one warning, not one per row")
+          .isNull();
+    }
+  }
 }
