@@ -71,6 +71,10 @@ class FileRepositoryTest extends EmulatorTest {
           .as("the top level and each of the two folders")
           .hasSize(3);
       assertThat(emulator.stats().requests("fileRepository/export")).isEmpty();
+      System.out.printf(
+          "meta.file_repository listing (2 folders, 2 files): %d requests, %d bytes answered%n",
+          emulator.stats().totalRequests(),
+          emulator.stats().method("fileRepository/list").responseBytes());
 
       long doc =
           ((Number)

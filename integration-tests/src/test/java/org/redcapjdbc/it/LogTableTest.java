@@ -154,6 +154,9 @@ class LogTableTest extends EmulatorTest {
               c, "SELECT action, details FROM meta.log WHERE details <> 'Export Logging (API)'");
       List<RecordedRequest> requests = logRequests();
       assertThat(requests).as("100 days in 30-day windows").hasSize(4);
+      System.out.printf(
+          "meta.log over 100 days: %d requests, %d bytes answered, %d rows%n",
+          requests.size(), emulator.stats().method("log/export").responseBytes(), rows.size());
       for (int i = 0; i + 1 < requests.size(); i++) {
         LocalDateTime end = LocalDateTime.parse(requests.get(i).param("endTime"), MINUTES);
         LocalDateTime nextBegin =
