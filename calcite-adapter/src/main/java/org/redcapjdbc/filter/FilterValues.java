@@ -99,6 +99,11 @@ final class FilterValues {
     if (value instanceof Integer || value instanceof Long || value instanceof Short) {
       return Optional.of(value.toString());
     }
+    // A whole-number literal (an id column compared with 42); text columns compared with a
+    // number are cast by Calcite, so they never reach here as a plain column.
+    if (value instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0) {
+      return Optional.of(d.toBigInteger().toString());
+    }
     return Optional.empty();
   }
 

@@ -74,4 +74,21 @@ public final class CsvRows {
     }
     return Collections.unmodifiableList(rows);
   }
+
+  /**
+   * The header line alone (a BOM is allowed), the rest left unread: for callers that need only a
+   * CSV export's column names and abort the download. Empty when the text is empty.
+   */
+  public static List<String> header(Reader reader) throws IOException {
+    BufferedReader in = ByteOrderMark.skip(reader);
+    try (MappingIterator<List<String>> lines =
+        MAPPER
+            .readerForListOf(String.class)
+            .with(CsvSchema.emptySchema())
+            .with(CsvParser.Feature.WRAP_AS_ARRAY)
+            .with(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .readValues(in)) {
+      return lines.hasNextValue() ? List.copyOf(lines.nextValue()) : List.of();
+    }
+  }
 }

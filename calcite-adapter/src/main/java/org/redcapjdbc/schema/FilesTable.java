@@ -132,9 +132,18 @@ final class FilesTable extends AbstractTable
     }
   }
 
+  /**
+   * A key's columns must be NOT NULL, and {@code event} and {@code instance} are nullable (NULL in
+   * classic projects and on rows that do not repeat; INSERT asks for an event itself, with its
+   * own message). So the key is record and field in a classic project where nothing repeats, and
+   * there is none otherwise (record and field alone do not identify a file there).
+   */
   @Override
   public List<String> primaryKey() {
-    return List.of("record", "field", "event", "instance");
+    ProjectModel model = session.model();
+    return model.isLongitudinal() || model.hasRepeatingInstrumentsOrEvents()
+        ? List.of()
+        : List.of("record", "field");
   }
 
   /** A file is addressed by record, field, event and instance. */

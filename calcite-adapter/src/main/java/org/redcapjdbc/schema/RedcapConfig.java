@@ -31,6 +31,7 @@ public final class RedcapConfig {
   private final boolean strictTypes;
   private final boolean readOnly;
   private final Path trustStore;
+  private final Path projectTokens;
   private final String trustStorePassword;
   private final boolean sslVerify;
   private final String proxy;
@@ -64,6 +65,7 @@ public final class RedcapConfig {
     this.strictTypes = b.strictTypes;
     this.readOnly = b.readOnly;
     this.trustStore = b.trustStore;
+    this.projectTokens = b.projectTokens;
     this.trustStorePassword = b.trustStorePassword;
     this.sslVerify = b.sslVerify;
     this.proxy = b.proxy;
@@ -111,6 +113,7 @@ public final class RedcapConfig {
     b.strictTypes = strictTypes;
     b.readOnly = readOnly;
     b.trustStore = trustStore;
+    b.projectTokens = projectTokens;
     b.trustStorePassword = trustStorePassword;
     b.sslVerify = sslVerify;
     b.proxy = proxy;
@@ -200,6 +203,14 @@ public final class RedcapConfig {
 
   public Optional<Path> trustStore() {
     return Optional.ofNullable(trustStore);
+  }
+
+  /**
+   * A file of {@code name=TOKEN} lines naming further projects on the same server, each attached
+   * as schemas {@code <name>} and {@code <name>_meta} ({@link ProjectTokens}).
+   */
+  public Optional<Path> projectTokens() {
+    return Optional.ofNullable(projectTokens);
   }
 
   /** A secret, like the token. */
@@ -336,6 +347,7 @@ public final class RedcapConfig {
     private boolean strictTypes = false;
     private boolean readOnly = false;
     private Path trustStore;
+    private Path projectTokens;
     private String trustStorePassword;
     private boolean sslVerify = true;
     private String proxy;
@@ -436,6 +448,12 @@ public final class RedcapConfig {
 
     public Builder readOnly(boolean v) {
       this.readOnly = v;
+      return this;
+    }
+
+    /** A file of {@code name=TOKEN} lines (further projects); null for none. */
+    public Builder projectTokens(Path v) {
+      this.projectTokens = v;
       return this;
     }
 

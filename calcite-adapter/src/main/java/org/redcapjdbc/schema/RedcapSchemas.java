@@ -131,6 +131,47 @@ public final class RedcapSchemas {
     }
   }
 
+  /**
+   * Attaches the further projects {@link RedcapConfig#projectTokens()} names (none when it is
+   * absent), each as schemas {@code <name>} (data tables) and {@code <name>_meta} (system tables),
+   * with its own structure cache, rights and batching: the connection's settings with that
+   * project's token. The file is read once, here.
+   *
+   * @return the sessions, in file order (the connection closes them with its own)
+   * @throws SQLException when the file cannot be read or a project cannot be opened
+   */
+  public static java.util.List<RedcapSession> attachProjects(SchemaPlus root, RedcapConfig config)
+      throws SQLException {
+    java.util.List<RedcapSession> sessions = new java.util.ArrayList<>();
+    if (config.projectTokens().isEmpty()) {
+      return sessions;
+    }
+    for (java.util.Map.Entry<String, String> e :
+        ProjectTokens.read(config.projectTokens().get()).entrySet()) {
+      RedcapConfig project = config.toBuilder().token(e.getValue()).projectTokens(null).build();
+      try {
+        RedcapClient client = RedcapClients.forConfig(project);
+        ProjectSession session = new ProjectSession(project, client, snapshot(client, project));
+        RedcapDataSchema data = new RedcapDataSchema(session);
+        root.add(e.getKey(), data);
+        root.add(
+            e.getKey() + "_" + META_SCHEMA,
+            new RedcapMetaSchema(session, data.tableOfForm(), false));
+        sessions.add(session);
+      } catch (RuntimeException failure) {
+        SQLException s = SqlErrors.connectFailure(project.url(), failure);
+        throw new SQLNonTransientConnectionException(
+            "Cannot open the project '"
+                + e.getKey()
+                + "' of the projectTokens file: "
+                + s.getMessage(),
+            s.getSQLState(),
+            s);
+      }
+    }
+    return sessions;
+  }
+
   /** The project's structure, from the shared cache or fetched. */
   private static ProjectSnapshot snapshot(RedcapClient client, RedcapConfig config) {
     return ProjectCache.SHARED.get(
@@ -144,7 +185,7 @@ public final class RedcapSchemas {
     ProjectSession session = new ProjectSession(config, client, snapshot);
     RedcapDataSchema data = new RedcapDataSchema(session);
     root.add(DATA_SCHEMA, data);
-    root.add(META_SCHEMA, new RedcapMetaSchema(session, data.tableOfForm()));
+    root.add(META_SCHEMA, new RedcapMetaSchema(session, data.tableOfForm(), true));
     return session;
   }
 }

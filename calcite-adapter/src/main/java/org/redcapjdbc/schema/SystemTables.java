@@ -141,6 +141,8 @@ final class SystemTables {
     t.put("user_dag_mapping", userDagMapping(client));
     t.put("project_info", projectInfo(model));
     t.put("files", new FilesTable(session));
+    t.put("log", new LogTable(session));
+    t.put("file_repository", new FileRepositoryTable(session));
     return writable(session, t);
   }
 

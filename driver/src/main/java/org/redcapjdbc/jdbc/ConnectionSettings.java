@@ -5,9 +5,16 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.calcite.avatica.BuiltInConnectionProperty;
 import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.config.CalciteConnectionProperty;
 import org.redcapjdbc.schema.CacheMode;
 import org.redcapjdbc.schema.RedcapConfig;
 import org.redcapjdbc.schema.RedcapTypeSystem;
@@ -32,11 +39,26 @@ final class ConnectionSettings {
   private final RedcapConfig config;
   private final Properties calciteProperties;
   private final String safeUrl;
+  private final List<String> unknownProperties;
 
-  private ConnectionSettings(RedcapConfig config, Properties calciteProperties, String safeUrl) {
+  private ConnectionSettings(
+      RedcapConfig config,
+      Properties calciteProperties,
+      String safeUrl,
+      List<String> unknownProperties) {
     this.config = config;
     this.calciteProperties = calciteProperties;
     this.safeUrl = safeUrl;
+    this.unknownProperties = List.copyOf(unknownProperties);
+  }
+
+  /**
+   * The given properties that neither the driver nor Calcite (nor Avatica) knows, as given: most
+   * often a misspelling ({@code cahce}), which would otherwise be ignored without a word. The
+   * connection reports each as an SQLWarning.
+   */
+  List<String> unknownProperties() {
+    return unknownProperties;
   }
 
   RedcapConfig config() {
@@ -125,6 +147,10 @@ final class ConnectionSettings {
     if (trustStore != null && !trustStore.isBlank()) {
       b.trustStore(Path.of(trustStore.trim()));
     }
+    String projectTokens = value(merged, RedcapProperty.PROJECT_TOKENS);
+    if (projectTokens != null && !projectTokens.isBlank()) {
+      b.projectTokens(Path.of(projectTokens.trim()));
+    }
     String trustStorePassword = value(merged, RedcapProperty.TRUST_STORE_PASSWORD);
     if (trustStorePassword != null) {
       b.trustStorePassword(trustStorePassword);
@@ -134,7 +160,8 @@ final class ConnectionSettings {
       b.proxy(checkProxy(proxy.trim()));
     }
 
-    return new ConnectionSettings(b.build(), calciteProperties(merged), PREFIX + uri);
+    return new ConnectionSettings(
+        b.build(), calciteProperties(merged), PREFIX + uri, unknown(merged));
   }
 
   /** URL values override the caller's properties, as Avatica's ConnectStringParser does. */
@@ -271,6 +298,26 @@ final class ConnectionSettings {
     }
     throw new SQLException(
         "Property " + p.camelName() + " must be true or false, not '" + text + "'", "08001");
+  }
+
+  /** The property names nobody reads: not the driver's, not a credential, not Calcite's. */
+  private static List<String> unknown(Properties merged) {
+    Set<String> known = new HashSet<>();
+    for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
+      known.add(p.camelName().toLowerCase(Locale.ROOT));
+    }
+    for (BuiltInConnectionProperty p : BuiltInConnectionProperty.values()) {
+      known.add(p.camelName().toLowerCase(Locale.ROOT));
+    }
+    known.add("password");
+    known.add("user");
+    List<String> unknown = new ArrayList<>();
+    for (String key : new TreeSet<>(merged.stringPropertyNames())) {
+      if (RedcapProperty.byName(key) == null && !known.contains(key.toLowerCase(Locale.ROOT))) {
+        unknown.add(key);
+      }
+    }
+    return unknown;
   }
 
   /** Everything that is not ours or a credential goes to Calcite, over the driver's defaults. */

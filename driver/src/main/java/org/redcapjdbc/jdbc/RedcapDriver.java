@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +100,9 @@ public class RedcapDriver extends Driver {
       CalciteSchema.from(root).removeSubSchema("metadata");
       connection.attachSession(openSession(root, settings.config()));
       connection.setSchema(RedcapSchemas.DATA_SCHEMA);
+      for (String name : settings.unknownProperties()) {
+        connection.addWarning(unknownProperty(name));
+      }
       return connection;
     } catch (SQLException | RuntimeException | Error e) {
       connection.close();
@@ -119,9 +123,87 @@ public class RedcapDriver extends Driver {
    */
   protected RedcapSession openSession(SchemaPlus root, RedcapConfig config) throws SQLException {
     ColdStartWarmUp warmUp = ColdStartWarmUp.claim();
-    return warmUp == null
-        ? RedcapSchemas.attach(root, config)
-        : RedcapSchemas.attach(root, config, warmUp);
+    RedcapSession main =
+        warmUp == null
+            ? RedcapSchemas.attach(root, config)
+            : RedcapSchemas.attach(root, config, warmUp);
+    List<RedcapSession> others;
+    try {
+      others = RedcapSchemas.attachProjects(root, config);
+    } catch (SQLException | RuntimeException e) {
+      main.close();
+      throw e;
+    }
+    return others.isEmpty() ? main : new WithOtherProjects(main, others);
+  }
+
+  /** The connection's project, closing the projectTokens projects' sessions with its own. */
+  private record WithOtherProjects(RedcapSession main, List<RedcapSession> others)
+      implements RedcapSession {
+    @Override
+    public RedcapConfig config() {
+      return main.config();
+    }
+
+    @Override
+    public String serverVersion() {
+      return main.serverVersion();
+    }
+
+    @Override
+    public boolean isReachable(java.time.Duration timeout) {
+      return main.isReachable(timeout);
+    }
+
+    @Override
+    public void close() {
+      others.forEach(RedcapSession::close);
+      main.close();
+    }
+  }
+
+  /**
+   * The warning for a property nobody reads, naming the closest driver property when the name is
+   * one or two typing mistakes away from it. Only the name is quoted: the value may be a secret.
+   */
+  static SQLWarning unknownProperty(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    String closest = null;
+    int best = 3;
+    for (RedcapProperty p : RedcapProperty.values()) {
+      int d = editDistance(lower, p.camelName().toLowerCase(Locale.ROOT));
+      if (d < best) {
+        best = d;
+        closest = p.camelName();
+      }
+    }
+    return new SQLWarning(
+        "Unknown connection property '"
+            + name
+            + "' was ignored: neither redcap-jdbc nor Calcite reads it"
+            + (closest == null ? "" : " (did you mean '" + closest + "'?)")
+            + ". The driver's properties are listed by Driver.getPropertyInfo and in the README.",
+        "01000");
+  }
+
+  /** Levenshtein distance (names are short). */
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[b.length()];
   }
 
   /** The driver's properties first, with descriptions; then the Calcite ones worth knowing. */

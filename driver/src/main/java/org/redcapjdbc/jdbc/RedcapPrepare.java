@@ -10,8 +10,9 @@ import org.apache.calcite.util.TryThreadLocal;
 import org.redcapjdbc.plan.RedcapRules;
 
 /**
- * Calcite's statement preparation with two REDCap needs: IN lists stay filters (below), and the
- * DML rule is on every planner. The adapter registers its rules itself when a query scans one of
+ * Calcite's statement preparation with three REDCap needs: IN lists stay filters (below), the
+ * JDBC {@code {oj ...}} escape is accepted ({@link OuterJoinEscape}), and the DML rule is on every
+ * planner. The adapter registers its rules itself when a query scans one of
  * its tables ({@code RedcapRules.scan}); only {@link RedcapRules#TABLE_MODIFY} is added here too.
  */
 final class RedcapPrepare extends CalcitePrepareImpl {
@@ -28,6 +29,13 @@ final class RedcapPrepare extends CalcitePrepareImpl {
       CalcitePrepare.Query<T> query,
       Type elementType,
       long maxRowCount) {
+    // Report tools wrap outer joins in JDBC's {oj ...} escape, which Calcite's parser rejects.
+    if (query.sql != null) {
+      String sql = OuterJoinEscape.strip(query.sql);
+      if (!sql.equals(query.sql)) {
+        query = CalcitePrepare.Query.of(sql);
+      }
+    }
     try (TryThreadLocal.Memo ignored =
         Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
       return super.prepareSql(context, query, elementType, maxRowCount);

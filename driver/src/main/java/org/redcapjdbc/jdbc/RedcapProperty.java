@@ -137,7 +137,14 @@ public enum RedcapProperty {
       false,
       "The REDCap server's time zone (e.g. America/Chicago), for the cache's dateRangeBegin, "
           + "which REDCap reads in server local time. Unset: the cache learns it from REDCap's log "
-          + "where the token may read it, and otherwise allows for any zone.");
+          + "where the token may read it, and otherwise allows for any zone."),
+  PROJECT_TOKENS(
+      "projectTokens",
+      null,
+      false,
+      "Path of a file of name=TOKEN lines naming further projects on the same server: each "
+          + "appears as schemas <name> (data tables) and <name>_meta (system tables), joinable "
+          + "with the connection's own. Read once at connect; tokens are never logged.");
 
   private final String camelName;
   private final String defaultValue;

@@ -162,4 +162,25 @@ class ConnectionSettingsTest {
         .contains("https://h/api/");
     assertThat(s.config().cacheKey()).doesNotContain(TOKEN);
   }
+
+  @Test
+  void propertiesNobodyReadsAreListedAndKnownOnesAreNot() throws SQLException {
+    ConnectionSettings s =
+        ConnectionSettings.parse(
+            "jdbc:redcap:https://redcap.example.edu/api/;CAHCE=memory;batchSize=5",
+            props(
+                "password", TOKEN,
+                "user", "me",
+                "fun", "mysql",
+                "timeZone", "UTC",
+                "LabelColumns", "false",
+                "bachSize", "200"));
+    assertThat(s.unknownProperties()).containsExactly("CAHCE", "bachSize");
+    assertThat(RedcapDriver.unknownProperty("bachSize").getMessage())
+        .contains("'bachSize'", "did you mean 'batchSize'?")
+        .doesNotContain("200");
+    assertThat(RedcapDriver.unknownProperty("zzzzzzzzzzzz").getMessage())
+        .doesNotContain("did you mean");
+    assertThat(RedcapDriver.unknownProperty("x").getSQLState()).isEqualTo("01000");
+  }
 }

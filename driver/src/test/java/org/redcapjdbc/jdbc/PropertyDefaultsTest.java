@@ -132,6 +132,7 @@ class PropertyDefaultsTest {
       case CACHE_MAX_AGE -> seconds(c.cacheMaxAge());
       case CACHE_DIR -> c.cacheDir().map(Path::toString).orElse(null);
       case SERVER_TIME_ZONE -> c.serverTimeZone().map(Object::toString).orElse(null);
+      case PROJECT_TOKENS -> c.projectTokens().map(Path::toString).orElse(null);
     };
   }
 

@@ -87,6 +87,14 @@ public final class EmulatedProject {
     return access().log(projectId);
   }
 
+  /**
+   * Moves the project's history back by {@code age}: its creation time and every log entry, as
+   * if it had been created that long ago. For tests of readers that walk the log in time windows.
+   */
+  public void backdate(java.time.Duration age) {
+    access().backdate(projectId, requireNonNull(age, "age"));
+  }
+
   private ProjectAccess access() {
     if (access == null) {
       throw new IllegalStateException(
@@ -124,5 +132,7 @@ public final class EmulatedProject {
     Optional<StoredFile> repositoryFile(int projectId, int docId);
 
     List<LogEntry> log(int projectId);
+
+    void backdate(int projectId, java.time.Duration age);
   }
 }

@@ -39,6 +39,7 @@ import org.redcapjdbc.emulator.store.LogStore;
 import org.redcapjdbc.emulator.store.ProjectHandle;
 import org.redcapjdbc.emulator.store.ProjectImporter;
 import org.redcapjdbc.emulator.store.ProjectRegistry;
+import org.redcapjdbc.emulator.store.ProjectStore;
 import org.redcapjdbc.emulator.store.RecordData;
 import org.redcapjdbc.emulator.store.RecordHeader;
 import org.redcapjdbc.emulator.store.RecordStore;
@@ -410,6 +411,38 @@ public final class RedcapEmulator implements AutoCloseable {
             }
             return DocumentStore.document(c, projectId, docId).map(RedcapEmulator::storedFile);
           });
+    }
+
+    @Override
+    public void backdate(int projectId, java.time.Duration age) {
+      ProjectHandle h = handle(projectId);
+      h.lock().writeLock().lock();
+      try {
+        ProjectDefinition def = h.definition();
+        java.time.format.DateTimeFormatter format =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        String created = def.info().creationTime();
+        java.time.LocalDateTime from = java.time.LocalDateTime.now().withNano(0);
+        try {
+          from = java.time.LocalDateTime.parse(created, format);
+        } catch (java.time.format.DateTimeParseException e) {
+          // no usable creation time: count back from now
+        }
+        java.time.LocalDateTime then = from.minus(age);
+        ProjectDefinition changed =
+            def.toBuilder()
+                .info(def.info().toBuilder().creationTime(then.format(format)).build())
+                .build();
+        database.inTransaction(
+            c -> {
+              ProjectStore.updateInfo(c, changed);
+              LogStore.shift(c, projectId, age.negated());
+              return null;
+            });
+        h.update(changed);
+      } finally {
+        h.lock().writeLock().unlock();
+      }
     }
 
     @Override

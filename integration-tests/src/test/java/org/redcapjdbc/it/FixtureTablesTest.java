@@ -80,7 +80,7 @@ class FixtureTablesTest extends EmulatorTest {
       assertThat(tableNames(c, "meta"))
           .containsAll(STRUCTURE_TABLES)
           .containsAll(LIVE_TABLES)
-          .contains("files");
+          .contains("files", "log");
       for (String table : STRUCTURE_TABLES) {
         Jdbc.rows(c, "SELECT * FROM meta." + table);
       }
@@ -91,6 +91,7 @@ class FixtureTablesTest extends EmulatorTest {
       }
       assertThat(Jdbc.rows(c, "SELECT username FROM meta.users")).isNotEmpty();
       Jdbc.rows(c, "SELECT record, field, event, instance, file_name FROM meta.files");
+      assertThat(Jdbc.rows(c, "SELECT * FROM meta.log")).as("the project's log").isNotEmpty();
     }
   }
 

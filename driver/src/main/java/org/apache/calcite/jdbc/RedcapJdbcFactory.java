@@ -173,6 +173,30 @@ public final class RedcapJdbcFactory extends CalciteFactory {
       }
     }
 
+    /** Warnings about how the connection was opened (unknown properties); null when none. */
+    private SQLWarning warnings;
+
+    /** Adds a warning that {@link #getWarnings()} reports until it is cleared. */
+    public synchronized void addWarning(SQLWarning warning) {
+      if (warnings == null) {
+        warnings = warning;
+      } else {
+        warnings.setNextWarning(warning);
+      }
+    }
+
+    @Override
+    public synchronized SQLWarning getWarnings() throws SQLException {
+      checkOpen();
+      return warnings;
+    }
+
+    @Override
+    public synchronized void clearWarnings() throws SQLException {
+      checkOpen();
+      warnings = null;
+    }
+
     /** Called once by the driver after the project's schemas are attached. */
     public void attachSession(RedcapSession session) {
       this.session = session;

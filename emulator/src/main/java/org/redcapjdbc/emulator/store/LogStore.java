@@ -59,6 +59,17 @@ public final class LogStore {
     }
   }
 
+  /** Moves every entry of a project by {@code by} (tests that need a history). */
+  public static void shift(Connection c, int projectId, java.time.Duration by) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE redcap_log_event SET ts = DATEADD(SECOND, ?, ts) WHERE project_id = ?")) {
+      ps.setLong(1, by.toSeconds());
+      ps.setInt(2, projectId);
+      ps.executeUpdate();
+    }
+  }
+
   /** Entries matching {@code q}, oldest first. */
   public static List<LogEntry> read(Connection c, int projectId, Query q) throws SQLException {
     StringBuilder sql =

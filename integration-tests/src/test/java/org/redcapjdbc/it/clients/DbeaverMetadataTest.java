@@ -424,6 +424,17 @@ class DbeaverMetadataTest {
           String[] k = first.get(i);
           assertThat(k[0]).as("TABLE_NAME").isEqualTo(t);
           assertThat(columns).as("key column of " + t).contains(k[1]);
+          // records' repeat columns are the one documented exception (README "The tables").
+          boolean recordsRepeatColumn = t.equals("records") && k[1].startsWith("redcap_repeat_");
+          try (ResultSet rs = md.getColumns(null, schema, t, k[1])) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt("NULLABLE"))
+                .as("a key column is NOT NULL: " + schema + "." + t + "." + k[1])
+                .isEqualTo(
+                    recordsRepeatColumn
+                        ? DatabaseMetaData.columnNullable
+                        : DatabaseMetaData.columnNoNulls);
+          }
           assertThat(Integer.parseInt(k[2])).as("KEY_SEQ").isEqualTo(i + 1);
           assertThat(k[3]).as("PK_NAME").isNotBlank().isEqualTo(again.get(i)[3]);
         }
@@ -535,8 +546,28 @@ class DbeaverMetadataTest {
    * Steps 2 to 10 of the data tab (docs/dbeaver-compatibility.md §c): execute, metadata, typed
    * getters.
    */
+  /**
+   * The data tab on {@code meta} tables that are read from REDCap when opened (the log, the file
+   * repository, users and DAGs): the same calls and typed getters as on the data tables.
+   */
+  @Test
+  void dataTabReadsTheLogAndTheFileRepository() throws Exception {
+    try (Statement s = editor.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO meta.file_repository (kind, name) VALUES ('folder', 'dbeaver-data-tab')");
+    }
+    for (String t : List.of("log", "file_repository", "users", "dags")) {
+      readLikeTheDataTab(main, "SELECT * FROM \"meta\".\"" + t + "\"", "meta", t, 200);
+    }
+  }
+
   private static void readLikeTheDataTab(Connection c, String sql, String table, int maxRows)
       throws SQLException {
+    readLikeTheDataTab(c, sql, "redcap", table, maxRows);
+  }
+
+  private static void readLikeTheDataTab(
+      Connection c, String sql, String schema, String table, int maxRows) throws SQLException {
     try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
       s.setMaxRows(maxRows);
       assertThat(s.execute(sql)).as(sql).isTrue();
@@ -552,7 +583,7 @@ class DbeaverMetadataTest {
           md.isWritable(i);
           assertThat(md.getTableName(i)).as("getTableName of " + sql).isEqualTo(table);
           md.getCatalogName(i);
-          assertThat(md.getSchemaName(i)).isEqualTo("redcap");
+          assertThat(md.getSchemaName(i)).isEqualTo(schema);
           md.isNullable(i);
           md.getColumnDisplaySize(i);
           assertThat(md.getColumnTypeName(i)).isNotBlank();
