@@ -176,6 +176,7 @@ final class LogTable extends AbstractTable
       return Linq4j.emptyEnumerable();
     }
     LogRequest.Builder base = LogRequest.builder();
+    String pushedType = null;
     // One value each is what REDCap's filters take; with more, Calcite filters what comes back.
     if (users != null && users.size() == 1) {
       base.user(users.iterator().next());
@@ -189,10 +190,11 @@ final class LogTable extends AbstractTable
         return Linq4j.emptyEnumerable(); // a category no entry has
       }
       base.logType(type);
+      pushedType = type.wire();
     }
     List<String> groups = dags == null ? java.util.Arrays.asList((String) null) : List.copyOf(dags);
     List<TimeRange> windows = windows(time, creationTime(), LocalDateTime.now(), WINDOW);
-    return new LogRows(base, groups, windows, columns, root);
+    return new LogRows(base, pushedType, groups, windows, columns, root);
   }
 
   private static Set<String> narrowed(
@@ -308,6 +310,14 @@ final class LogTable extends AbstractTable
   /** The rows of one scan: one request per (group, window), each made when its rows are due. */
   private final class LogRows extends AbstractEnumerable<Object[]> {
     private final LogRequest.Builder base;
+
+    /**
+     * The category REDCap was asked for, or null. REDCap's classification of what it returns is
+     * authoritative: the rows carry it rather than the one read from their action text, so that
+     * Calcite's re-check never drops an entry REDCap put in the category.
+     */
+    private final String pushedType;
+
     private final List<String> groups;
     private final List<TimeRange> windows;
     private final int[] columns;
@@ -315,11 +325,13 @@ final class LogTable extends AbstractTable
 
     LogRows(
         LogRequest.Builder base,
+        String pushedType,
         List<String> groups,
         List<TimeRange> windows,
         int[] columns,
         DataContext root) {
       this.base = base;
+      this.pushedType = pushedType;
       this.groups = groups;
       this.windows = windows;
       this.columns = columns;
@@ -391,7 +403,7 @@ final class LogTable extends AbstractTable
             row[i] = millis(entry.get(name));
             break;
           case LOGTYPE:
-            row[i] = category(entry.get("action"));
+            row[i] = pushedType != null ? pushedType : category(entry.get("action"));
             break;
           case DAG:
             row[i] = group;
