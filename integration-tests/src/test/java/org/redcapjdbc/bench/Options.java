@@ -10,7 +10,7 @@ import java.util.Set;
 /** The benchmark command's {@code key=value} options, with their defaults. */
 final class Options {
   static final List<String> SECTIONS =
-      List.of("scan", "h2", "transfer", "latency", "writes", "parallel", "memory");
+      List.of("scan", "h2", "transfer", "latency", "writes", "parallel", "memory", "wide");
 
   static final String USAGE =
       String.join(
