@@ -76,11 +76,11 @@ public record ExportProgress(
     return WATCHERS.get();
   }
 
-  /** One line, e.g. {@code batch 3 of 41, 1,530 rows, 2.1 MB, 12 s}. */
+  /** One line, e.g. {@code 3 of 41 batches, 1,530 rows, 2.1 MB, 12 s}. */
   public String describe() {
     StringBuilder sb = new StringBuilder();
     if (batches > 1) {
-      sb.append(String.format(Locale.ROOT, "batch %,d of %,d, ", batchesDone, batches));
+      sb.append(String.format(Locale.ROOT, "%,d of %,d batches, ", batchesDone, batches));
     }
     sb.append(String.format(Locale.ROOT, "%,d rows, %s, %d s", rows, size(bytes), seconds()));
     return sb.toString();

@@ -202,7 +202,7 @@ class BatchedRecordExportTest {
     assertThat(end.rows()).isEqualTo(50);
     assertThat(end.bytes()).isEqualTo(project.recordBytes.get()).isGreaterThan(1_000);
     assertThat(end.elapsedNanos()).isPositive();
-    assertThat(end.describe()).startsWith("batch 3 of 3, 50 rows, ");
+    assertThat(end.describe()).startsWith("3 of 3 batches, 50 rows, ");
 
     // The ID pass (its 50 rows are not the batches' rows), then one update per batch.
     assertThat(recorder.updates).hasSize(4);

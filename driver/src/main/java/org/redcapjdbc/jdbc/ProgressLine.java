@@ -30,7 +30,7 @@ final class ProgressLine implements ExportProgress.Listener {
   private volatile ExportProgress latest;
   private volatile long exportStart = -1;
   private volatile long waitingSince = -1;
-  private boolean shown; // guarded by this
+  private String drawn; // the text on the line, or null; guarded by this
 
   ProgressLine(PrintStream terminal, LongSupplier clock) {
     this.terminal = terminal;
@@ -119,20 +119,20 @@ final class ProgressLine implements ExportProgress.Listener {
             : new ExportProgress(p.batchesDone(), p.batches(), p.rows(), p.bytes(), now - start)
                 .describe();
     synchronized (this) {
-      if (waitingSince < 0) {
-        return; // rows arrived meanwhile
+      if (waitingSince < 0 || text.equals(drawn)) {
+        return; // rows arrived meanwhile, or nothing changed
       }
       terminal.print(ERASE + "Reading from REDCap: " + text + " ");
       terminal.flush();
-      shown = true;
+      drawn = text;
     }
   }
 
   private synchronized void erase() {
-    if (shown) {
+    if (drawn != null) {
       terminal.print(ERASE);
       terminal.flush();
-      shown = false;
+      drawn = null;
     }
   }
 }

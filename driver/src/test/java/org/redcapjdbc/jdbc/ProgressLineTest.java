@@ -35,14 +35,16 @@ class ProgressLineTest {
     line.progress(new ExportProgress(3, 41, 1_530, 2_100_000, 3 * S));
     line.tick();
     assertThat(screen())
-        .isEqualTo(ERASE + "Reading from REDCap: batch 3 of 41, 1,530 rows, 2.1 MB, 3 s ");
+        .isEqualTo(ERASE + "Reading from REDCap: 3 of 41 batches, 1,530 rows, 2.1 MB, 3 s ");
 
     now.addAndGet(S);
     line.tick();
     assertThat(screen())
-        .endsWith(ERASE + "Reading from REDCap: batch 3 of 41, 1,530 rows, 2.1 MB, 4 s ");
+        .endsWith(ERASE + "Reading from REDCap: 3 of 41 batches, 1,530 rows, 2.1 MB, 4 s ");
 
     int before = screen().length();
+    line.tick();
+    assertThat(screen()).as("an unchanged line is not drawn again").hasSize(before);
     line.waiting(false); // rows are handed to the shell: it is about to print them
     assertThat(screen().substring(before)).isEqualTo(ERASE);
     line.tick();
