@@ -77,8 +77,8 @@ class WideProjectTest extends EmulatorTest {
   }
 
   /**
-   * {@code SELECT * FROM t} is planned straight from the table; {@code ... WHERE TRUE} takes the
-   * validator. Every column's metadata and every value must agree, for the flat table and each
+   * {@code SELECT * FROM t} is planned straight from the table; {@code ... WHERE TRUE AND TRUE}
+   * takes the validator. Every column's metadata and every value must agree, for the flat table and each
    * instrument of a fixture with every field type, and of a generated longitudinal project with
    * repeating instruments and DAGs (its pseudo-columns).
    */
@@ -102,10 +102,10 @@ class WideProjectTest extends EmulatorTest {
           String star = "SELECT * FROM \"" + table + "\"";
           assertThat(describe(c, star))
               .as(fixture + ": " + star)
-              .isEqualTo(describe(c, star + " WHERE TRUE"));
+              .isEqualTo(describe(c, star + " WHERE TRUE AND TRUE"));
           assertThat(Jdbc.rows(c, "SELECT * FROM redcap.\"" + table + "\""))
               .as(fixture + ": rows of " + table)
-              .isEqualTo(Jdbc.rows(c, star + " WHERE TRUE"));
+              .isEqualTo(Jdbc.rows(c, star + " WHERE TRUE AND TRUE"));
         }
       }
     }
