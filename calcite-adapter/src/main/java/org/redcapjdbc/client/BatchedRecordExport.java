@@ -77,6 +77,9 @@ public final class BatchedRecordExport implements RowCursor {
   /** The batches, once there are any (null on the single-request path). */
   private volatile BatchWindow window;
 
+  /** The figures of this export, from its start (on the reader's first next()). */
+  private ProgressTracker progress;
+
   private int batchesTaken;
   private List<String[]> batch;
   private int positionInBatch;
@@ -125,6 +128,8 @@ public final class BatchedRecordExport implements RowCursor {
     try {
       if (!started) {
         started = true;
+        progress = ProgressTracker.forThisThread();
+        progress.waiting(true);
         start();
         if (done) {
           return false;
@@ -140,6 +145,7 @@ public final class BatchedRecordExport implements RowCursor {
               lastSeenInSingle = id;
             }
           }
+          progress.waiting(false);
           rows++;
           return true;
         }
@@ -153,11 +159,13 @@ public final class BatchedRecordExport implements RowCursor {
         if (batchesTaken > 0) {
           window.fill(); // the caller has read past a batch: keep parallelism requests going
         }
+        progress.waiting(true);
         List<String[]> next = window.next();
         if (next == null) {
           finish();
           return false;
         }
+        progress.waiting(false);
         batch = next;
         batchesTaken++;
         positionInBatch = 0;
@@ -222,6 +230,7 @@ public final class BatchedRecordExport implements RowCursor {
             idColumn,
             ids,
             verify);
+    progress.batches(window.batchCount());
   }
 
   /** The record-ID field from the request, else looked up once (one metadata request). */
@@ -238,6 +247,7 @@ public final class BatchedRecordExport implements RowCursor {
     if (r.restrictsColumns() && r.recordIdField() == null) {
       r = r.toBuilder().recordIdField(recordIdField()).build();
     }
+    progress.batches(1);
     Cancellation c = calls.request();
     single = new RecordCursor(transport, ApiCall.read(r.toParams("json")), c);
     if (!bringsEveryRecord()) {
@@ -311,7 +321,9 @@ public final class BatchedRecordExport implements RowCursor {
 
   /** The ID pass: the distinct IDs the request's row filters select. */
   private RecordIdPass.Result idPass() {
-    return RecordIdPass.distinctIds(transport, request, recordIdField(), calls);
+    RecordIdPass.Result pass = RecordIdPass.distinctIds(transport, request, recordIdField(), calls);
+    progress.idPass(pass.bytes());
+    return pass;
   }
 
   @Override
@@ -333,6 +345,7 @@ public final class BatchedRecordExport implements RowCursor {
   private void noteAnswer(RecordCursor cursor) {
     unbound.addAll(cursor.unboundColumns());
     noteCarried(cursor);
+    progress.answer(cursor);
   }
 
   private synchronized void noteCarried(RecordCursor cursor) {
@@ -405,6 +418,7 @@ public final class BatchedRecordExport implements RowCursor {
 
   private void finish() {
     done = true;
+    progress.ended();
     if (window != null) {
       window.shutdown();
     }
@@ -421,6 +435,9 @@ public final class BatchedRecordExport implements RowCursor {
     closed = true;
     if (!done) {
       cancel();
+    }
+    if (progress != null) {
+      progress.ended();
     }
     if (single != null) {
       single.close();

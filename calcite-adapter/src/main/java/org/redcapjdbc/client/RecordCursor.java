@@ -306,6 +306,12 @@ public final class RecordCursor implements RowCursor {
     return rows;
   }
 
+  /** Bytes of the JSON answer the parser has read so far (0 before the request). */
+  long bytesRead() {
+    com.fasterxml.jackson.core.JsonParser p = parser;
+    return p == null ? 0 : Math.max(0, p.currentLocation().getByteOffset());
+  }
+
   @Override
   public int requestCount() {
     return cancellation.requestCount();

@@ -15,8 +15,11 @@ import java.util.Set;
 final class RecordIdPass {
   private RecordIdPass() {}
 
-  /** What the ID pass found: the distinct IDs in order, and the rows of the flat export. */
-  record Result(List<String> ids, long rows) {
+  /**
+   * What the ID pass found: the distinct IDs in order, the rows of the flat export, and the bytes
+   * of its answer.
+   */
+  record Result(List<String> ids, long rows, long bytes) {
     /** Rows per record (1 when there are none). */
     double rowsPerRecord() {
       return ids.isEmpty() ? 1 : Math.max(1.0, (double) rows / ids.size());
@@ -38,6 +41,7 @@ final class RecordIdPass {
     Cancellation c = calls.request();
     Set<String> distinct = new LinkedHashSet<>();
     long rows = 0;
+    long bytes;
     try (RecordCursor cursor = new RecordCursor(transport, ApiCall.read(ids.toParams("json")), c)) {
       cursor.bind(List.of(recordIdField));
       while (cursor.next()) {
@@ -51,9 +55,10 @@ final class RecordIdPass {
         }
         distinct.add(id);
       }
+      bytes = cursor.bytesRead();
     } finally {
       calls.done(c);
     }
-    return new Result(new ArrayList<>(distinct), rows);
+    return new Result(new ArrayList<>(distinct), rows, bytes);
   }
 }

@@ -55,7 +55,7 @@ abstract class RecordExportTable extends AbstractTable
     this.session = requireNonNull(session, "session");
     this.layout = requireNonNull(layout, "layout");
     this.translator = FilterTranslator.forTable(layout, session.model());
-    this.knownColumns = knownColumns(session.model());
+    this.knownColumns = session.exportColumns();
     this.insertDefaults = insertDefaults(layout);
   }
 
@@ -315,15 +315,5 @@ abstract class RecordExportTable extends AbstractTable
       }
     }
     return n;
-  }
-
-  /** Every export column name the snapshot knows: fields, checkbox options, statuses, pseudo. */
-  private static Set<String> knownColumns(ProjectModel model) {
-    Set<String> known = new HashSet<>(PseudoColumns.ALL);
-    for (ExportFieldName e : model.exportFieldNames()) {
-      known.add(e.exportName());
-    }
-    known.add(model.recordIdField().name());
-    return known;
   }
 }

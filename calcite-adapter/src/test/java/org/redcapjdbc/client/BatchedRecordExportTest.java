@@ -58,6 +58,8 @@ class BatchedRecordExportTest {
     volatile long slowMillis = 400;
     private final Object gate = new Object();
     volatile boolean hold;
+    final java.util.concurrent.atomic.AtomicLong recordBytes =
+        new java.util.concurrent.atomic.AtomicLong();
 
     FakeProject(int n) {
       ids = IntStream.rangeClosed(1, n).mapToObj(String::valueOf).collect(Collectors.toList());
@@ -115,6 +117,7 @@ class BatchedRecordExportTest {
       if (!asked.isEmpty() && truncateOnce.test(asked) && truncated.add(asked)) {
         json = json.substring(0, json.length() / 2);
       }
+      recordBytes.addAndGet(json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
       return MockRedcap.json(200, json);
     }
 
@@ -152,6 +155,98 @@ class BatchedRecordExportTest {
   }
 
   private static final List<String> COLUMNS = List.of("record_id", "redcap_event_name", "age");
+
+  /** Records what an export tells the watching thread's listener. */
+  private static final class Recorder implements ExportProgress.Listener {
+    final List<ExportProgress> updates = new CopyOnWriteArrayList<>();
+    final List<Boolean> waits = new CopyOnWriteArrayList<>();
+    final List<ExportProgress> ends = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void progress(ExportProgress progress) {
+      updates.add(progress);
+    }
+
+    @Override
+    public void waiting(boolean waiting) {
+      waits.add(waiting);
+    }
+
+    @Override
+    public void ended(ExportProgress progress) {
+      ends.add(progress);
+    }
+  }
+
+  /**
+   * The progress figures of a batched export: the ID pass, then each batch done of the total,
+   * with the rows and the bytes of every answer; the reader's waits alternate and end with rows
+   * handed over; the end is told once. A thread no longer watched tells nothing.
+   */
+  @Test
+  void progressFiguresCountBatchesRowsAndBytes() {
+    Recorder recorder = new Recorder();
+    try (ExportProgress.Watch ignored = ExportProgress.watch(recorder)) {
+      List<String> rows =
+          read(
+              mock.client()
+                  .records()
+                  .exportBatched(request().build(), BatchOptions.defaults().withBatchSize(10))
+                  .bind(COLUMNS));
+      assertThat(rows).hasSize(50);
+    }
+    assertThat(recorder.ends).hasSize(1);
+    ExportProgress end = recorder.ends.get(0);
+    assertThat(end.batches()).isEqualTo(3);
+    assertThat(end.batchesDone()).isEqualTo(3);
+    assertThat(end.rows()).isEqualTo(50);
+    assertThat(end.bytes()).isEqualTo(project.recordBytes.get()).isGreaterThan(1_000);
+    assertThat(end.elapsedNanos()).isPositive();
+    assertThat(end.describe()).startsWith("3 of 3 batches, 50 rows, ");
+
+    // The ID pass (its 50 rows are not the batches' rows), then one update per batch.
+    assertThat(recorder.updates).hasSize(4);
+    assertThat(recorder.updates.get(0).batchesDone()).isZero();
+    assertThat(recorder.updates.get(0).rows()).isZero();
+    assertThat(recorder.updates.get(0).bytes()).isPositive();
+    assertThat(recorder.updates.stream().map(ExportProgress::batchesDone))
+        .containsExactly(0, 1, 2, 3);
+    assertThat(recorder.updates.stream().map(ExportProgress::rows))
+        .containsExactly(0L, 20L, 40L, 50L);
+    assertThat(recorder.waits).isNotEmpty().startsWith(true).endsWith(false);
+    for (int i = 1; i < recorder.waits.size(); i++) {
+      assertThat(recorder.waits.get(i)).isNotEqualTo(recorder.waits.get(i - 1));
+    }
+
+    int before = recorder.updates.size();
+    read(
+        mock.client()
+            .records()
+            .exportBatched(request().build(), BatchOptions.defaults().withBatchSize(10))
+            .bind(COLUMNS));
+    assertThat(recorder.updates).hasSize(before);
+    assertThat(recorder.ends).hasSize(1);
+  }
+
+  /** One request (the project is known to fit): one batch of one, told at its end. */
+  @Test
+  void progressOfASingleRequest() {
+    Recorder recorder = new Recorder();
+    try (ExportProgress.Watch ignored = ExportProgress.watch(recorder)) {
+      read(
+          mock.client()
+              .records()
+              .exportBatched(request().build(), BatchOptions.defaults().withExpectedRecordCount(25))
+              .bind(COLUMNS));
+    }
+    assertThat(recorder.ends).hasSize(1);
+    ExportProgress end = recorder.ends.get(0);
+    assertThat(end.batches()).isEqualTo(1);
+    assertThat(end.batchesDone()).isEqualTo(1);
+    assertThat(end.rows()).isEqualTo(50);
+    assertThat(end.bytes()).isEqualTo(project.recordBytes.get());
+    assertThat(end.describe()).startsWith("50 rows, ");
+  }
 
   @Test
   void idPassThenParallelBatchesDeliveredInRecordOrder() {

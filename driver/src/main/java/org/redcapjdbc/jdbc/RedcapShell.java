@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
+import org.redcapjdbc.client.ExportProgress;
 import sqlline.SqlLine;
 
 /**
@@ -162,9 +163,14 @@ public final class RedcapShell {
       args.add("--maxWidth=" + (columns != null && columns.matches("\\d{2,4}") ? columns : "1000"));
     }
     args.addAll(extra);
-    SqlLine.Status status =
-        new MessagesOnlySqlLine().begin(args.toArray(new String[0]), null, true);
-    return status == SqlLine.Status.OK ? 0 : 1;
+    // sqlline runs the statements on this thread: their exports report to the progress line.
+    ExportProgress.Watch progress =
+        ProgressLine.terminalStderr() ? ProgressLine.install(System.err) : () -> {};
+    try (progress) {
+      SqlLine.Status status =
+          new MessagesOnlySqlLine().begin(args.toArray(new String[0]), null, true);
+      return status == SqlLine.Status.OK ? 0 : 1;
+    }
   }
 
   /**

@@ -78,6 +78,7 @@ public final class Benchmarks {
     }
     section("parallel", () -> ParallelBench.run(options, work));
     section("memory", () -> MemoryBench.run(options, work));
+    section("wide", () -> WideBench.run(options, work));
     noteLoad();
     write();
     say("Done.");

@@ -10,7 +10,17 @@ import java.util.Set;
 /** The benchmark command's {@code key=value} options, with their defaults. */
 final class Options {
   static final List<String> SECTIONS =
-      List.of("scan", "h2", "transfer", "latency", "writes", "parallel", "memory", "cpu", "cache");
+      List.of(
+          "scan",
+          "h2",
+          "transfer",
+          "latency",
+          "writes",
+          "parallel",
+          "memory",
+          "cpu",
+          "cache",
+          "wide");
 
   static final String USAGE =
       String.join(
