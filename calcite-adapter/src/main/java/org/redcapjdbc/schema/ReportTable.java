@@ -9,21 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.interpreter.Bindables;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.plan.RelOptTable;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.ProjectableFilterableTable;
-import org.apache.calcite.schema.Schema;
-import org.apache.calcite.schema.Statistic;
-import org.apache.calcite.schema.Statistics;
-import org.apache.calcite.schema.TranslatableTable;
-import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.redcapjdbc.client.RawOrLabel;
 import org.redcapjdbc.client.RecordCursor;
@@ -36,7 +27,6 @@ import org.redcapjdbc.model.TableLayout;
 import org.redcapjdbc.model.ValueConverter;
 import org.redcapjdbc.model.ValueProblem;
 import org.redcapjdbc.model.ValueProblemSink;
-import org.redcapjdbc.plan.RedcapRules;
 
 /**
  * One report's rows ({@code content=report}, JSON, raw values), made by {@link ReportFunction}
@@ -48,12 +38,10 @@ import org.redcapjdbc.plan.RedcapRules;
  * survey timestamp) is VARCHAR. Values that do not parse are NULL with a warning, as in the data
  * tables.
  */
-final class ReportTable extends AbstractTable
-    implements ProjectableFilterableTable, TranslatableTable {
+final class ReportTable extends MacroTable {
   /** One output column: its model column, and the report column its value comes from. */
   private record ReportColumn(String name, Column column, String wire) {}
 
-  private final ProjectSession session;
   private final long reportId;
   private final List<ReportColumn> columns;
 
@@ -61,7 +49,7 @@ final class ReportTable extends AbstractTable
   private final List<String> wireColumns;
 
   ReportTable(ProjectSession session, long reportId, List<String> header) {
-    this.session = requireNonNull(session, "session");
+    super(requireNonNull(session, "session"));
     this.reportId = reportId;
     TableLayout records = session.model().recordsLayout(session.layoutOptions());
     Map<String, Column> labelOf = new LinkedHashMap<>();
@@ -99,37 +87,10 @@ final class ReportTable extends AbstractTable
     return b.build();
   }
 
-  /**
-   * A bindable scan straight away: this table is made by a table macro and is in no schema, so
-   * Calcite's generated code could not find it by name (an enumerable scan looks the table up in
-   * its schema when the statement runs); the interpreter reads the instance in the plan.
-   */
-  @Override
-  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    RedcapRules.register(context.getCluster().getPlanner());
-    return Bindables.BindableTableScan.create(context.getCluster(), relOptTable);
-  }
-
-  @Override
-  public Statistic getStatistic() {
-    return Statistics.of(Math.max(1, session.snapshot().rowEstimate()), List.of());
-  }
-
-  @Override
-  public Schema.TableType getJdbcTableType() {
-    return Schema.TableType.TABLE;
-  }
-
   /** Every run exports the whole report (REDCap's report export takes no filters). */
   @Override
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-    int[] selected = projects;
-    if (selected == null) {
-      selected = new int[columns.size()];
-      for (int i = 0; i < selected.length; i++) {
-        selected[i] = i;
-      }
-    }
+    int[] selected = selected(projects, columns.size());
     int[] slots = new int[selected.length];
     ValueConverter[] converters = new ValueConverter[selected.length];
     for (int i = 0; i < selected.length; i++) {

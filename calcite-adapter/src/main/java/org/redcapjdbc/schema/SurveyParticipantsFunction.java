@@ -11,30 +11,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.interpreter.Bindables;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.FunctionParameter;
-import org.apache.calcite.schema.ProjectableFilterableTable;
-import org.apache.calcite.schema.Schema;
-import org.apache.calcite.schema.Statistic;
-import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
-import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.redcapjdbc.client.RedcapException;
 import org.redcapjdbc.client.RedcapException.Kind;
 import org.redcapjdbc.filter.FilterTranslator;
-import org.redcapjdbc.plan.RedcapRules;
 
 /**
  * {@code meta.survey_participants('<instrument>'[, '<event>'])}: a survey's participant list
@@ -127,14 +118,12 @@ final class SurveyParticipantsFunction implements TableMacro {
   }
 
   /** The participant list of one survey (and event). */
-  static final class Participants extends AbstractTable
-      implements ProjectableFilterableTable, TranslatableTable {
-    private final ProjectSession session;
+  static final class Participants extends MacroTable {
     private final String instrument;
     private final String event;
 
     Participants(ProjectSession session, String instrument, String event) {
-      this.session = session;
+      super(session);
       this.instrument = instrument;
       this.event = event;
     }
@@ -154,32 +143,9 @@ final class SurveyParticipantsFunction implements TableMacro {
       return b.build();
     }
 
-    /** A bindable scan: a macro's table is in no schema (see {@code ReportTable#toRel}). */
-    @Override
-    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-      RedcapRules.register(context.getCluster().getPlanner());
-      return Bindables.BindableTableScan.create(context.getCluster(), relOptTable);
-    }
-
-    @Override
-    public Statistic getStatistic() {
-      return Statistics.of(Math.max(1, session.snapshot().rowEstimate()), List.of());
-    }
-
-    @Override
-    public Schema.TableType getJdbcTableType() {
-      return Schema.TableType.TABLE;
-    }
-
     @Override
     public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-      int[] columns = projects;
-      if (columns == null) {
-        columns = new int[COLUMNS.size()];
-        for (int i = 0; i < columns.length; i++) {
-          columns[i] = i;
-        }
-      }
+      int[] columns = selected(projects, COLUMNS.size());
       // Record equalities narrow the rows before any per-record request.
       Set<String> records = null;
       for (RexNode entry : filters) {
