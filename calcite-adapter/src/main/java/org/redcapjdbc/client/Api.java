@@ -28,8 +28,13 @@ final class Api {
 
   /** A list export: a JSON array of objects, every scalar as text. */
   List<Map<String, String>> rows(FormParams params) {
+    return rows(params, new Cancellation());
+  }
+
+  /** {@link #rows(FormParams)} that {@code cancellation} can abort. */
+  List<Map<String, String>> rows(FormParams params, Cancellation cancellation) {
     params.add("format", "json").add("returnFormat", "json");
-    return parse(ApiCall.read(params), '[', "a JSON array", JsonRows::readArray);
+    return parse(ApiCall.read(params), '[', "a JSON array", JsonRows::readArray, cancellation);
   }
 
   /** A single-object export (project info). */
@@ -108,6 +113,11 @@ final class Api {
     return new RawResponse(transport.execute(call, cancellation), cancellation);
   }
 
+  /** {@link #raw(ApiCall)} under a caller's handle, which the response leaves alive. */
+  RawResponse raw(ApiCall call, Cancellation cancellation) {
+    return new RawResponse(transport.execute(call, cancellation), cancellation, false);
+  }
+
   /** A write whose answer carries nothing (file import/delete); an error shape still fails. */
   void writeIgnoringBody(ApiCall call) {
     String body = transport.text(call);
@@ -122,8 +132,13 @@ final class Api {
   }
 
   <T> T parse(ApiCall call, char opener, String expected, Reader<T> reader) {
+    return parse(call, opener, expected, reader, new Cancellation());
+  }
+
+  <T> T parse(
+      ApiCall call, char opener, String expected, Reader<T> reader, Cancellation cancellation) {
     String method = call.describe();
-    try (Response response = transport.execute(call, new Cancellation())) {
+    try (Response response = transport.execute(call, cancellation)) {
       ResponseChecks.expectJsonStart(response, opener, expected, transport, method);
       try (JsonParser parser = Jsons.parser(response.body().byteStream())) {
         return reader.read(parser);

@@ -104,9 +104,19 @@ public final class ProjectApi {
     return api.raw(ApiCall.read(request.toParams()));
   }
 
+  /** {@link #exportProjectXml(ProjectXmlRequest)} that {@code abort} can stop. */
+  public RawResponse exportProjectXml(ProjectXmlRequest request, CallAbort abort) {
+    return api.raw(ApiCall.read(request.toParams()), abort.cancellation);
+  }
+
   /** Logging rows: {@code timestamp, username, action, details, record}, oldest first. */
   public List<Map<String, String>> exportLogging(LogRequest request) {
     return api.rows(request.toParams());
+  }
+
+  /** {@link #exportLogging(LogRequest)} that {@code abort} can stop. */
+  public List<Map<String, String>> exportLogging(LogRequest request, CallAbort abort) {
+    return api.rows(request.toParams(), abort.cancellation);
   }
 
   /** A PDF of instruments (blank, one record, or all records). */

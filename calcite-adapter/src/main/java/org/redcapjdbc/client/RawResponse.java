@@ -22,10 +22,20 @@ import okhttp3.Response;
 public final class RawResponse implements AutoCloseable {
   private final Response response;
   private final Cancellation cancellation;
+  private final boolean ownsCancellation;
 
   RawResponse(Response response, Cancellation cancellation) {
+    this(response, cancellation, true);
+  }
+
+  /**
+   * @param ownsCancellation false when {@code cancellation} is a caller's {@link CallAbort},
+   *     which outlives this response and must not be cancelled by closing it
+   */
+  RawResponse(Response response, Cancellation cancellation, boolean ownsCancellation) {
     this.response = Objects.requireNonNull(response, "response");
     this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+    this.ownsCancellation = ownsCancellation;
   }
 
   /** The {@code Content-Type} header, e.g. {@code text/csv; charset=utf-8}, or null. */
@@ -73,7 +83,9 @@ public final class RawResponse implements AutoCloseable {
   /** Releases the connection; a body not read to its end is aborted rather than drained. */
   @Override
   public void close() {
-    cancellation.cancel();
+    if (ownsCancellation) {
+      cancellation.cancel();
+    }
     response.close();
   }
 }

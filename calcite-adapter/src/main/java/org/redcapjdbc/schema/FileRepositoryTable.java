@@ -150,7 +150,7 @@ final class FileRepositoryTable extends AbstractTable
 
   @Override
   public TableWriter writer(TableModify.Operation operation, List<String> updateColumns) {
-    String table = RedcapSchemas.META_SCHEMA + ".file_repository";
+    String table = session.metaSchema() + ".file_repository";
     switch (operation) {
       case INSERT:
         return new FileRepositoryWrite(session, "INSERT into " + table, operation);

@@ -100,7 +100,9 @@ final class FileWrite extends StatementWrite {
           "'"
               + field
               + "' is not a file-upload field of the"
-              + " project; meta.files holds the files of "
+              + " project; "
+              + session.metaSchema()
+              + ".files holds the files of "
               + (fileFields.isEmpty()
                   ? "none (the" + " project has no file-upload field)"
                   : String.join(", ", fileFields)));

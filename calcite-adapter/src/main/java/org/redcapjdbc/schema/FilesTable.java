@@ -155,7 +155,7 @@ final class FilesTable extends AbstractTable
   /** INSERT uploads, DELETE deletes ({@link FileWrite}); UPDATE is refused. */
   @Override
   public TableWriter writer(TableModify.Operation operation, List<String> updateColumns) {
-    String table = RedcapSchemas.META_SCHEMA + ".files";
+    String table = session.metaSchema() + ".files";
     switch (operation) {
       case INSERT:
         return new FileWrite(

@@ -138,7 +138,7 @@ final class LogTable extends AbstractTable
 
   @Override
   public TableWriter writer(TableModify.Operation operation, List<String> updateColumns) {
-    String name = RedcapSchemas.META_SCHEMA + ".log";
+    String name = session.metaSchema() + ".log";
     return new RefusedWrite(
         operation + " on " + name,
         name + " is read-only: REDCap's log is written by REDCap",

@@ -30,8 +30,20 @@ final class ProjectSession implements RedcapSession {
   private final RecordImporter importer;
   private volatile boolean closed;
   private volatile Set<String> exportColumns;
+  private final String projectName;
 
+  /** The connection's own project, in schemas {@code redcap} and {@code meta}. */
   ProjectSession(RedcapConfig config, RedcapClient client, ProjectSnapshot snapshot) {
+    this(config, client, snapshot, null);
+  }
+
+  /**
+   * @param projectName the name of a {@code projectTokens} project (schemas {@code <name>} and
+   *     {@code <name>_meta}), or null for the connection's own project
+   */
+  ProjectSession(
+      RedcapConfig config, RedcapClient client, ProjectSnapshot snapshot, String projectName) {
+    this.projectName = projectName;
     this.config = requireNonNull(config, "config");
     this.client = requireNonNull(client, "client");
     this.snapshot = requireNonNull(snapshot, "snapshot");
@@ -45,6 +57,18 @@ final class ProjectSession implements RedcapSession {
 
   RedcapClient client() {
     return client;
+  }
+
+  /** The schema of this project's data tables, as statements name it (for messages). */
+  String dataSchema() {
+    return projectName == null ? RedcapSchemas.DATA_SCHEMA : projectName;
+  }
+
+  /** The schema of this project's system tables, as statements name it (for messages). */
+  String metaSchema() {
+    return projectName == null
+        ? RedcapSchemas.META_SCHEMA
+        : projectName + "_" + RedcapSchemas.META_SCHEMA;
   }
 
   ProjectSnapshot snapshot() {

@@ -30,11 +30,16 @@ final class RecordCopies {
 
   /**
    * The rows a scan of statement {@code root} reads instead of {@code request}'s export: the copy
-   * as of this statement (filled or brought up to date first, see {@link RecordCopy}).
+   * as of this statement (filled or brought up to date first, see {@link RecordCopy}); the fill
+   * or refresh stops when {@code watched} does (cancel, query timeout).
    */
-  RowCursor open(ProjectSession session, DataContext root, RecordExportRequest request) {
+  RowCursor open(
+      ProjectSession session,
+      DataContext root,
+      RecordExportRequest request,
+      ScanWatchdog.Watched watched) {
     RecordCopy copy = copy(session.config());
-    CopiedRows version = copy.forStatement(session, root);
+    CopiedRows version = copy.forStatement(session, root, watched);
     return new CopyCursor(
         version,
         Boolean.TRUE.equals(request.exportBlankForGrayFormStatus())

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.calcite.DataContext;
 import org.redcapjdbc.cache.CopiedRows;
@@ -25,6 +26,7 @@ import org.redcapjdbc.client.ProjectXmlRequest;
 import org.redcapjdbc.client.RawOrLabel;
 import org.redcapjdbc.client.RawResponse;
 import org.redcapjdbc.client.RecordExportRequest;
+import org.redcapjdbc.client.RedcapException;
 import org.redcapjdbc.client.RowCursor;
 import org.redcapjdbc.model.Event;
 import org.redcapjdbc.model.ExportFieldName;
@@ -147,8 +149,8 @@ final class RecordCopy {
    * changes first unless it is younger than the connection's {@code cacheMaxAge} (then an
    * SQLWarning names its age).
    */
-  CopiedRows forStatement(ProjectSession session, DataContext root) {
-    lock.lock();
+  CopiedRows forStatement(ProjectSession session, DataContext root, ScanWatchdog.Watched watched) {
+    lockFor(watched);
     try {
       if (version == null && file != null) {
         load(session.model());
@@ -174,9 +176,9 @@ final class RecordCopy {
         }
       }
       if (current == null || Duration.between(filledAt, now).compareTo(FULL_RECONCILIATION) > 0) {
-        fill(session);
+        fill(session, watched);
       } else {
-        refresh(session);
+        refresh(session, watched);
       }
       lastStatement = new WeakReference<>(root);
       return version;
@@ -185,10 +187,52 @@ final class RecordCopy {
     }
   }
 
+  /**
+   * Waits for the copy while another statement fills or refreshes it, as long as this statement
+   * is not stopped: a cancel or timeout ends the wait, not the other statement's fill.
+   */
+  private void lockFor(ScanWatchdog.Watched watched) {
+    try {
+      while (!lock.tryLock(ScanWatchdog.PERIOD_MILLIS, TimeUnit.MILLISECONDS)) {
+        checkpoint(watched);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RedcapException(
+          RedcapException.Kind.CANCELLED,
+          0,
+          "cache",
+          null,
+          "The thread was interrupted while waiting for the snapshot cache's copy.",
+          e);
+    }
+  }
+
+  /**
+   * Fails if the statement was cancelled or ran out of time (the watchdog aborts calls in flight;
+   * this catches a stop between calls and between rows already received). Nothing of a fill or
+   * refresh is kept until it is complete, so a stopped one leaves the copy as it was, and the
+   * next statement fills or refreshes afresh.
+   */
+  private static void checkpoint(ScanWatchdog.Watched watched) {
+    ScanWatchdog.Stop why = watched.check();
+    if (why != null) {
+      watched.stop(why);
+      throw new RedcapException(
+          RedcapException.Kind.CANCELLED,
+          0,
+          "cache",
+          null,
+          "The snapshot cache's fill or refresh was stopped.",
+          null);
+    }
+  }
+
   /** Replaces the copy by a full export. */
-  private void fill(ProjectSession session) {
+  private void fill(ProjectSession session, ScanWatchdog.Watched watched) {
     Instant started = clock.instant();
-    Instant serverNow = checkStructure(session);
+    Check check = checkStructure(session, watched);
+    Instant serverNow = check.serverNow();
     ProjectModel model = session.model();
     List<String> columns = wireColumns(model);
     RecordExportRequest request = exportRequest(model).build();
@@ -202,8 +246,9 @@ final class RecordCopy {
     Map<String, List<String[]>> rows = new LinkedHashMap<>();
     CopiedRows next;
     try (RowCursor c = session.client().records().exportBatched(request, options)) {
+      watched.watch(c);
       c.bind(columns);
-      read(c, columns.size(), rows, model);
+      read(c, columns.size(), rows, model, watched);
       Map<String, String[][]> arrays = arrays(rows);
       next =
           CopiedRows.of(
@@ -213,11 +258,14 @@ final class RecordCopy {
               new ArrayList<>(rows.keySet()),
               arrays);
     }
+    checkpoint(watched);
     version = next;
+    structure = check.digest();
     if (session.config().serverTimeZone().isEmpty()) {
-      // The server's clock now: the check's Date plus the time the fill took.
+      // The server's clock now: the check's Date plus the time the fill took. (A stop aborts
+      // this call; the copy is complete and stays, with the zone left open.)
       learntOffset =
-          learnOffset(session, serverNow.plus(Duration.between(started, clock.instant())));
+          learnOffset(session, serverNow.plus(Duration.between(started, clock.instant())), watched);
     }
     stats.fills++;
     stats.recordsFetched += next.recordCount();
@@ -230,12 +278,12 @@ final class RecordCopy {
   }
 
   /** Brings the copy up to date by the three steps of the class comment. */
-  private void refresh(ProjectSession session) {
+  private void refresh(ProjectSession session, ScanWatchdog.Watched watched) {
     Instant started = clock.instant();
-    String before = structure;
-    Instant serverNow = checkStructure(session);
-    if (!structure.equals(before)) {
-      fill(session);
+    Check check = checkStructure(session, watched);
+    Instant serverNow = check.serverNow();
+    if (!check.digest().equals(structure)) {
+      fill(session, watched);
       return;
     }
     int requests = 1;
@@ -255,8 +303,9 @@ final class RecordCopy {
     Map<String, List<String[]>> keys = new LinkedHashMap<>();
     try (RowCursor c =
         session.client().records().export(idRequest(model).exportDataAccessGroups(dags).build())) {
+      watched.watch(c);
       c.bind(keyColumns);
-      read(c, keyColumns.size(), keys, model);
+      read(c, keyColumns.size(), keys, model, watched);
       requests += c.requestCount();
     }
     int[] copySlots = new int[4];
@@ -283,6 +332,7 @@ final class RecordCopy {
             serverNow);
     try (RowCursor c =
         session.client().records().export(idRequest(model).dateRangeBegin(begin).build())) {
+      watched.watch(c);
       c.bind(List.of(idField));
       while (c.next()) {
         String id = c.value(0);
@@ -320,8 +370,9 @@ final class RecordCopy {
               .client()
               .records()
               .exportBatched(exportRequest(model).records(ordered).build(), options)) {
+        watched.watch(c);
         c.bind(columns);
-        read(c, columns.size(), rows, model);
+        read(c, columns.size(), rows, model, watched);
         requests += c.requestCount();
         unknown = unknown(c.unboundColumns(), model);
       }
@@ -330,6 +381,7 @@ final class RecordCopy {
         replaced.put(id, r == null ? new String[0][] : r.toArray(new String[0][]));
       }
     }
+    checkpoint(watched);
     version = current.with(new ArrayList<>(keys.keySet()), replaced, unknown);
     stats.refreshes++;
     stats.recordsFetched += fetch.size();
@@ -348,25 +400,35 @@ final class RecordCopy {
    * start of this check, from the answer's {@code Date} header (the client's clock, less a
    * margin, when there is none).
    */
-  private Instant checkStructure(ProjectSession session) {
+  private Check checkStructure(ProjectSession session, ScanWatchdog.Watched watched) {
+    checkpoint(watched);
     Instant clientNow = clock.instant();
     try (RawResponse xml =
         session
             .client()
             .project()
-            .exportProjectXml(ProjectXmlRequest.builder().returnMetadataOnly(true).build())) {
+            .exportProjectXml(
+                ProjectXmlRequest.builder().returnMetadataOnly(true).build(), watched.calls())) {
       Instant server = ServerClock.parseDate(xml.header("Date"));
-      structure = StructureDigest.of(xml.text());
-      return server != null ? server : clientNow.minus(Duration.ofMinutes(10));
+      String digest = StructureDigest.of(xml.text());
+      checkpoint(watched);
+      return new Check(server != null ? server : clientNow.minus(Duration.ofMinutes(10)), digest);
     }
   }
+
+  /**
+   * A structure check's answer, kept in {@link #structure} only with the fill or refresh it
+   * belongs to: a stopped fill must not leave the new digest over the old rows.
+   */
+  private record Check(Instant serverNow, String digest) {}
 
   /**
    * The server's UTC offset from its log, once per fill: the latest export entry (our own export
    * has just been logged) against the server's clock. Null when the token may not read the log
    * (the date range then allows for any zone).
    */
-  private static java.time.ZoneOffset learnOffset(ProjectSession session, Instant serverNow) {
+  private static java.time.ZoneOffset learnOffset(
+      ProjectSession session, Instant serverNow, ScanWatchdog.Watched watched) {
     try {
       List<Map<String, String>> rows =
           session
@@ -378,7 +440,8 @@ final class RecordCopy {
                       .beginTime(
                           LocalDateTime.ofInstant(serverNow, java.time.ZoneOffset.UTC)
                               .minusHours(13))
-                      .build());
+                      .build(),
+                  watched.calls());
       List<String> stamps = new ArrayList<>();
       for (Map<String, String> r : rows) {
         stamps.add(r.get("timestamp"));
@@ -431,9 +494,17 @@ final class RecordCopy {
   }
 
   private static void read(
-      RowCursor c, int width, Map<String, List<String[]>> into, ProjectModel model) {
+      RowCursor c,
+      int width,
+      Map<String, List<String[]>> into,
+      ProjectModel model,
+      ScanWatchdog.Watched watched) {
     Map<String, String> seen = new HashMap<>();
+    int n = 0;
     while (c.next()) {
+      if ((++n & 1023) == 0) {
+        checkpoint(watched); // rows already buffered are not read on after a stop
+      }
       String id = c.value(0);
       if (id == null) {
         throw org.redcapjdbc.client.RedcapException.rowWithoutRecordId(

@@ -97,8 +97,8 @@ abstract class RecordExportTable extends AbstractTable
 
   @Override
   public TableWriter writer(TableModify.Operation operation, List<String> updateColumns) {
-    String name = RedcapSchemas.DATA_SCHEMA + "." + layout.name();
-    RecordWireRows wireRows = new RecordWireRows(session.model(), layout);
+    String name = session.dataSchema() + "." + layout.name();
+    RecordWireRows wireRows = new RecordWireRows(session.model(), layout, session.metaSchema());
     switch (operation) {
       case INSERT:
         return new RecordInsert(session, "INSERT into " + name, wireRows);

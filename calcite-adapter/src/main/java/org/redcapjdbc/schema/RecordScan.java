@@ -41,12 +41,13 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
     return new RecordEnumerator();
   }
 
-  private RowCursor open() {
+  private RowCursor open(ScanWatchdog.Watched watched) {
     RedcapConfig config = session.config();
     RowCursor cursor;
     if (config.cache() != CacheMode.OFF) {
-      // The snapshot cache's copy, brought up to date for this statement (RecordCopy).
-      cursor = RecordCopies.SHARED.open(session, root, spec.request);
+      // The snapshot cache's copy, brought up to date for this statement (RecordCopy); its fill
+      // or refresh is watched like the scan, so cancel and the timeout stop it too.
+      cursor = RecordCopies.SHARED.open(session, root, spec.request, watched);
     } else if (spec.singleRequest) {
       cursor = session.client().records().export(spec.request);
     } else {
@@ -106,22 +107,23 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
       if (done) {
         return false;
       }
-      if (cursor == null) {
-        cursor = open();
-        Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
-        Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
-        watched =
-            new ScanWatchdog.Watched(
-                flag instanceof AtomicBoolean ? (AtomicBoolean) flag : null,
-                timeout instanceof Long ? (Long) timeout : 0L,
-                cursor);
-        ScanWatchdog.INSTANCE.register(watched);
-      }
-      RowCursor c = cursor;
       ScanSpec.RowFilter filter = spec.rowFilter;
       int[] slots = spec.slots;
       ScanWatchdog.Stop stop = null;
       try {
+        if (cursor == null) {
+          Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
+          Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
+          watched =
+              new ScanWatchdog.Watched(
+                  flag instanceof AtomicBoolean ? (AtomicBoolean) flag : null,
+                  timeout instanceof Long ? (Long) timeout : 0L);
+          // Watched before the cursor opens: opening may fill the snapshot cache's copy.
+          ScanWatchdog.INSTANCE.register(watched);
+          cursor = open(watched);
+          watched.watch(cursor);
+        }
+        RowCursor c = cursor;
         while ((stop = watched.check()) == null) {
           if (!c.next()) {
             finish();

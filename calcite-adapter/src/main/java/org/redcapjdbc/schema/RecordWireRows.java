@@ -38,7 +38,11 @@ final class RecordWireRows {
   private final int repeatInstrumentIndex;
   private final int instanceIndex;
 
-  RecordWireRows(ProjectModel model, TableLayout layout) {
+  /** The schema of the project's system tables, for messages that point to meta.files. */
+  private final String metaSchema;
+
+  RecordWireRows(ProjectModel model, TableLayout layout, String metaSchema) {
+    this.metaSchema = metaSchema;
     this.model = requireNonNull(model, "model");
     this.layout = requireNonNull(layout, "layout");
     this.instrument = layout.instrument().orElse(null);
@@ -169,7 +173,9 @@ final class RecordWireRows {
       return "'"
           + c.name()
           + "' is a file-upload field, whose value is the stored file's name;"
-          + " files are uploaded by INSERT INTO meta.files (record, field, file_name, content)";
+          + " files are uploaded by INSERT INTO "
+          + metaSchema
+          + ".files (record, field, file_name, content)";
     }
     return null;
   }

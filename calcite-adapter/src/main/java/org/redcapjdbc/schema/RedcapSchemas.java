@@ -151,7 +151,8 @@ public final class RedcapSchemas {
       RedcapConfig project = config.toBuilder().token(e.getValue()).projectTokens(null).build();
       try {
         RedcapClient client = RedcapClients.forConfig(project);
-        ProjectSession session = new ProjectSession(project, client, snapshot(client, project));
+        ProjectSession session =
+            new ProjectSession(project, client, snapshot(client, project), e.getKey());
         RedcapDataSchema data = new RedcapDataSchema(session);
         root.add(e.getKey(), data);
         root.add(

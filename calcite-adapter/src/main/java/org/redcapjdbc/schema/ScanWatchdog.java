@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.redcapjdbc.client.CallAbort;
 import org.redcapjdbc.client.RowCursor;
 
 /**
@@ -45,22 +46,39 @@ final class ScanWatchdog {
     TIMED_OUT
   }
 
-  /** A running scan: its statement's cancel flag, its deadline and its cursor. */
+  /**
+   * A running scan: its statement's cancel flag, its deadline, and what to abort: the cursor it
+   * reads and, while the snapshot cache fills or refreshes its copy for it, the calls of that
+   * fill ({@link #calls()}, {@link #watch}).
+   */
   static final class Watched {
     private final AtomicBoolean cancelFlag;
     private final long deadlineNanos;
-    private final RowCursor cursor;
+    private final CallAbort calls = new CallAbort();
+    private volatile RowCursor cursor;
     private volatile Stop stopped;
 
     /**
      * @param cancelFlag the statement's flag, or null
      * @param timeoutMillis the query timeout, or 0 for none
      */
-    Watched(AtomicBoolean cancelFlag, long timeoutMillis, RowCursor cursor) {
+    Watched(AtomicBoolean cancelFlag, long timeoutMillis) {
       this.cancelFlag = cancelFlag;
       this.deadlineNanos =
           timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : Long.MAX_VALUE;
-      this.cursor = cursor;
+    }
+
+    /** The cursor to abort from now on (aborted at once if the scan was already stopped). */
+    void watch(RowCursor c) {
+      cursor = c;
+      if (stopped != null) {
+        c.cancel();
+      }
+    }
+
+    /** The handle of the small calls made for this scan (the cache's structure check, log read). */
+    CallAbort calls() {
+      return calls;
     }
 
     /** Why the scan must stop now, or null; checked by the scan between rows too. */
@@ -85,7 +103,11 @@ final class ScanWatchdog {
 
     void stop(Stop why) {
       stopped = why;
-      cursor.cancel();
+      calls.cancel();
+      RowCursor c = cursor;
+      if (c != null) {
+        c.cancel();
+      }
     }
   }
 

@@ -99,7 +99,9 @@ final class StructureWrites {
             // ignores any other (docs/redcap-api.md §2.7): neither is what an INSERT means.
             throw new IllegalArgumentException(
                 "unique_event_name cannot be given: REDCap makes"
-                    + " it from event_name and arm_num (to rename an event, UPDATE meta.events)");
+                    + " it from event_name and arm_num (to rename an event, UPDATE "
+                    + session.metaSchema()
+                    + ".events)");
           }
           if (row[3] != null) {
             m.put("custom_event_label", row[3]);
@@ -330,7 +332,7 @@ final class StructureWrites {
         Set<String> updatable,
         boolean structural) {
       this.session = session;
-      this.table = RedcapSchemas.META_SCHEMA + "." + table;
+      this.table = session.metaSchema() + "." + table;
       this.columns = columns;
       this.matched = matched;
       this.defaults = defaults;

@@ -169,13 +169,15 @@ final class SystemTables {
             "user_role_mapping", "roles are assigned on REDCap's User Rights page.",
             "user_dag_mapping",
                 "users are assigned to groups on REDCap's DAG page, or by UPDATE of"
-                    + " meta.users SET data_access_group.");
+                    + " "
+                    + session.metaSchema()
+                    + ".users SET data_access_group.");
     Map<String, Table> out = new LinkedHashMap<>();
     for (Map.Entry<String, Table> e : tables.entrySet()) {
       Table table = e.getValue();
       if (table instanceof SystemTable system) {
         List<SystemColumn> columns = system.columns();
-        String name = RedcapSchemas.META_SCHEMA + "." + e.getKey();
+        String name = session.metaSchema() + "." + e.getKey();
         switch (e.getKey()) {
           case "arms":
             table = system.writable(StructureWrites.arms(session, columns));

@@ -24,8 +24,10 @@
  *       or a status); an instrument named {@code records} is shown as {@code records_form}.
  *   <li><b>Stopping</b>: closing an enumerator aborts its HTTP call; {@code Statement.cancel()}
  *       and the query timeout are enforced by {@link org.redcapjdbc.schema.ScanWatchdog}, which
- *       aborts a blocked export within about 0.1 s. The timeout clock starts when the scan
- *       starts, not when planning does.
+ *       aborts a blocked export within about 0.1 s, and, with {@code cache=memory|disk}, the
+ *       snapshot cache's fill or refresh run for the scan (its cursors and its structure check
+ *       and log read, under a {@link org.redcapjdbc.client.CallAbort}). The timeout clock starts
+ *       when the scan starts, not when planning does.
  *   <li><b>Unparsable values</b> read as NULL with a warning naming record, column and value
  *       ({@link org.redcapjdbc.schema.QueryWarnings}), or fail the query under
  *       {@code strictTypes} ({@link org.redcapjdbc.schema.UnreadableValueException}).

@@ -77,6 +77,41 @@ class ProjectTokensTest extends EmulatorTest {
   }
 
   @Test
+  void refusalsNameTheSchemaTheStatementUsed() throws Exception {
+    EmulatedProject main = load("redcapr/simple/project.xml");
+    EmulatedProject screening = load("redcapr/simple/project.xml");
+    Path file = tokens("screening=" + screening.token() + "\n");
+    try (Connection c = connect(main, "projectTokens=" + file, "readOnly=true")) {
+      assertThatThrownBy(() -> Jdbc.rows(c, "DELETE FROM screening.records WHERE record_id = '1'"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("DELETE from screening.records was refused")
+          .hasMessageNotContaining("redcap.records");
+      assertThatThrownBy(() -> Jdbc.rows(c, "DELETE FROM screening_meta.log"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("screening_meta.log is read-only")
+          .hasMessageNotContaining(" meta.log");
+      // The connection's own project keeps its names.
+      assertThatThrownBy(() -> Jdbc.rows(c, "DELETE FROM redcap.records WHERE record_id = '1'"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("DELETE from redcap.records was refused");
+      assertThatThrownBy(() -> Jdbc.rows(c, "DELETE FROM meta.log"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("meta.log is read-only")
+          .hasMessageNotContaining("screening_meta");
+    }
+    try (Connection c = connect(main, "projectTokens=" + file)) {
+      assertThatThrownBy(
+              () ->
+                  Jdbc.rows(
+                      c,
+                      "INSERT INTO screening_meta.files (record, field, file_name, content)"
+                          + " VALUES ('1', 'no_such_field', 'a.txt', X'41')"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("screening_meta.files holds the files of");
+    }
+  }
+
+  @Test
   void aBadFileOrTokenIsAClearErrorThatShowsNoToken() throws Exception {
     EmulatedProject main = load("redcapr/simple/project.xml");
     assertThatThrownBy(() -> connect(main, "projectTokens=" + dir.resolve("missing.txt")))
