@@ -236,13 +236,7 @@ final class RecordCopy {
     ProjectModel model = session.model();
     List<String> columns = wireColumns(model);
     RecordExportRequest request = exportRequest(model).build();
-    RedcapConfig config = session.config();
-    BatchOptions options =
-        BatchOptions.defaults()
-            .withBatchSize(config.batchSize())
-            .withBatchValues(config.batchValues())
-            .withColumns(columns.size())
-            .withParallelism(config.parallelism());
+    BatchOptions options = session.config().batchOptions(columns.size());
     Map<String, List<String[]>> rows = new LinkedHashMap<>();
     CopiedRows next;
     try (RowCursor c = session.client().records().exportBatched(request, options)) {
@@ -357,13 +351,7 @@ final class RecordCopy {
           ordered.add(id);
         }
       }
-      RedcapConfig config = session.config();
-      BatchOptions options =
-          BatchOptions.defaults()
-              .withBatchSize(config.batchSize())
-              .withBatchValues(config.batchValues())
-              .withColumns(columns.size())
-              .withParallelism(config.parallelism());
+      BatchOptions options = session.config().batchOptions(columns.size());
       Map<String, List<String[]>> rows = new LinkedHashMap<>();
       try (RowCursor c =
           session

@@ -52,12 +52,7 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
       cursor = session.client().records().export(spec.request);
     } else {
       ProjectSnapshot snapshot = session.snapshot();
-      BatchOptions options =
-          BatchOptions.defaults()
-              .withBatchSize(config.batchSize())
-              .withBatchValues(config.batchValues())
-              .withColumns(spec.answerColumns)
-              .withParallelism(config.parallelism());
+      BatchOptions options = config.batchOptions(spec.answerColumns);
       ProjectSnapshot.Tally tally = snapshot.tally().orElse(null);
       if (tally == null && spec.request.records().isEmpty() && !coversWholeProject()) {
         // A filtered read of a project not counted yet: count it once (for this snapshot), so

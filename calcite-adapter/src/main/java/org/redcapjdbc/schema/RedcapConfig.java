@@ -158,6 +158,18 @@ public final class RedcapConfig {
     return parallelism;
   }
 
+  /**
+   * The batching of a read whose answer has {@code columns} export columns, under these
+   * properties: the one place a scan, the snapshot cache's fill and its refresh take it from.
+   */
+  public org.redcapjdbc.client.BatchOptions batchOptions(int columns) {
+    return org.redcapjdbc.client.BatchOptions.defaults()
+        .withBatchSize(batchSize)
+        .withBatchValues(batchValues)
+        .withColumns(columns)
+        .withParallelism(parallelism);
+  }
+
   /** Rows per import request for INSERT and UPDATE. */
   public int importBatchSize() {
     return importBatchSize;
