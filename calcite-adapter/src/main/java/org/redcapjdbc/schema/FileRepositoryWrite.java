@@ -35,12 +35,7 @@ final class FileRepositoryWrite extends StatementWrite {
   @Override
   long run(DataContext root, Enumerable<Object[]> rows) {
     WriteStop stop = WriteStop.of(root);
-    WriteBatch batch = WriteBatch.of(root);
-    if (batch != null) {
-      batch.flush();
-    } else {
-      GeneratedKeys.clear(root);
-    }
+    WriteBatch batch = sendBufferedRowsFirst(root);
     List<Object[]> input = readAll(rows);
     List<Call> calls = new ArrayList<>(input.size());
     for (int i = 0; i < input.size(); i++) {

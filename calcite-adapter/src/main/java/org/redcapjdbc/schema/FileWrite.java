@@ -37,12 +37,7 @@ final class FileWrite extends StatementWrite {
   @Override
   long run(DataContext root, Enumerable<Object[]> rows) {
     WriteStop stop = WriteStop.of(root);
-    WriteBatch batch = WriteBatch.of(root);
-    if (batch != null) {
-      batch.flush(); // keep the batch's order: earlier INSERTs may create the records
-    } else {
-      GeneratedKeys.clear(root);
-    }
+    WriteBatch batch = sendBufferedRowsFirst(root);
     List<Object[]> input = readAll(rows);
     List<FileCall> calls = new ArrayList<>(input.size());
     for (int i = 0; i < input.size(); i++) {

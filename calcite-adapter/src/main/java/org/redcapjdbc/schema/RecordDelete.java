@@ -64,12 +64,7 @@ final class RecordDelete extends StatementWrite {
   @Override
   long run(DataContext root, Enumerable<Object[]> rows) {
     WriteStop stop = WriteStop.of(root);
-    WriteBatch batch = WriteBatch.of(root);
-    if (batch != null) {
-      batch.flush(); // this statement must see the rows the batch inserted before it
-    } else {
-      GeneratedKeys.clear(root);
-    }
+    WriteBatch batch = sendBufferedRowsFirst(root);
     List<RowKey> matched = new ArrayList<>();
     for (Object[] row : readAll(rows)) {
       matched.add(key(row));

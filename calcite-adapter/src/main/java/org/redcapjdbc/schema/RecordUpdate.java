@@ -85,13 +85,7 @@ final class RecordUpdate extends StatementWrite {
   @Override
   long run(DataContext root, Enumerable<Object[]> rows) {
     WriteStop stop = WriteStop.of(root);
-    // In a batch, the rows buffered so far are sent first, so that this statement sees them.
-    WriteBatch batch = WriteBatch.of(root);
-    if (batch != null) {
-      batch.flush();
-    } else {
-      GeneratedKeys.clear(root);
-    }
+    WriteBatch batch = sendBufferedRowsFirst(root);
     List<Object[]> matched = readAll(rows);
     List<Map<String, String>> wire = new ArrayList<>(matched.size());
     for (int i = 0; i < matched.size(); i++) {

@@ -45,6 +45,22 @@ abstract class StatementWrite implements TableWriter {
   /** Runs the statement (the connection may write). */
   abstract long run(DataContext root, Enumerable<Object[]> rows);
 
+  /**
+   * Starts a statement that reads the project before it writes: in a JDBC batch the rows buffered
+   * so far are sent first, so that this statement sees them (and the batch keeps its order: earlier
+   * INSERTs may create the records it touches); outside one, the previous statement's generated
+   * keys are dropped. Returns the statement's batch, or null outside one.
+   */
+  static WriteBatch sendBufferedRowsFirst(DataContext root) {
+    WriteBatch batch = WriteBatch.of(root);
+    if (batch != null) {
+      batch.flush();
+    } else {
+      GeneratedKeys.clear(root);
+    }
+    return batch;
+  }
+
   /** Every row of {@code rows}, read to the end (which closes the scan beneath). */
   static List<Object[]> readAll(Enumerable<Object[]> rows) {
     List<Object[]> all = new ArrayList<>();

@@ -413,12 +413,7 @@ final class StructureWrites {
 
     @Override
     long run(DataContext root, Enumerable<Object[]> rows) {
-      WriteBatch batch = WriteBatch.of(root);
-      if (batch != null) {
-        batch.flush();
-      } else {
-        GeneratedKeys.clear(root);
-      }
+      WriteBatch batch = sendBufferedRowsFirst(root);
       List<Object[]> input = readAll(rows);
       if (input.isEmpty()) {
         return 0;
