@@ -37,6 +37,18 @@ public final class TemporalValues {
   /** Days remembered per time-zone setting, direct-mapped: about 90 years without collisions. */
   private static final int TABLE_SIZE = 1 << 15;
 
+  /**
+   * Days are first looked at in blocks of 64: almost every block lies between two offset changes,
+   * and then one remembered start serves all its days (a project's dates span decades, more days
+   * than a table of single days holds).
+   */
+  private static final int BLOCK_SHIFT = 6;
+
+  private static final int BLOCK_DAYS = 1 << BLOCK_SHIFT;
+
+  /** Blocks remembered per time-zone setting, direct-mapped: about 700 years. */
+  private static final int BLOCKS = 1 << 12;
+
   /** The remembered days of each time-zone setting, shared by all result sets. */
   private static final ConcurrentHashMap<String, Days> BY_ZONES = new ConcurrentHashMap<>();
 
@@ -63,6 +75,15 @@ public final class TemporalValues {
 
   /** What Avatica's {@code getObject} returns for a DATE column holding {@code day}. */
   public Date date(int day) {
+    int block = day >> BLOCK_SHIFT;
+    Entry b = days.dateBlocks[block & (BLOCKS - 1)];
+    if (b == null || b.day != block) {
+      b = new Entry(block, linearDateBlock(block));
+      days.dateBlocks[block & (BLOCKS - 1)] = b;
+    }
+    if (b.millis != NOT_LINEAR) {
+      return new Date(b.millis + (long) (day - (block << BLOCK_SHIFT)) * DAY);
+    }
     Entry e = days.dates[day & (TABLE_SIZE - 1)];
     long millis;
     if (e != null && e.day == day) {
@@ -77,6 +98,15 @@ public final class TemporalValues {
   /** What Avatica's {@code getObject} returns for a TIMESTAMP column holding {@code millis}. */
   public Timestamp timestamp(long millis) {
     long day = Math.floorDiv(millis, DAY);
+    long block = day >> BLOCK_SHIFT;
+    Entry b = days.timestampBlocks[(int) block & (BLOCKS - 1)];
+    if (b == null || b.day != block) {
+      b = new Entry(block, linearTimestampBlock(block));
+      days.timestampBlocks[(int) block & (BLOCKS - 1)] = b;
+    }
+    if (b.millis != NOT_LINEAR) {
+      return new Timestamp(b.millis + (millis - (block << BLOCK_SHIFT) * DAY));
+    }
     int slot = (int) day & (TABLE_SIZE - 1);
     Entry e = days.dayStarts[slot];
     long start;
@@ -93,6 +123,51 @@ public final class TemporalValues {
   }
 
   /**
+   * Avatica's milliseconds for the first date of a block of {@link #BLOCK_DAYS} days, if each of
+   * its dates is that plus whole days: the first, middle and last dates agree, and no zone changes
+   * its offset within two days of the block. Else {@link #NOT_LINEAR}: the block's dates are
+   * remembered one by one. (Before 1583 Avatica's dates follow the Julian calendar, whose jumps
+   * the three dates catch.)
+   */
+  private long linearDateBlock(int block) {
+    int first = block << BLOCK_SHIFT;
+    long start = DateTimeUtils.unixDateToSqlDate(first, calendar).getTime();
+    long middle = DateTimeUtils.unixDateToSqlDate(first + BLOCK_DAYS / 2, calendar).getTime();
+    long last = DateTimeUtils.unixDateToSqlDate(first + BLOCK_DAYS - 1, calendar).getTime();
+    boolean linear =
+        middle - start == (BLOCK_DAYS / 2) * DAY
+            && last - start == (BLOCK_DAYS - 1) * DAY
+            && steadyOffsets(start, last);
+    return linear ? start : NOT_LINEAR;
+  }
+
+  /**
+   * Avatica's milliseconds for the first instant of a block of {@link #BLOCK_DAYS} days, if every
+   * instant of the block is that plus its distance from the block's start (checked as for
+   * {@link #linearDateBlock}); else {@link #NOT_LINEAR}: the block goes day by day.
+   */
+  private long linearTimestampBlock(long block) {
+    long first = (block << BLOCK_SHIFT) * DAY;
+    long span = BLOCK_DAYS * DAY;
+    long start = DateTimeUtils.unixTimestampToSqlTimestamp(first, calendar).getTime();
+    long middle = DateTimeUtils.unixTimestampToSqlTimestamp(first + span / 2, calendar).getTime();
+    long last = DateTimeUtils.unixTimestampToSqlTimestamp(first + span - 1, calendar).getTime();
+    boolean linear =
+        middle - start == span / 2 && last - start == span - 1 && steadyOffsets(start, last);
+    return linear ? start : NOT_LINEAR;
+  }
+
+  /** Whether no zone involved changes its offset from two days before {@code from} to after {@code to}. */
+  private boolean steadyOffsets(long from, long to) {
+    for (ZoneRules rules : days.zones) {
+      if (changesBetween(rules, from - 2 * DAY, to + 3 * DAY)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Avatica's milliseconds for the start of {@code day}, if every value of the day is that plus
    * its time of day; else {@link #NOT_LINEAR}.
    */
@@ -103,21 +178,16 @@ public final class TemporalValues {
     if (start == NOT_LINEAR || end - start != DAY - 1) {
       return NOT_LINEAR;
     }
-    for (ZoneRules rules : days.zones) {
-      if (changesNear(rules, start)) {
-        return NOT_LINEAR;
-      }
-    }
-    return start;
+    return steadyOffsets(start, start) ? start : NOT_LINEAR;
   }
 
-  /** Whether the zone's offset changes within two days of {@code instant}. */
-  private static boolean changesNear(ZoneRules rules, long instant) {
+  /** Whether the zone's offset changes after {@code from} and at or before {@code to}. */
+  private static boolean changesBetween(ZoneRules rules, long from, long to) {
     if (rules.isFixedOffset()) {
       return false;
     }
-    ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochMilli(instant - 2 * DAY));
-    return next != null && next.getInstant().toEpochMilli() <= instant + 3 * DAY;
+    ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochMilli(from));
+    return next != null && next.getInstant().toEpochMilli() <= to;
   }
 
   /** A remembered day: immutable, so a racing reader sees it whole or not at all. */
@@ -130,6 +200,8 @@ public final class TemporalValues {
   private static final class Days {
     final Entry[] dates = new Entry[TABLE_SIZE];
     final Entry[] dayStarts = new Entry[TABLE_SIZE];
+    final Entry[] dateBlocks = new Entry[BLOCKS];
+    final Entry[] timestampBlocks = new Entry[BLOCKS];
     final ZoneRules[] zones;
 
     Days(TimeZone local, Calendar calendar) {

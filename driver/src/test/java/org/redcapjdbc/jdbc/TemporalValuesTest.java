@@ -66,8 +66,9 @@ class TemporalValuesTest {
   }
 
   /**
-   * Random instants from the year 1000 to 2200, and every hour of the days around each offset
-   * change of the zone between 1900 and 2040 (and of Los Angeles, the other calendar's zone).
+   * Random instants from the year 1000 to 2200, every hour of the days around each offset change
+   * of the zone between 1900 and 2040 (and of Los Angeles, the other calendar's zone), and every
+   * day of three spans where Avatica's old dates jump.
    */
   private static List<Long> instants(String zone) {
     List<Long> out = new ArrayList<>();
@@ -88,6 +89,17 @@ class TemporalValuesTest {
         for (long m = at - 2 * DAY; m <= at + 2 * DAY; m += 3_600_000L - 7) {
           out.add(m);
         }
+      }
+    }
+    // Every day around Julian leap days that the Gregorian calendar lacks (1300, 1500) and
+    // around the 1582 calendar switch, at a time of day that differs from day to day.
+    for (String[] range :
+        new String[][] {
+          {"1299-06-01", "1301-06-01"}, {"1499-06-01", "1501-06-01"}, {"1581-06-01", "1584-01-01"}
+        }) {
+      long last = java.time.LocalDate.parse(range[1]).toEpochDay();
+      for (long d = java.time.LocalDate.parse(range[0]).toEpochDay(); d <= last; d++) {
+        out.add(d * DAY + Math.floorMod(d * 7_919_993L, DAY));
       }
     }
     out.add(0L);
