@@ -88,6 +88,84 @@ class TypesAndMetadataTest extends EmulatorTest {
     }
   }
 
+  /**
+   * {@code getObject} reads values straight from the current row (RowTap): each agrees with the
+   * typed getter of its class, {@code wasNull} follows whichever getter ran last, and a prepared
+   * statement executed again reads its new rows, not the last execution's.
+   */
+  @Test
+  void getObjectAgreesWithTheTypedGettersAndWasNull() throws SQLException {
+    EmulatedProject p = emulator.generate("records=40,fields=48,seed=5", null);
+    try (Connection c = connect(p);
+        java.sql.PreparedStatement ps =
+            c.prepareStatement("SELECT * FROM records WHERE record_id IN ('3', '7')")) {
+      List<List<Object>> first = new ArrayList<>();
+      int nulls = 0;
+      int values = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int i = 1; i <= n; i++) {
+            Object o = rs.getObject(i);
+            row.add(o);
+            String where = rs.getMetaData().getColumnName(i) + " = " + o;
+            assertThat(rs.wasNull()).as(where).isEqualTo(o == null);
+            if (o == null) {
+              nulls++;
+              assertThat(rs.getString(i)).as(where).isNull();
+            } else {
+              values++;
+              assertThat(typedGetter(rs, i, o)).as(where).isEqualTo(o);
+            }
+            assertThat(rs.wasNull()).as(where).isEqualTo(o == null);
+          }
+          first.add(row);
+        }
+      }
+      assertThat(first).hasSize(2);
+      assertThat(nulls).as("null values read").isPositive();
+      assertThat(values).as("non-null values read").isPositive();
+      // Executed again, and read with a null and a value alternating.
+      try (ResultSet rs = ps.executeQuery()) {
+        int n = rs.getMetaData().getColumnCount();
+        for (List<Object> expected : first) {
+          assertThat(rs.next()).isTrue();
+          for (int i = 1; i <= n; i++) {
+            assertThat(rs.getObject(i)).isEqualTo(expected.get(i - 1));
+          }
+        }
+        assertThat(rs.next()).isFalse();
+      }
+    }
+  }
+
+  /** The value of column {@code i} through the typed getter of {@code o}'s class. */
+  private static Object typedGetter(ResultSet rs, int i, Object o) throws SQLException {
+    if (o instanceof java.sql.Timestamp) {
+      return rs.getTimestamp(i);
+    } else if (o instanceof Date) {
+      return rs.getDate(i);
+    } else if (o instanceof java.sql.Time) {
+      return rs.getTime(i);
+    } else if (o instanceof String) {
+      return rs.getString(i);
+    } else if (o instanceof Boolean) {
+      return rs.getBoolean(i);
+    } else if (o instanceof Integer) {
+      return rs.getInt(i);
+    } else if (o instanceof Long) {
+      return rs.getLong(i);
+    } else if (o instanceof Short) {
+      return rs.getShort(i);
+    } else if (o instanceof Double) {
+      return rs.getDouble(i);
+    } else if (o instanceof BigDecimal) {
+      return rs.getBigDecimal(i);
+    }
+    throw new AssertionError("unexpected class " + o.getClass() + " of " + o);
+  }
+
   @Test
   void valuesReadAsTheirTypes() throws SQLException {
     EmulatedProject p = load("redcapr/longitudinal/project.xml");

@@ -26,7 +26,9 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.avatica.util.AbstractCursor;
 import org.apache.calcite.avatica.util.Cursor;
+import org.redcapjdbc.jdbc.RowTap;
 import org.redcapjdbc.jdbc.TemporalValues;
 import org.redcapjdbc.schema.GeneratedKeys;
 import org.redcapjdbc.schema.QueryWarnings;
@@ -197,6 +199,11 @@ public final class RedcapJdbcFactory extends CalciteFactory {
       warnings = null;
     }
 
+    /** The tapped rows of the statement's latest execution (see {@link RedcapMetaImpl}). */
+    RowTap takeRowTap(Meta.StatementHandle handle) {
+      return meta instanceof RedcapMetaImpl m ? m.takeRowTap(handle) : null;
+    }
+
     /** Called once by the driver after the project's schemas are attached. */
     public void attachSession(RedcapSession session) {
       this.session = session;
@@ -338,6 +345,15 @@ public final class RedcapJdbcFactory extends CalciteFactory {
 
     private TemporalValues temporalValues;
 
+    /** The rows of this execution as they pass to the cursor; null: read through accessors. */
+    private RowTap rowTap;
+
+    /** The cursor's {@code wasNull} flag (see {@link #wasNullFlag}). */
+    private boolean[] cursorWasNull;
+
+    /** Whether the cursor is on a row ({@code next()} returned true and nothing closed it). */
+    private boolean onRow;
+
     RedcapResultSet(
         AvaticaStatement statement,
         CalcitePrepare.CalciteSignature<?> signature,
@@ -365,7 +381,35 @@ public final class RedcapJdbcFactory extends CalciteFactory {
       if (cancelFlag != null) {
         QueryWarnings.clear(cancelFlag);
       }
-      return super.execute();
+      onRow = false;
+      super.execute();
+      rowTap =
+          statement.connection instanceof RedcapConnection c
+              ? c.takeRowTap(statement.handle)
+              : null;
+      cursorWasNull = rowTap == null ? null : wasNullFlag(cursor);
+      if (cursorWasNull == null) {
+        rowTap = null;
+      }
+      return this;
+    }
+
+    /**
+     * The flag behind the cursor's {@code wasNull()}, which a value read straight from the row
+     * must set as the cursor's accessor would; null if this Avatica keeps it elsewhere, and then
+     * every value is read through the accessors.
+     */
+    private static boolean[] wasNullFlag(Cursor cursor) {
+      if (!(cursor instanceof AbstractCursor)) {
+        return null;
+      }
+      try {
+        java.lang.reflect.Field field = AbstractCursor.class.getDeclaredField("wasNull");
+        field.setAccessible(true);
+        return field.get(cursor) instanceof boolean[] flag && flag.length == 1 ? flag : null;
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return null;
+      }
     }
 
     /**
@@ -377,8 +421,9 @@ public final class RedcapJdbcFactory extends CalciteFactory {
      */
     @Override
     public boolean next() throws SQLException {
+      onRow = false;
       try {
-        return super.next();
+        return onRow = super.next();
       } catch (RuntimeException e) {
         SQLException failure = SqlErrors.readFailure(signature.sql, e);
         try {
@@ -396,7 +441,9 @@ public final class RedcapJdbcFactory extends CalciteFactory {
      * TemporalValues}; VARCHAR, BIGINT, INTEGER, SMALLINT, DOUBLE, BOOLEAN and DECIMAL columns
      * whose row value is already of the class Avatica would return, as that value (Avatica would
      * unbox and box it again). Every other column, and any value of another class, goes to
-     * Avatica.
+     * Avatica. Values are read from the row the cursor is on ({@link RowTap}), not through the
+     * cursor's accessor and getter: the two calls per value were a fifth of the client CPU of
+     * reading a whole table (docs/benchmarks.md, section 8).
      */
     @Override
     public Object getObject(int columnIndex) throws SQLException {
@@ -414,21 +461,42 @@ public final class RedcapJdbcFactory extends CalciteFactory {
         return super.getObject(columnIndex);
       }
       checkOpen();
+      RowTap tap = rowTap;
+      if (tap != null && onRow && tap.current() instanceof Object[] row) {
+        // Straight from the row the cursor is on: what its accessor would read, less two calls.
+        Object value = row[columnIndex - 1];
+        cursorWasNull[0] = value == null;
+        if (value == null) {
+          return null;
+        }
+        if (kind == java.sql.Date.class || kind == java.sql.Timestamp.class) {
+          if (!(value instanceof Number number)) {
+            return super.getObject(columnIndex);
+          }
+          return temporal(kind, number.longValue());
+        }
+        return value.getClass() == kind ? value : super.getObject(columnIndex);
+      }
       Cursor.Accessor accessor = accessorList.get(columnIndex - 1);
       if (kind == java.sql.Date.class || kind == java.sql.Timestamp.class) {
         long value = accessor.getLong();
         if (accessor.wasNull()) {
           return null;
         }
-        if (temporalValues == null) {
-          temporalValues = new TemporalValues(localCalendar);
-        }
-        return kind == java.sql.Date.class
-            ? temporalValues.date((int) value)
-            : temporalValues.timestamp(value);
+        return temporal(kind, value);
       }
       Object value = accessor.getObject();
       return value == null || value.getClass() == kind ? value : super.getObject(columnIndex);
+    }
+
+    /** A DATE (days) or TIMESTAMP (milliseconds) value as Avatica's {@code getObject} gives it. */
+    private Object temporal(Class<?> kind, long value) {
+      if (temporalValues == null) {
+        temporalValues = new TemporalValues(localCalendar);
+      }
+      return kind == java.sql.Date.class
+          ? temporalValues.date((int) value)
+          : temporalValues.timestamp(value);
     }
 
     /** Per column: the class {@link #getObject(int)} returns itself, or null for Avatica's way. */

@@ -5,13 +5,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
+import org.redcapjdbc.jdbc.RowTap;
 import org.redcapjdbc.schema.RedcapTableInfo;
 
 /**
@@ -63,6 +68,43 @@ public final class RedcapMetaImpl extends CalciteMetaImpl {
   @Override
   public synchronized StatementHandle createStatement(ConnectionHandle ch) {
     return super.createStatement(ch);
+  }
+
+  /** Per statement id: the rows of its latest execution, until its result set takes them. */
+  private final Map<Integer, RowTap> taps = new ConcurrentHashMap<>();
+
+  /**
+   * Rows of array style pass through a {@link RowTap}, which the execution's result set takes
+   * ({@link #takeRowTap}) to read values straight from the current row.
+   */
+  @Override
+  public Iterable<Object> createIterable(
+      StatementHandle h,
+      QueryState state,
+      Signature signature,
+      List<TypedValue> parameters,
+      Frame firstFrame) {
+    Iterable<Object> rows = super.createIterable(h, state, signature, parameters, firstFrame);
+    if (signature == null
+        || signature.cursorFactory == null
+        || signature.cursorFactory.style != Style.ARRAY) {
+      taps.remove(h.id);
+      return rows;
+    }
+    RowTap tap = new RowTap(rows);
+    taps.put(h.id, tap);
+    return tap;
+  }
+
+  /** The rows of the statement's latest execution, once; null when they are not tapped. */
+  RowTap takeRowTap(StatementHandle h) {
+    return taps.remove(h.id);
+  }
+
+  @Override
+  public void closeStatement(StatementHandle h) {
+    taps.remove(h.id);
+    super.closeStatement(h);
   }
 
   @Override
