@@ -72,7 +72,7 @@ final class ProgressTracker {
     ExportProgress p = figures();
     if (p.elapsedNanos() >= ExportProgress.SLOW_MILLIS * 1_000_000L) {
       LOG.info("Record export ended: {}", p.describe());
-    } else {
+    } else if (LOG.isDebugEnabled()) {
       LOG.debug("Record export ended: {}", p.describe());
     }
     if (listener != null) {
@@ -96,7 +96,9 @@ final class ProgressTracker {
       return;
     }
     ExportProgress p = figures();
-    LOG.debug("Record export: {}", p.describe());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Record export: {}", p.describe());
+    }
     if (listener != null) {
       try {
         listener.progress(p);

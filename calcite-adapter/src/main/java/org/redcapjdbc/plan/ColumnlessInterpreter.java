@@ -63,7 +63,7 @@ public final class ColumnlessInterpreter extends EnumerableInterpreter {
   /**
    * Converts Bindable relational expressions to Enumerable ones as Calcite's
    * {@code EnumerableRules.TO_INTERPRETER} does, with a {@link ColumnlessInterpreter} for those
-   * without columns. It replaces that rule (the driver's prepare step removes it).
+   * without columns and a {@link DirectScan} for a scan without filters. It replaces that rule (the driver's prepare step removes it).
    */
   static final class Rule extends ConverterRule {
     static final Config CONFIG =
@@ -81,9 +81,11 @@ public final class ColumnlessInterpreter extends EnumerableInterpreter {
 
     @Override
     public RelNode convert(RelNode rel) {
-      return rel.getRowType().getFieldCount() == 0
-          ? new ColumnlessInterpreter(rel)
-          : EnumerableInterpreter.create(rel, 0.5d);
+      if (rel.getRowType().getFieldCount() == 0) {
+        return new ColumnlessInterpreter(rel);
+      }
+      DirectScan direct = DirectScan.of(rel);
+      return direct != null ? direct : EnumerableInterpreter.create(rel, 0.5d);
     }
   }
 }

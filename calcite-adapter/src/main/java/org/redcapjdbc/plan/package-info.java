@@ -16,7 +16,9 @@
  *   <li>{@link org.redcapjdbc.plan.CountStarRule}: {@code COUNT(*)} over {@code records} scans the
  *       record-ID column only.
  *   <li>{@link org.redcapjdbc.plan.ColumnlessInterpreter} bridges a scan that projects no column
- *       ({@code COUNT(*)} over a LIMITed subquery) to Enumerable operators.
+ *       ({@code COUNT(*)} over a LIMITed subquery) to Enumerable operators, and
+ *       {@link org.redcapjdbc.plan.DirectScan} a scan without filters, without Calcite's
+ *       interpreter.
  * </ul>
  *
  * <p>Writes: {@link org.redcapjdbc.plan.RedcapTableModify} (and its rule, in
