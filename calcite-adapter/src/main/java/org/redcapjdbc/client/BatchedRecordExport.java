@@ -68,7 +68,7 @@ public final class BatchedRecordExport implements RowCursor {
   private RecordCursor single;
 
   /** Record IDs the single request delivered, when it must have brought every record; or null. */
-  private Set<String> seenInSingle;
+  private RecordIdFingerprints seenInSingle;
 
   private String lastSeenInSingle;
 
@@ -262,8 +262,7 @@ public final class BatchedRecordExport implements RowCursor {
     }
     single.bind(bind);
     // Sized for the records expected, so that filling it never rehashes (it is filled per row).
-    long expected = options.expectedRecordCount().getAsLong();
-    seenInSingle = new HashSet<>((int) Math.min(1 << 24, expected + expected / 3 + 16));
+    seenInSingle = new RecordIdFingerprints(options.expectedRecordCount().getAsLong());
   }
 
   /**
