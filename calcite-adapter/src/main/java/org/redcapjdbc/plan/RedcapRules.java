@@ -23,9 +23,10 @@ public final class RedcapRules {
   public static final RelOptRule COUNT_STAR = CountStarRule.Config.DEFAULT.toRule();
 
   /**
-   * Bindable to Enumerable conversion that also handles rows of no columns; it replaces Calcite's
-   * {@code EnumerableRules.TO_INTERPRETER}, which the planner must not keep beside it (see
-   * {@link ColumnlessInterpreter}).
+   * Bindable to Enumerable conversion: a table scan without filters as the table's own rows ({@link DirectScan}),
+   * rows of no columns as empty lists ({@link ColumnlessInterpreter}), anything else through
+   * Calcite's interpreter. It replaces Calcite's {@code EnumerableRules.TO_INTERPRETER}, which
+   * the planner must not keep beside it.
    */
   public static final RelOptRule INTERPRETER = ColumnlessInterpreter.Rule.CONFIG.toRule();
 

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Client CPU per value (issue 18, item 1): the driver's read path from response bytes to {@code
@@ -28,6 +29,11 @@ final class CpuBench {
 
   private static final double PYCAP_VALUES = 2.26e6;
   private static final int WARM_UPS = 3;
+
+  /** The least reading-thread CPU of the raw walk's side of one sample. */
+  private static final long SAMPLE_NANOS = 200_000_000L;
+
+  private static final int MAX_TIMES = 40;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private CpuBench() {}
@@ -56,7 +62,10 @@ final class CpuBench {
                 + " same requests, replayed from the emulator's log. Client CPU is this JVM's process CPU (GC and JIT included);"
                 + " thread CPU is the reading thread's alone (parse, conversion and `getObject` all run on it),"
                 + " on a clock finer than the process CPU's 10 ms ticks, so it is the figure to read"
-                + " for the small statements. %d warm-ups, then %d interleaved"
+                + " for the small statements. A statement whose raw walk takes less than 200 ms of"
+                + " thread CPU is read several times in a row per sample (raw and driver alike),"
+                + " so that its CPU spans many ticks; the figures are per read. %d warm-ups, then %d"
+                + " interleaved"
                 + " pairs; medians. Per million values: the values the reader returned (the"
                 + " driver's `getObject` calls; the raw walk's JSON values). The driver runs as a"
                 + " plain Statement (parsed and planned on every execution, as the issue measured"
@@ -66,6 +75,7 @@ final class CpuBench {
         "| statement | reader | requests | values | client CPU | per M values | thread CPU | wall |"
             + " driver / raw (client CPU; thread CPU) |\n|---|---|---|---|---|---|---|---|---|\n");
     List<String> verdicts = new ArrayList<>();
+    List<Integer> timesPerSample = new ArrayList<>();
     jdk.jfr.Recording recording = null;
     if (o.jfr != null) {
       recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
@@ -90,10 +100,15 @@ final class CpuBench {
         }
         PreparedStatement prepared = one.prepareStatement(shape.sql);
         for (int i = 0; i < WARM_UPS; i++) {
-          measure(() -> replay(api, sent));
-          measure(() -> Sql.readAll(one, shape.sql));
-          measure(() -> readAll(prepared));
+          measure(1, () -> replay(api, sent));
+          measure(1, () -> Sql.readAll(one, shape.sql));
+          measure(1, () -> readAll(prepared));
         }
+        // A small statement is read several times per sample, so that its CPU spans many ticks
+        // of the process CPU clock (10 ms here); figures are per read.
+        long oneRaw = measure(1, () -> replay(api, sent)).threadCpu();
+        int times = (int) Math.min(MAX_TIMES, Math.max(1, SAMPLE_NANOS / Math.max(oneRaw, 1)));
+        timesPerSample.add(times);
         if (recording != null && recording.getState() == jdk.jfr.RecordingState.NEW) {
           recording.start();
         }
@@ -101,9 +116,9 @@ final class CpuBench {
         List<Run> driver = new ArrayList<>();
         List<Run> preparedRuns = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
-          raw.add(measure(() -> replay(api, sent)));
-          driver.add(measure(() -> Sql.readAll(one, shape.sql)));
-          preparedRuns.add(measure(() -> readAll(prepared)));
+          raw.add(measure(times, () -> replay(api, sent)));
+          driver.add(measure(times, () -> Sql.readAll(one, shape.sql)));
+          preparedRuns.add(measure(times, () -> readAll(prepared)));
           Benchmarks.say(
               f(
                   "  rep %d: raw %s ms CPU, driver %s ms CPU, prepared %s ms CPU",
@@ -180,7 +195,10 @@ final class CpuBench {
       recording.close();
       Benchmarks.say("Flight recording of the timed reads: " + o.jfr);
     }
-    md.append('\n');
+    md.append(
+        f(
+            "\nReads per sample, in the order of the table: %s.\n\n",
+            timesPerSample.stream().map(String::valueOf).collect(Collectors.joining(", "))));
     for (String v : verdicts) {
       md.append("* ").append(v).append(".\n");
     }
@@ -216,15 +234,19 @@ final class CpuBench {
     return new Sample.Counted(rows, values, nonNull, 0);
   }
 
-  private static Run measure(Read read) throws Exception {
+  /** Reads {@code times} times; the figures of one read (the mean), the first read's counts. */
+  private static Run measure(int times, Read read) throws Exception {
     long cpu0 = Jvm.processCpuNanos();
     long thread0 = THREADS.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     Sample.Counted c = read.read();
+    for (int i = 1; i < times; i++) {
+      read.read();
+    }
     long wall = System.nanoTime() - t0;
     long thread = THREADS.getCurrentThreadCpuTime() - thread0;
     long cpu = Jvm.processCpuNanos() - cpu0;
-    return new Run(cpu, thread, wall, c);
+    return new Run(cpu / times, thread / times, wall / times, c);
   }
 
   private static long median(List<Run> runs, java.util.function.ToLongFunction<Run> measure) {

@@ -12,8 +12,9 @@ import org.redcapjdbc.emulator.EmulatedProject;
 /**
  * A scan without filters reaches the Enumerable operators without Calcite's interpreter
  * ({@code DirectScan}), with the same rows: a projection of several columns, of one column (handed
- * on as bare values), under an aggregate and a join; a scan with a filter Calcite must re-apply
- * keeps the interpreter.
+ * on as bare values), under an aggregate and a join. A scan with filters keeps Calcite's
+ * interpreter; its rows are checked too (a filter Calcite re-applies, a record-ID filter on a
+ * column the statement does not select, and a parameter).
  */
 class DirectScanTest extends EmulatorTest {
 
@@ -53,17 +54,50 @@ class DirectScanTest extends EmulatorTest {
                       + " ON a.record_id = b.record_id"))
           .isEqualTo((long) expected.size());
 
-      String filtered = "SELECT record_id FROM records WHERE CHAR_LENGTH(f1_text) > 3";
-      assertThat(plan(c, filtered)).contains("Interpreter");
+      // A scan with filters keeps Calcite's interpreter, which re-applies what the table leaves.
+      String filtered = "SELECT record_id FROM records WHERE CHAR_LENGTH(f1_text) > 12";
+      assertThat(plan(c, filtered)).contains("Interpreter").doesNotContain("DirectScan");
+      List<List<Object>> longTexts = new ArrayList<>();
+      for (List<Object> row : expected) {
+        if (row.get(3) != null && ((String) row.get(3)).length() > 12) {
+          longTexts.add(List.of(row.get(0)));
+        }
+      }
+      assertThat(longTexts).isNotEmpty().hasSizeLessThan(expected.size());
+      assertThat(Jdbc.rows(c, filtered)).isEqualTo(longTexts);
+
+      // A record-ID filter the table answers exactly, on a column the statement does not select.
+      List<Object> five = expected.get(4);
+      assertThat(
+              Jdbc.rows(
+                  c,
+                  "SELECT f2_integer, f4_date FROM records WHERE record_id = '"
+                      + five.get(0)
+                      + "'"))
+          .containsExactly(java.util.Arrays.asList(five.get(1), five.get(2)));
+      try (java.sql.PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT f1_text FROM records WHERE record_id = ? AND f2_integer IS NOT NULL")) {
+        for (List<Object> row : List.of(expected.get(1), expected.get(7), five)) {
+          ps.setString(1, (String) row.get(0));
+          List<List<Object>> want =
+              row.get(1) == null
+                  ? List.of()
+                  : List.of(java.util.Collections.singletonList(row.get(3)));
+          try (java.sql.ResultSet rs = ps.executeQuery()) {
+            assertThat(Jdbc.rows(rs)).as("record %s", row.get(0)).isEqualTo(want);
+          }
+        }
+      }
     }
   }
 
   private static List<String> columnNames(Connection c) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (java.sql.Statement s = c.createStatement();
-        java.sql.ResultSet rs = s.executeQuery("SELECT * FROM records")) {
-      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-        names.add(rs.getMetaData().getColumnName(i));
+    try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT * FROM records")) {
+      java.sql.ResultSetMetaData md = ps.getMetaData(); // nothing is exported to prepare
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        names.add(md.getColumnName(i));
       }
     }
     return names;
