@@ -32,51 +32,41 @@ final class RecordIdFingerprints {
   /** Adds {@code id}; false if it (or its fingerprint) was there. */
   boolean add(String id) {
     long f = fingerprint(id);
-    int mask = slots.length - 1;
-    for (int i = (int) f & mask; ; i = (i + 1) & mask) {
-      long s = slots[i];
-      if (s == 0) {
-        slots[i] = f;
-        if (++size * 2 > slots.length && slots.length < MAX_CAPACITY) {
-          grow();
-        }
-        return true;
-      }
-      if (s == f) {
-        return false;
-      }
+    int i = slotOf(f);
+    if (slots[i] == f) {
+      return false;
     }
+    slots[i] = f;
+    if (++size * 2 > slots.length && slots.length < MAX_CAPACITY) {
+      grow();
+    }
+    return true;
   }
 
   boolean contains(String id) {
-    long f = fingerprint(id);
-    int mask = slots.length - 1;
-    for (int i = (int) f & mask; ; i = (i + 1) & mask) {
-      long s = slots[i];
-      if (s == 0) {
-        return false;
-      }
-      if (s == f) {
-        return true;
-      }
-    }
+    return slots[slotOf(fingerprint(id))] != 0;
   }
 
   int size() {
     return size;
   }
 
+  /** The slot holding {@code f}, else the free slot where it would go (linear probing). */
+  private int slotOf(long f) {
+    int mask = slots.length - 1;
+    int i = (int) f & mask;
+    while (slots[i] != 0 && slots[i] != f) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
   private void grow() {
     long[] old = slots;
     slots = new long[old.length * 2];
-    int mask = slots.length - 1;
     for (long f : old) {
       if (f != 0) {
-        int i = (int) f & mask;
-        while (slots[i] != 0) {
-          i = (i + 1) & mask;
-        }
-        slots[i] = f;
+        slots[slotOf(f)] = f;
       }
     }
   }
