@@ -37,13 +37,7 @@ public final class CsvRows {
     BufferedReader in = ByteOrderMark.skip(reader);
     List<String> header = null;
     List<Map<String, String>> rows = new ArrayList<>();
-    try (MappingIterator<List<String>> lines =
-        MAPPER
-            .readerForListOf(String.class)
-            .with(CsvSchema.emptySchema())
-            .with(CsvParser.Feature.WRAP_AS_ARRAY)
-            .with(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .readValues(in)) {
+    try (MappingIterator<List<String>> lines = lines(in)) {
       while (lines.hasNextValue()) {
         long line = lines.getCurrentLocation().getLineNr();
         List<String> cells = lines.nextValue();
@@ -81,14 +75,18 @@ public final class CsvRows {
    */
   public static List<String> header(Reader reader) throws IOException {
     BufferedReader in = ByteOrderMark.skip(reader);
-    try (MappingIterator<List<String>> lines =
-        MAPPER
-            .readerForListOf(String.class)
-            .with(CsvSchema.emptySchema())
-            .with(CsvParser.Feature.WRAP_AS_ARRAY)
-            .with(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .readValues(in)) {
+    try (MappingIterator<List<String>> lines = lines(in)) {
       return lines.hasNextValue() ? List.copyOf(lines.nextValue()) : List.of();
     }
+  }
+
+  /** The CSV's lines as lists of cells, blank lines skipped. */
+  private static MappingIterator<List<String>> lines(Reader in) throws IOException {
+    return MAPPER
+        .readerForListOf(String.class)
+        .with(CsvSchema.emptySchema())
+        .with(CsvParser.Feature.WRAP_AS_ARRAY)
+        .with(CsvParser.Feature.SKIP_EMPTY_LINES)
+        .readValues(in);
   }
 }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -80,19 +79,15 @@ final class FileRepositoryTable extends AbstractTable
   public RelDataType getRowType(RelDataTypeFactory f) {
     return f.builder()
         .add("kind", f.createSqlType(SqlTypeName.VARCHAR))
-        .add("folder_id", nullable(f, SqlTypeName.BIGINT))
-        .add("doc_id", nullable(f, SqlTypeName.BIGINT))
+        .add("folder_id", RelTypes.nullable(f, SqlTypeName.BIGINT))
+        .add("doc_id", RelTypes.nullable(f, SqlTypeName.BIGINT))
         .add("name", f.createSqlType(SqlTypeName.VARCHAR))
         .add("path", f.createSqlType(SqlTypeName.VARCHAR))
-        .add("parent_folder_id", nullable(f, SqlTypeName.BIGINT))
-        .add("size", nullable(f, SqlTypeName.BIGINT))
-        .add("content_type", nullable(f, SqlTypeName.VARCHAR))
-        .add("content", nullable(f, SqlTypeName.VARBINARY))
+        .add("parent_folder_id", RelTypes.nullable(f, SqlTypeName.BIGINT))
+        .add("size", RelTypes.nullable(f, SqlTypeName.BIGINT))
+        .add("content_type", RelTypes.nullable(f, SqlTypeName.VARCHAR))
+        .add("content", RelTypes.nullable(f, SqlTypeName.VARBINARY))
         .build();
-  }
-
-  private static RelDataType nullable(RelDataTypeFactory f, SqlTypeName type) {
-    return f.createTypeWithNullability(f.createSqlType(type), true);
   }
 
   @Override
@@ -233,7 +228,7 @@ final class FileRepositoryTable extends AbstractTable
     private final Set<String> docIds;
     private final Set<String> kinds;
     private final boolean download;
-    private final AtomicBoolean cancel;
+    private final QueryCancel cancel;
     private final Deque<Pending> folders = new ArrayDeque<>();
     private Pending listing;
     private Iterator<Map<String, String>> entries = java.util.Collections.emptyIterator();
@@ -244,8 +239,7 @@ final class FileRepositoryTable extends AbstractTable
       this.docIds = docIds;
       this.kinds = kinds;
       this.download = download;
-      Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
-      this.cancel = flag instanceof AtomicBoolean b ? b : null;
+      this.cancel = QueryCancel.of(root, "content=fileRepository");
       folders.add(new Pending(null, ""));
     }
 
@@ -257,15 +251,7 @@ final class FileRepositoryTable extends AbstractTable
     @Override
     public boolean moveNext() {
       while (true) {
-        if (cancel != null && cancel.get()) {
-          throw new RedcapException(
-              Kind.CANCELLED,
-              0,
-              "content=fileRepository",
-              null,
-              "The query was cancelled (Statement.cancel()).",
-              null);
-        }
+        cancel.check();
         while (!entries.hasNext()) {
           listing = folders.poll();
           if (listing == null) {

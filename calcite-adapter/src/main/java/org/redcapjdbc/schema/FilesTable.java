@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -29,8 +28,6 @@ import org.redcapjdbc.client.FileAddress;
 import org.redcapjdbc.client.FileContent;
 import org.redcapjdbc.client.RecordCursor;
 import org.redcapjdbc.client.RecordExportRequest;
-import org.redcapjdbc.client.RedcapException;
-import org.redcapjdbc.client.RedcapException.Kind;
 import org.redcapjdbc.filter.FilterTranslator;
 import org.redcapjdbc.model.Field;
 import org.redcapjdbc.model.FieldType;
@@ -80,16 +77,12 @@ final class FilesTable extends AbstractTable
     return f.builder()
         .add("record", f.createSqlType(SqlTypeName.VARCHAR))
         .add("field", f.createSqlType(SqlTypeName.VARCHAR))
-        .add("event", nullable(f, SqlTypeName.VARCHAR))
-        .add("instance", nullable(f, SqlTypeName.INTEGER))
-        .add("file_name", nullable(f, SqlTypeName.VARCHAR))
-        .add("content_type", nullable(f, SqlTypeName.VARCHAR))
-        .add("content", nullable(f, SqlTypeName.VARBINARY))
+        .add("event", RelTypes.nullable(f, SqlTypeName.VARCHAR))
+        .add("instance", RelTypes.nullable(f, SqlTypeName.INTEGER))
+        .add("file_name", RelTypes.nullable(f, SqlTypeName.VARCHAR))
+        .add("content_type", RelTypes.nullable(f, SqlTypeName.VARCHAR))
+        .add("content", RelTypes.nullable(f, SqlTypeName.VARBINARY))
         .build();
-  }
-
-  private static RelDataType nullable(RelDataTypeFactory f, SqlTypeName type) {
-    return f.createTypeWithNullability(f.createSqlType(type), true);
   }
 
   @Override
@@ -255,8 +248,7 @@ final class FilesTable extends AbstractTable
       bind.addAll(fields);
       RecordCursor cursor = session.client().records().export(request);
       cursor.bind(bind);
-      Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
-      AtomicBoolean cancel = flag instanceof AtomicBoolean ? (AtomicBoolean) flag : null;
+      QueryCancel cancel = QueryCancel.of(root, "content=file");
       return new Enumerator<>() {
         private int nextField = fields.size();
         private Object[] current;
@@ -269,15 +261,9 @@ final class FilesTable extends AbstractTable
         @Override
         public boolean moveNext() {
           while (true) {
-            if (cancel != null && cancel.get()) {
+            if (cancel.requested()) {
               cursor.close();
-              throw new RedcapException(
-                  Kind.CANCELLED,
-                  0,
-                  "content=file",
-                  null,
-                  "The query was cancelled (Statement.cancel()).",
-                  null);
+              throw cancel.exception();
             }
             while (nextField < fields.size()) {
               int f = nextField++;

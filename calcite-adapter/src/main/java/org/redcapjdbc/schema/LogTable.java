@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -79,7 +78,7 @@ final class LogTable extends AbstractTable
     RelDataTypeFactory.Builder b = f.builder();
     b.add("timestamp", f.createSqlType(SqlTypeName.TIMESTAMP, 0));
     for (String name : COLUMNS.subList(1, COLUMNS.size())) {
-      b.add(name, f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR), true));
+      b.add(name, RelTypes.nullable(f, SqlTypeName.VARCHAR));
     }
     return b.build();
   }
@@ -340,8 +339,7 @@ final class LogTable extends AbstractTable
 
     @Override
     public Enumerator<Object[]> enumerator() {
-      Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
-      AtomicBoolean cancel = flag instanceof AtomicBoolean b ? b : null;
+      QueryCancel cancel = QueryCancel.of(root, "content=log");
       return new Enumerator<>() {
         private int nextRequest;
         private String group;
@@ -363,15 +361,7 @@ final class LogTable extends AbstractTable
               current = null;
               return false;
             }
-            if (cancel != null && cancel.get()) {
-              throw new RedcapException(
-                  Kind.CANCELLED,
-                  0,
-                  "content=log",
-                  null,
-                  "The query was cancelled (Statement.cancel()).",
-                  null);
-            }
+            cancel.check();
             group = groups.get(nextRequest / windows.size());
             TimeRange w = windows.get(nextRequest % windows.size());
             nextRequest++;

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -107,12 +106,10 @@ final class RecordScan extends AbstractEnumerable<Object[]> {
       ScanWatchdog.Stop stop = null;
       try {
         if (cursor == null) {
-          Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
           Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
           watched =
               new ScanWatchdog.Watched(
-                  flag instanceof AtomicBoolean ? (AtomicBoolean) flag : null,
-                  timeout instanceof Long ? (Long) timeout : 0L);
+                  StatementState.flag(root), timeout instanceof Long ? (Long) timeout : 0L);
           // Watched before the cursor opens: opening may fill the snapshot cache's copy.
           ScanWatchdog.INSTANCE.register(watched);
           cursor = open(watched);

@@ -32,6 +32,11 @@ public final class RelTypes {
    *     {@code DECIMAL(38,16)} down): install a type system that allows
    *     {@link SqlTypeMapping#MAX_DECIMAL_PRECISION}
    */
+  /** A nullable column of plain SQL type {@code type} (the system tables' optional values). */
+  static RelDataType nullable(RelDataTypeFactory factory, SqlTypeName type) {
+    return factory.createTypeWithNullability(factory.createSqlType(type), true);
+  }
+
   public static RelDataType of(SqlType type, RelDataTypeFactory factory, boolean nullable) {
     SqlTypeName typeName =
         requireNonNull(

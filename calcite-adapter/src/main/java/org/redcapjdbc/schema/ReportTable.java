@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -18,8 +17,6 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.redcapjdbc.client.RawOrLabel;
 import org.redcapjdbc.client.RecordCursor;
-import org.redcapjdbc.client.RedcapException;
-import org.redcapjdbc.client.RedcapException.Kind;
 import org.redcapjdbc.client.ReportRequest;
 import org.redcapjdbc.model.Column;
 import org.redcapjdbc.model.ColumnKind;
@@ -111,7 +108,7 @@ final class ReportTable extends MacroTable {
     private final DataContext root;
     private final int[] slots;
     private final ValueConverter[] converters;
-    private final AtomicBoolean cancel;
+    private final QueryCancel cancel;
     private RecordCursor cursor;
     private Object[] current;
 
@@ -119,8 +116,7 @@ final class ReportTable extends MacroTable {
       this.root = root;
       this.slots = slots;
       this.converters = converters;
-      Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
-      this.cancel = flag instanceof AtomicBoolean b ? b : null;
+      this.cancel = QueryCancel.of(root, "content=report");
     }
 
     @Override
@@ -139,15 +135,9 @@ final class ReportTable extends MacroTable {
                 .build();
         cursor = session.client().records().exportReport(request).bind(wireColumns);
       }
-      if (cancel != null && cancel.get()) {
-        close();
-        throw new RedcapException(
-            Kind.CANCELLED,
-            0,
-            "content=report",
-            null,
-            "The query was cancelled (Statement.cancel()); its REDCap export was aborted.",
-            null);
+      if (cancel.requested()) {
+        close(); // aborts the report's export
+        throw cancel.exception();
       }
       if (!cursor.next()) {
         finish();

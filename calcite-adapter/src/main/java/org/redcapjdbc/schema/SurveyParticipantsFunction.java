@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -138,7 +137,7 @@ final class SurveyParticipantsFunction implements TableMacro {
                     || name.equals("response_status")
                 ? SqlTypeName.INTEGER
                 : SqlTypeName.VARCHAR;
-        b.add(name, f.createTypeWithNullability(f.createSqlType(type), true));
+        b.add(name, RelTypes.nullable(f, type));
       }
       return b.build();
     }
@@ -177,7 +176,7 @@ final class SurveyParticipantsFunction implements TableMacro {
       private final DataContext root;
       private final int[] columns;
       private final Set<String> records;
-      private final AtomicBoolean cancel;
+      private final QueryCancel cancel;
       private java.util.Iterator<Map<String, String>> list;
       private Object[] current;
       private boolean warned;
@@ -186,8 +185,7 @@ final class SurveyParticipantsFunction implements TableMacro {
         this.root = root;
         this.columns = columns;
         this.records = records;
-        Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
-        this.cancel = flag instanceof AtomicBoolean b ? b : null;
+        this.cancel = QueryCancel.of(root, "content=participantList");
       }
 
       @Override
@@ -201,15 +199,7 @@ final class SurveyParticipantsFunction implements TableMacro {
           list = session.client().surveys().participantList(instrument, event).iterator();
         }
         while (list.hasNext()) {
-          if (cancel != null && cancel.get()) {
-            throw new RedcapException(
-                Kind.CANCELLED,
-                0,
-                "content=participantList",
-                null,
-                "The query was cancelled (Statement.cancel()).",
-                null);
-          }
+          cancel.check();
           Map<String, String> p = list.next();
           String record = blankAsNull(p.get("record"));
           if (records != null && (record == null || !records.contains(record))) {
